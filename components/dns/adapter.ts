@@ -27,7 +27,7 @@ export interface TxtRecordResult {
 export interface DnsAdapter {
     /** Adapter name as written in `dns.adapter`. */
     readonly name: string;
-    /** Validates `dns.settings`; returns problems as `{ path, message }` relative to settings. */
+    /** Validates `dns.settings`; returns problems as `{ path, message }` relative to settings (an empty path means the adapter as a whole, e.g. its package is missing). */
     validateSettings(settings: Record<string, unknown>, domains: string[]): { path: string; message: string }[];
     /** Creates the records as children of `parent`, with names derived from `baseName`. */
     publish(baseName: string, records: TxtRecordRequest[], settings: Record<string, unknown>, parent: pulumi.Resource): pulumi.Output<TxtRecordResult[]>;

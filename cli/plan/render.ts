@@ -1,0 +1,107 @@
+import { formatProblems } from "../../components/config/load";
+import { findingsToJson, formatFindings } from "../../components/rules";
+import { RecordedResource, RecordedSecret } from "../recordingEngine";
+import { PlanResult } from "./runPlan";
+import { shortType, SYSTEMS, systemOf } from "./systems";
+
+const MAX_FIELDS = 4;
+const MAX_VALUE = 70;
+const HIDDEN_INPUTS = new Set(["__provider"]);
+
+function display(value: unknown): string | undefined {
+    if (value instanceof RecordedSecret) return "[secret]";
+    if (typeof value === "string") return value.length > MAX_VALUE ? `"${value.slice(0, MAX_VALUE - 1)}…"` : `"${value}"`;
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string" || v instanceof RecordedSecret)) {
+        const joined = value.map((v) => display(v)).join(", ");
+        return `[${joined.length > MAX_VALUE ? `${value.length} items` : joined}]`;
+    }
+    if (Array.isArray(value)) return `[${value.length} item${value.length === 1 ? "" : "s"}]`;
+    return undefined;
+}
+
+function keyInputs(resource: RecordedResource): string {
+    return Object.entries(resource.inputs)
+        .filter(([k]) => !HIDDEN_INPUTS.has(k))
+        .map(([k, v]) => [k, display(v)] as const)
+        .filter((e): e is readonly [string, string] => e[1] !== undefined)
+        .slice(0, MAX_FIELDS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
+}
+
+function resourceLines(resources: RecordedResource[]): string[] {
+    const lines: string[] = [];
+    for (const system of SYSTEMS) {
+        const inSystem = resources.filter((r) => systemOf(r) === system);
+        if (inSystem.length === 0) continue;
+        lines.push(`  ${system} (${inSystem.length})`);
+        for (const r of inSystem) lines.push(`    + ${shortType(r.type)}  ${r.name}${keyInputs(r) ? `\n        ${keyInputs(r)}` : ""}`);
+    }
+    return lines;
+}
+
+function indent(text: string, prefix = "    "): string {
+    return text.split("\n").map((l) => (l ? prefix + l : l)).join("\n");
+}
+
+/** The human plan: findings first, then resources by system, then the values to hand off. */
+export function renderPlanText(plan: PlanResult, stackFile: string): string {
+    const out: string[] = [];
+    const c = plan.config;
+    out.push(`chatgpt-identity plan: ${stackFile}`);
+    if (c) out.push(`${c.name}: idp ${c.idp}, phase ${c.phase}, SSO stage ${c.sso.stage}, SCIM ${c.scim.enabled ? "on" : "off"}, ${c.groups.length} group${c.groups.length === 1 ? "" : "s"}, ${c.domains.length} domain${c.domains.length === 1 ? "" : "s"}`);
+    out.push("");
+    if (plan.problems.length > 0) {
+        out.push(`Configuration problems (${plan.problems.length}); nothing would be changed:`);
+        out.push(formatProblems(plan.problems));
+        out.push("");
+    }
+    if (plan.findings.length > 0) {
+        out.push("Rollout checks");
+        out.push(indent(formatFindings(plan.findings), "  "));
+        out.push("");
+    }
+    for (const note of plan.notes) out.push(`Note: ${note}`, "");
+    if (!plan.ok) {
+        out.push("Plan stopped: fix the problems above; no resource would be created.");
+        return out.join("\n");
+    }
+    out.push(`What \`pulumi up\` would create (${plan.resources.length} resources)`);
+    out.push(...resourceLines(plan.resources));
+    out.push("");
+    const h = plan.handoff;
+    if (h) {
+        out.push("Hand-off: DNS team");
+        out.push(indent(h.dnsHandoff.trimEnd(), "  "));
+        out.push("");
+        if (h.sso) {
+            out.push("Hand-off: ChatGPT SSO wizard and IdP");
+            out.push(`  SSO app in the IdP:  ${h.sso.appName}`);
+            out.push(`  Entity ID (IdP):     ${h.sso.entityId ?? "-"}`);
+            out.push(`  ACS URL (IdP):       ${h.sso.acsUrl ?? "-"}`);
+            out.push(`  Metadata URL (paste into ChatGPT): ${h.sso.metadataUrl ?? "known after apply"}`);
+            out.push("");
+        }
+        if (h.scimManualSteps.length > 0) {
+            out.push("Hand-off: steps that cannot be done as code");
+            h.scimManualSteps.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
+            out.push("");
+        }
+    }
+    return out.join("\n");
+}
+
+/** The machine plan for pipelines (`--format json`). Secrets print as "[secret]". */
+export function renderPlanJson(plan: PlanResult, stackFile: string, runbookPath?: string): string {
+    return JSON.stringify({
+        stackFile,
+        ok: plan.ok,
+        problems: plan.problems,
+        findings: JSON.parse(findingsToJson(plan.findings)),
+        notes: plan.notes,
+        resources: plan.resources.map((r) => ({ system: systemOf(r), type: r.type, name: r.name, parent: r.parentUrn, inputs: r.inputs })),
+        handoff: plan.handoff,
+        runbook: runbookPath,
+    }, null, 2);
+}

@@ -1,0 +1,93 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError, ConfigProblem, parseWorkspaceConfig } from "../../components/config/load";
+import { WorkspaceConfig } from "../../components/config/schema";
+import { TxtRecordResult } from "../../components/dns/adapter";
+import { validateDnsSettings } from "../../components/dns/validateDnsConfig";
+import { deployFromStackConfig } from "../../components/program";
+import { evaluateRules, Finding } from "../../components/rules";
+import { RecordedResource, RecordingEngine, settle, valueOf } from "../recordingEngine";
+import { previewFakeInvokes, previewFakeOutputs } from "./previewValues";
+import { SCIM_TOKEN_CONFIG_KEY, StackFileConfig, WORKSPACE_KEY } from "./stackFile";
+
+/** What the SSO wizard and the IdP need from each other, as far as it is known before apply. */
+export interface SsoHandoff {
+    appName: string;
+    entityId?: string;
+    acsUrl?: string;
+    metadataUrl?: string;
+}
+
+export interface PlanHandoff {
+    txtRecords: TxtRecordResult[];
+    dnsHandoff: string;
+    sso?: SsoHandoff;
+    scimManualSteps: string[];
+}
+
+export interface PlanResult {
+    /** False when the config has problems or error findings; nothing was registered then. */
+    ok: boolean;
+    config?: WorkspaceConfig;
+    problems: ConfigProblem[];
+    findings: Finding[];
+    /** Notes about the plan itself (e.g. a secret not set in the stack file). */
+    notes: string[];
+    resources: RecordedResource[];
+    handoff?: PlanHandoff;
+}
+
+/**
+ * Runs the real stack program against a recording engine: no credentials, no Pulumi CLI. The
+ * config is validated first, so an invalid one registers zero resources.
+ */
+export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
+    const parsed = parseWorkspaceConfig(stack.values[WORKSPACE_KEY]);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems, findings: [], notes: [], resources: [] };
+    const config = parsed.config;
+    const problems = validateDnsSettings(config);
+    const findings = evaluateRules(config);
+    if (problems.length > 0 || findings.some((f) => f.severity === "error")) {
+        return { ok: false, config, problems, findings, notes: [], resources: [] };
+    }
+
+    const notes: string[] = [];
+    const values = { ...stack.values };
+    if (config.scim.enabled && !(SCIM_TOKEN_CONFIG_KEY in values)) {
+        notes.push(`${SCIM_TOKEN_CONFIG_KEY} is not set in this stack; \`pulumi up\` will stop until you run \`pulumi config set --secret ${SCIM_TOKEN_CONFIG_KEY} <token from the ChatGPT Directory Sync wizard>\``);
+        values[SCIM_TOKEN_CONFIG_KEY] = "[secret: not set yet]";
+    }
+    const secretKeys = [...new Set([...stack.secretKeys, ...(SCIM_TOKEN_CONFIG_KEY in values ? [SCIM_TOKEN_CONFIG_KEY] : [])])];
+
+    const engine = new RecordingEngine({ preview: false, fakeOutputs: previewFakeOutputs, fakeInvokes: previewFakeInvokes }).install();
+    pulumi.runtime.setAllConfig(
+        Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])),
+        secretKeys,
+    );
+    let identity;
+    try {
+        identity = deployFromStackConfig();
+    } catch (e) {
+        if (e instanceof ConfigError) return { ok: false, config, problems: e.problems, findings, notes, resources: [] };
+        throw e;
+    }
+    await settle();
+    const [txtRecords, dnsHandoff, metadataUrl, scimManualSteps] = await Promise.all([
+        valueOf(identity.txtRecords), valueOf(identity.dnsHandoff), valueOf(identity.ssoMetadataUrl), valueOf(identity.scimManualSteps),
+    ]);
+    await settle();
+    const sso: SsoHandoff | undefined = config.sso.stage === "off" ? undefined : {
+        appName: `ChatGPT SSO (${config.name})`,
+        entityId: config.sso.entityId,
+        acsUrl: config.sso.acsUrl,
+        metadataUrl: metadataUrl ?? undefined,
+    };
+    return {
+        ok: true,
+        config,
+        problems: [],
+        findings: identity.findings,
+        notes,
+        resources: engine.customResources(),
+        handoff: { txtRecords: txtRecords ?? [], dnsHandoff: dnsHandoff ?? "", sso, scimManualSteps: scimManualSteps ?? [] },
+    };
+}

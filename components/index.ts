@@ -1,0 +1,12 @@
+export * from "./naming/groupName";
+export * from "./config/schema";
+export * from "./config/load";
+export * from "./idp/types";
+export * from "./workspaceIdentity";
+export * from "./program";
+export * as entra from "./entra";
+export * as okta from "./okta";
+export * as dns from "./dns";
+export * as workspace from "./workspace";
+export * as rules from "./rules";
+export * as runbook from "./runbook";

@@ -1,0 +1,57 @@
+import { HandlerResponse, RequestContext } from "./http";
+
+export type Handler = (ctx: RequestContext) => HandlerResponse | Promise<HandlerResponse>;
+
+interface Route {
+    method: string;
+    segments: string[];
+    handler: Handler;
+}
+
+export type RouteMatch =
+    | { kind: "found"; handler: Handler; params: Record<string, string> }
+    | { kind: "method_not_allowed"; allowed: string[] }
+    | { kind: "not_found" };
+
+/** Matches `METHOD /a/:param/b` patterns segment by segment; no framework. */
+export class Router {
+    private readonly routes: Route[] = [];
+
+    add(method: string, pattern: string, handler: Handler): this {
+        this.routes.push({ method, segments: split(pattern), handler });
+        return this;
+    }
+
+    match(method: string, pathname: string): RouteMatch {
+        const parts = split(pathname);
+        const allowed: string[] = [];
+        for (const route of this.routes) {
+            const params = matchSegments(route.segments, parts);
+            if (!params) continue;
+            if (route.method === method) return { kind: "found", handler: route.handler, params };
+            allowed.push(route.method);
+        }
+        return allowed.length > 0 ? { kind: "method_not_allowed", allowed } : { kind: "not_found" };
+    }
+}
+
+function split(path: string): string[] {
+    return path.split("/").filter((s) => s !== "");
+}
+
+function matchSegments(pattern: string[], parts: string[]): Record<string, string> | undefined {
+    if (pattern.length !== parts.length) return undefined;
+    const params: Record<string, string> = {};
+    for (let i = 0; i < pattern.length; i++) {
+        if (pattern[i].startsWith(":")) {
+            try {
+                params[pattern[i].slice(1)] = decodeURIComponent(parts[i]);
+            } catch {
+                return undefined;
+            }
+        } else if (pattern[i] !== parts[i]) {
+            return undefined;
+        }
+    }
+    return params;
+}
