@@ -6,7 +6,15 @@ import { renderPlanJson, renderPlanText } from "./plan/render";
 import { PlanResult, runPlan } from "./plan/runPlan";
 import { readStackFile, StackFileError } from "./plan/stackFile";
 
-const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+/** The package's own folder, whether this runs compiled (dist/cli) or from source (cli). */
+function packageRoot(from: string): string {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "examples"))) return dir;
+        if (path.dirname(dir) === dir) return from;
+    }
+}
+
+const PACKAGE_ROOT = packageRoot(__dirname);
 export const DEFAULT_STACK_FILE = path.join(PACKAGE_ROOT, "examples", "entra-district", "Pulumi.lincoln.yaml");
 export const DEFAULT_RUNBOOK = "chatgpt-identity-runbook.md";
 

@@ -95,7 +95,7 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
     /** Warnings and infos reach `pulumi preview` through Pulumi's log, attached to this component. */
     private reportFindings(findings: Finding[]): void {
         for (const f of findings) {
-            const text = `${f.id} (${f.path}): ${f.message} ${f.fix}`.trim();
+            const text = `${f.id} (${f.path}): ${f.message} Why: ${f.why} Fix: ${f.fix}`;
             if (f.severity === "warning") void pulumi.log.warn(text, this);
             else void pulumi.log.info(text, this);
         }

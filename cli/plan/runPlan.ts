@@ -36,6 +36,14 @@ export interface PlanResult {
     handoff?: PlanHandoff;
 }
 
+function muteEngineLog(): () => void {
+    const log = pulumi.log as unknown as Record<"info" | "warn" | "debug", unknown>;
+    const saved = { info: log.info, warn: log.warn, debug: log.debug };
+    const quiet = () => Promise.resolve();
+    Object.assign(log, { info: quiet, warn: quiet, debug: quiet });
+    return () => Object.assign(log, saved);
+}
+
 /**
  * Runs the real stack program against a recording engine: no credentials, no Pulumi CLI. The
  * config is validated first, so an invalid one registers zero resources.
@@ -64,13 +72,18 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
         secretKeys,
     );
     let identity;
+    // The findings are printed by the plan itself; without an engine, Pulumi's log would print
+    // each one a second time on stderr.
+    const restoreLog = muteEngineLog();
     try {
         identity = deployFromStackConfig();
+        await settle();
     } catch (e) {
         if (e instanceof ConfigError) return { ok: false, config, problems: e.problems, findings, notes, resources: [] };
         throw e;
+    } finally {
+        restoreLog();
     }
-    await settle();
     const [txtRecords, dnsHandoff, metadataUrl, scimManualSteps] = await Promise.all([
         valueOf(identity.txtRecords), valueOf(identity.dnsHandoff), valueOf(identity.ssoMetadataUrl), valueOf(identity.scimManualSteps),
     ]);

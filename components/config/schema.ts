@@ -87,6 +87,13 @@ export const scimSchema = z.strictObject({
     enabled: z.boolean().default(false),
     /** SCIM base URL from the ChatGPT Directory Sync wizard. Required when enabled. The bearer token is the secret config `chatgpt-identity:scimToken`. */
     baseUrl: httpsUrl.optional(),
+    /**
+     * Okta only. Okta accepts group pushes only after SCIM provisioning is switched on for the app
+     * in the admin console (a one-time step no API can do). Leave false for the first `pulumi up`,
+     * do the console steps from the `scimManualSteps` output, then set true to push the groups.
+     * Default false.
+     */
+    oktaProvisioningEnabled: z.boolean().default(false),
 });
 
 export const groupSchema = z.strictObject({
@@ -177,6 +184,9 @@ function crossFieldChecks(raw: unknown, ctx: z.RefinementCtx): void {
     if (stage !== "off") {
         if (!sso.entityId) issue(["sso", "entityId"], `required when sso.stage is "${stage}": copy the Entity ID from the ChatGPT SSO wizard`);
         if (!sso.acsUrl) issue(["sso", "acsUrl"], `required when sso.stage is "${stage}": copy the ACS URL from the ChatGPT SSO wizard`);
+    }
+    if (cfg.idp === "entra" && cfg.scim?.oktaProvisioningEnabled === true) {
+        issue(["scim", "oktaProvisioningEnabled"], "applies to idp: okta only; remove it (Entra provisioning is configured as code, groups are in scope as soon as they are assigned)");
     }
     if (cfg.scim?.enabled === true && !cfg.scim.baseUrl) {
         issue(["scim", "baseUrl"], "required when scim.enabled is true: copy the SCIM base URL from the ChatGPT Directory Sync wizard");

@@ -2,12 +2,17 @@ import * as assert from "node:assert/strict";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { once } from "node:events";
+import { REPO_ROOT } from "../../support/paths";
 
-const root = path.resolve(__dirname, "../../..");
+const root = REPO_ROOT;
+// Compiled test runs exercise the compiled CLI (what `npm run emulator` starts); ts-node runs the source.
+const emulatorArgs = __filename.endsWith(".js")
+    ? [path.join(root, "dist", "provider", "emulator", "main.js")]
+    : ["-r", "ts-node/register/transpile-only", "provider/emulator/main.ts"];
 
 /** Runs provider/emulator/main.ts under ts-node (the npm script runs the compiled file the same way). */
 function runCli(args: string[]): ChildProcess {
-    return spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "provider/emulator/main.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    return spawn(process.execPath, [...emulatorArgs, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
 }
 
 function readUntil(child: ChildProcess, pattern: RegExp, timeoutMs = 15000): Promise<{ match: RegExpMatchArray; output: string }> {
@@ -51,7 +56,7 @@ describe("emulator CLI", () => {
     });
 
     it("exits with status 2 and the usage on an unknown flag", async () => {
-        child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "provider/emulator/main.ts", "--bogus"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+        child = spawn(process.execPath, [...emulatorArgs, "--bogus"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
         let stderr = "";
         child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
         const [code] = await once(child, "exit");

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { loadWorkspaceConfig } from "../../components/config/load";
-import { WorkspaceConfigInput } from "../../components/config/schema";
-import { validateDnsSettings } from "../../components/dns";
+import { loadWorkspaceConfig } from "../../../components/config/load";
+import { WorkspaceConfigInput } from "../../../components/config/schema";
+import { validateDnsSettings } from "../../../components/dns";
 
 const ZONE = "0123456789abcdef0123456789abcdef";
 

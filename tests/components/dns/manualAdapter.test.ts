@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE, TxtRecordResult } from "../../components/dns";
-import { record, valueOf } from "../support/engine";
+import { DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE, TxtRecordResult } from "../../../components/dns";
+import { record, valueOf } from "../../support/engine";
 
 const PARENT = { domain: "district.k12.us", value: "openai-domain-verification=dv-abc123" };
 const SUB = { domain: "staff.district.k12.us", value: "openai-domain-verification=dv-def456" };

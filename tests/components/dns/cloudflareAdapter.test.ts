@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { CLOUDFLARE_DNS_RECORD_TYPE, DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE, quoteTxtContent } from "../../components/dns";
-import { RecordingEngine, settle } from "../../cli/recordingEngine";
-import { record, valueOf } from "../support/engine";
+import { CLOUDFLARE_DNS_RECORD_TYPE, DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE, quoteTxtContent } from "../../../components/dns";
+import { RecordingEngine, settle } from "../../../cli/recordingEngine";
+import { record, valueOf } from "../../support/engine";
 
 const DISTRICT_ZONE = "0123456789abcdef0123456789abcdef";
 const OTHER_ZONE = "fedcba9876543210fedcba9876543210";

@@ -1,7 +1,8 @@
 import { spawnSync } from "child_process";
 import * as path from "path";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository root under ts-node, or dist/ when compiled: either way the modules below resolve. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /**
  * Runs `script` in a fresh Node process (TypeScript through ts-node) from the repository root, so

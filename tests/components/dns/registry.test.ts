@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { DNS_ADAPTER_MODULES, UnknownDnsAdapterError, availableDnsAdapters, loadDnsAdapter } from "../../components/dns";
+import { DNS_ADAPTER_MODULES, UnknownDnsAdapterError, availableDnsAdapters, loadDnsAdapter } from "../../../components/dns";
 import { BLOCK_CLOUDFLARE, CLOUDFLARE_LOADED, runInFreshNode } from "./childNode";
 
 const MISSING = "the cloudflare DNS adapter (dns.adapter: cloudflare) needs the optional package @pulumi/cloudflare v6: run `npm install @pulumi/cloudflare` in your Pulumi project, or set dns.adapter to manual for a hand-off to your DNS team";

@@ -1,0 +1,3 @@
+export { renderRunbook } from "./renderRunbook";
+export { phaseSummary } from "./phaseSummary";
+export { RunbookFacts } from "./types";

@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./retry";
+export * from "./http";
+export * from "./identityApi";
+export * from "./credentials";
+export * from "./sdk";

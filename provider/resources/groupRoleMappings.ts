@@ -1,0 +1,274 @@
+import * as pulumi from "@pulumi/pulumi";
+import OpenAI from "openai";
+import { z } from "zod";
+import { isConflict, isNotFound } from "../client/errors";
+import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../client/sdk";
+import { RESOURCE_MODULE, resourceError, checkWith, connect, forEachLimited, inContext, sameSet, sleep, withConfigure } from "./common";
+
+/**
+ * Every group → custom-role mapping of the workspace in ONE resource. A district maps hundreds of
+ * groups: one resource per mapping would mean hundreds of resources, each listing groups and roles
+ * on its own. Here one apply lists the groups once, the roles once, and each group's roles once,
+ * then adds or removes only the assignments that changed.
+ *
+ * Groups are IdP groups pushed through SCIM (GRP-2), so they appear in the workspace only after
+ * the push (ROLE-2): create waits for them, a bounded number of times. A group is matched by name
+ * among the SCIM-managed groups; a local group of that name is not used (GRP-3). Only custom
+ * (non-predefined) roles are managed on the listed groups; a custom role added to one of them
+ * outside this stack shows as drift on refresh and is removed by the next update.
+ */
+
+export interface RoleMapping {
+    /** Convention name of a SCIM-pushed group (GRP-1). */
+    group: string;
+    /** Names of custom roles for that group. */
+    roles: string[];
+}
+
+export interface GroupRoleMappingsInputs {
+    mappings: RoleMapping[];
+    /** Tries to find every group before failing (ROLE-2). Default 30. */
+    groupWaitAttempts?: number;
+    /** Seconds between tries. Default 10 (5 minutes in all). */
+    groupWaitIntervalSeconds?: number;
+}
+
+export interface GroupRoleMappingsOutputs extends GroupRoleMappingsInputs {
+    /** Workspace group id by group name. */
+    groupIds: Record<string, string>;
+}
+
+export const DEFAULT_GROUP_WAIT_ATTEMPTS = 30;
+export const DEFAULT_GROUP_WAIT_INTERVAL_SECONDS = 10;
+const LABEL = "GroupRoleMappings";
+const PARALLEL = 8;
+
+export function groupRoleMappingsSchema() {
+    return z.object({
+        mappings: z.array(z.object({
+            group: z.string().min(1),
+            roles: z.array(z.string().min(1)).min(1, { error: "map a group to at least one role, or remove the mapping" }),
+        })).superRefine((mappings, ctx) => {
+            const seen = new Set<string>();
+            mappings.forEach((m, i) => {
+                if (seen.has(m.group)) ctx.addIssue({ code: "custom", path: [i, "group"], message: `group "${m.group}" is mapped twice; list all its roles in one mapping` });
+                seen.add(m.group);
+            });
+        }).transform((mappings) => mappings.map((m) => ({ group: m.group, roles: [...new Set(m.roles)].sort() }))),
+        groupWaitAttempts: z.number().int().min(1).max(360).default(DEFAULT_GROUP_WAIT_ATTEMPTS),
+        groupWaitIntervalSeconds: z.number().min(0).max(600).default(DEFAULT_GROUP_WAIT_INTERVAL_SECONDS),
+    });
+}
+
+interface Named {
+    id: string;
+    name: string;
+}
+
+function byGroup(mappings: RoleMapping[] | undefined): Map<string, string[]> {
+    return new Map((mappings ?? []).map((m) => [m.group, m.roles]));
+}
+
+/** The Admin API calls this resource makes, on one SDK client built for this call. */
+class Workspace {
+    constructor(private readonly client: OpenAI, private readonly adminKey: string) {}
+
+    private fail(label: string, e: unknown): never {
+        throw fromSdkError(label, e, this.adminKey);
+    }
+
+    /** Custom role id by name. */
+    async roleIds(): Promise<Map<string, string>> {
+        const roles = await listAll<Named & { predefined_role?: boolean }>((after) => this.client.admin.organization.roles.list({ limit: 100, ...(after ? { after } : {}) }))
+            .catch((e) => this.fail("GET /organization/roles", e));
+        return new Map(roles.filter((r) => !r.predefined_role).map((r) => [r.name, r.id]));
+    }
+
+    async groups(): Promise<(Named & { is_scim_managed: boolean })[]> {
+        return listAll<Named & { is_scim_managed: boolean }>((after) => this.client.admin.organization.groups.list({ limit: 100, ...(after ? { after } : {}) }))
+            .catch((e) => this.fail("GET /organization/groups", e));
+    }
+
+    /** Custom roles assigned to a group (empty when the group is gone). */
+    async assigned(groupId: string): Promise<Named[]> {
+        try {
+            const roles = await listAll<Named & { predefined_role?: boolean }>((after) => this.client.admin.organization.groups.roles.list(groupId, { limit: 100, ...(after ? { after } : {}) }));
+            return roles.filter((r) => !r.predefined_role);
+        } catch (e) {
+            if (isNotFound(e)) return [];
+            return this.fail(`GET /organization/groups/${groupId}/roles`, e);
+        }
+    }
+
+    /** Assigns a role; a create POST, so after an ambiguous failure it looks again before re-posting. */
+    async assign(groupId: string, roleId: string): Promise<void> {
+        try {
+            await createWithLookup<true>(
+                `POST /organization/groups/${groupId}/roles`,
+                async () => { await this.client.admin.organization.groups.roles.create(groupId, { role_id: roleId }, NO_SDK_RETRY); return true; },
+                async () => ((await this.assigned(groupId)).some((r) => r.id === roleId) ? true : undefined),
+                {},
+                this.adminKey,
+            );
+        } catch (e) {
+            if (isConflict(e, "role_already_assigned")) return;
+            throw e;
+        }
+    }
+
+    async unassign(groupId: string, roleId: string): Promise<void> {
+        try {
+            await this.client.admin.organization.groups.roles.delete(roleId, { group_id: groupId });
+        } catch (e) {
+            if (!isNotFound(e)) this.fail(`DELETE /organization/groups/${groupId}/roles/${roleId}`, e);
+        }
+    }
+
+    /** Waits until every named group has been pushed by SCIM (ROLE-2); group id by name. */
+    async waitForGroups(names: string[], attempts: number, intervalSeconds: number): Promise<Map<string, string>> {
+        for (let attempt = 1; ; attempt++) {
+            const groups = await this.groups();
+            const pushed = new Map(groups.filter((g) => g.is_scim_managed).map((g) => [g.name, g.id]));
+            const missing = names.filter((n) => !pushed.has(n));
+            if (missing.length === 0) return pushed;
+            if (attempt >= attempts) {
+                const local = new Set(groups.filter((g) => !g.is_scim_managed).map((g) => g.name));
+                const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n)).join(", ");
+                throw resourceError(
+                    `${LABEL}: ROLE-2: ${missing.length} group(s) have not been pushed to the workspace by SCIM after ${attempts} tries over ${Math.round((attempts - 1) * intervalSeconds)} s: ${detail}. ` +
+                    "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the SCIM app and pushed, then run pulumi up again",
+                );
+            }
+            await sleep(intervalSeconds * 1000);
+        }
+    }
+}
+
+function workspaceFor(settings: Parameters<typeof connect>[0]): Workspace {
+    const { sdk, credentials } = connect(settings);
+    return new Workspace(sdk(), credentials.adminKey);
+}
+
+function requireRoles(roleIds: Map<string, string>, mappings: RoleMapping[]): void {
+    const missing = [...new Set(mappings.flatMap((m) => m.roles))].filter((r) => !roleIds.has(r));
+    if (missing.length > 0) {
+        throw resourceError(`${LABEL}: custom role(s) not found in the workspace: ${missing.join(", ")}; declare them in roles (CustomRole) so they are created first`);
+    }
+}
+
+/** Brings each listed group to exactly its desired roles, touching only the differences. */
+async function converge(ws: Workspace, roleIds: Map<string, string>, groupIds: Map<string, string>, work: { group: string; add: string[]; remove: string[]; look: boolean }[]): Promise<void> {
+    await forEachLimited(work, PARALLEL, async ({ group, add, remove, look }) => {
+        const groupId = groupIds.get(group)!;
+        // Look before POST: skip roles the group already has.
+        const present = look && add.length > 0 ? new Set((await ws.assigned(groupId)).map((r) => r.id)) : new Set<string>();
+        for (const role of add) {
+            const roleId = roleIds.get(role)!;
+            if (!present.has(roleId)) await ws.assign(groupId, roleId);
+        }
+        for (const role of remove) {
+            const roleId = roleIds.get(role);
+            if (roleId) await ws.unassign(groupId, roleId);
+        }
+    });
+}
+
+export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<GroupRoleMappingsInputs, GroupRoleMappingsOutputs> {
+    return withConfigure((settings) => ({
+        async check(_olds: GroupRoleMappingsInputs, news: GroupRoleMappingsInputs) {
+            return checkWith(groupRoleMappingsSchema(), news as unknown as Record<string, unknown>);
+        },
+
+        async diff(_id: string, olds: GroupRoleMappingsOutputs, news: GroupRoleMappingsInputs) {
+            const before = byGroup(olds.mappings);
+            const after = byGroup(news.mappings);
+            const groups = new Set([...before.keys(), ...after.keys()]);
+            const changes = [...groups].some((g) => !sameSet(before.get(g), after.get(g)));
+            return { changes, replaces: [] };
+        },
+
+        async create(inputs: GroupRoleMappingsInputs) {
+            return inContext(LABEL, settings, async () => {
+                const ws = workspaceFor(settings());
+                const roleIds = await ws.roleIds();
+                requireRoles(roleIds, inputs.mappings);
+                const names = inputs.mappings.map((m) => m.group);
+                const groupIds = await ws.waitForGroups(names, inputs.groupWaitAttempts ?? DEFAULT_GROUP_WAIT_ATTEMPTS, inputs.groupWaitIntervalSeconds ?? DEFAULT_GROUP_WAIT_INTERVAL_SECONDS);
+                await converge(ws, roleIds, groupIds, inputs.mappings.map((m) => ({ group: m.group, add: m.roles, remove: [], look: true })));
+                return { id: "group-role-mappings", outs: { ...inputs, groupIds: Object.fromEntries(names.map((n) => [n, groupIds.get(n)!])) } };
+            });
+        },
+
+        async read(id: string, props?: GroupRoleMappingsOutputs) {
+            return inContext(LABEL, settings, async () => {
+                if (!props) return { id, props };
+                const ws = workspaceFor(settings());
+                const present = new Set((await ws.groups()).map((g) => g.id));
+                const mappings: RoleMapping[] = [];
+                const groupIds: Record<string, string> = {};
+                for (const m of props.mappings ?? []) {
+                    const groupId = props.groupIds?.[m.group];
+                    if (!groupId || !present.has(groupId)) continue;
+                    groupIds[m.group] = groupId;
+                    mappings.push({ group: m.group, roles: (await ws.assigned(groupId)).map((r) => r.name).sort() });
+                }
+                return { id, props: { ...props, mappings, groupIds } };
+            });
+        },
+
+        async update(_id: string, olds: GroupRoleMappingsOutputs, news: GroupRoleMappingsInputs) {
+            return inContext(LABEL, settings, async () => {
+                const before = byGroup(olds.mappings);
+                const after = byGroup(news.mappings);
+                const work = [...new Set([...before.keys(), ...after.keys()])].map((group) => {
+                    const had = new Set(before.get(group) ?? []);
+                    const wants = new Set(after.get(group) ?? []);
+                    return { group, add: [...wants].filter((r) => !had.has(r)), remove: [...had].filter((r) => !wants.has(r)), look: true };
+                }).filter((w) => w.add.length + w.remove.length > 0);
+                const known = new Map(Object.entries(olds.groupIds ?? {}));
+                const ws = workspaceFor(settings());
+                const roleIds = await ws.roleIds();
+                requireRoles(roleIds, news.mappings);
+                const unknownGroups = work.filter((w) => !known.has(w.group) && w.add.length > 0).map((w) => w.group);
+                if (unknownGroups.length > 0) {
+                    const found = await ws.waitForGroups(unknownGroups, news.groupWaitAttempts ?? DEFAULT_GROUP_WAIT_ATTEMPTS, news.groupWaitIntervalSeconds ?? DEFAULT_GROUP_WAIT_INTERVAL_SECONDS);
+                    for (const g of unknownGroups) known.set(g, found.get(g)!);
+                }
+                await converge(ws, roleIds, known, work.filter((w) => known.has(w.group)));
+                const groupIds = Object.fromEntries(news.mappings.map((m) => [m.group, known.get(m.group)!]));
+                return { outs: { ...news, groupIds } };
+            });
+        },
+
+        async delete(_id: string, props: GroupRoleMappingsOutputs) {
+            await inContext(LABEL, settings, async () => {
+                const ws = workspaceFor(settings());
+                const roleIds = await ws.roleIds();
+                const known = new Map(Object.entries(props.groupIds ?? {}));
+                const work = (props.mappings ?? []).filter((m) => known.has(m.group)).map((m) => ({ group: m.group, add: [], remove: m.roles, look: false }));
+                await converge(ws, roleIds, known, work);
+            });
+        },
+    }));
+}
+
+const provider = groupRoleMappingsProvider();
+
+export interface GroupRoleMappingsArgs {
+    /** Every group → custom roles mapping (config `roleAssignments`); groups must be SCIM-pushed (ROLE-2). */
+    mappings: pulumi.Input<pulumi.Input<RoleMapping>[]>;
+    /** Tries to find every group before failing (ROLE-2). Default 30. */
+    groupWaitAttempts?: pulumi.Input<number>;
+    /** Seconds between tries. Default 10. */
+    groupWaitIntervalSeconds?: pulumi.Input<number>;
+}
+
+/** `pulumi-nodejs:dynamic/chatgpt-identity/workspace:GroupRoleMappings`: all group → role mappings, one resource. */
+export class GroupRoleMappings extends pulumi.dynamic.Resource {
+    declare readonly mappings: pulumi.Output<RoleMapping[]>;
+    declare readonly groupIds: pulumi.Output<Record<string, string>>;
+
+    constructor(name: string, args: GroupRoleMappingsArgs, opts?: pulumi.CustomResourceOptions) {
+        super(provider, name, { ...args, groupIds: undefined }, opts, RESOURCE_MODULE, "GroupRoleMappings");
+    }
+}

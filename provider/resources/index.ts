@@ -1,0 +1,6 @@
+export { RESOURCE_MODULE, ResourceError, isResourceError } from "./common";
+export * from "./settings";
+export * from "./domain";
+export * from "./verification";
+export * from "./customRole";
+export * from "./groupRoleMappings";

@@ -1,0 +1,98 @@
+import * as assert from "assert";
+import { EntraAccessGroups } from "../../../components/entra/accessGroups";
+import { GroupConfig } from "../../../components/config/schema";
+import { valueOf } from "../../support/engine";
+import { DOMAIN, T, childrenOf, entraConfig, only, recordEntra } from "./fixtures";
+
+const SCIM = { servicePrincipalObjectId: "<scim sp>", appRoleId: "<user role>" };
+const groups = (): GroupConfig[] => entraConfig({
+    groups: [
+        { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers", description: "All classroom teachers", members: [`a@${DOMAIN}`, `b@${DOMAIN}`] },
+        { dimension: "SCHOOL", group: "Lincoln-High", existingId: "11111111-aaaa-bbbb-cccc-000000000001" },
+        { usage: "ANALYTICS", dimension: "FUNCTION", group: "Support" },
+    ],
+}).groups;
+
+describe("EntraAccessGroups", () => {
+    it("creates convention-named security groups with inline members and adopts existingId groups (GRP-1)", async () => {
+        const { engine, result } = await recordEntra(() => new EntraAccessGroups("groups", { groups: groups(), scim: SCIM }));
+        const component = only(engine, "chatgpt-identity:entra:AccessGroups");
+        assert.deepStrictEqual(childrenOf(engine, component), [
+            `${T.assignment} groups-ANALYTICS_FUNCTION_Support-scim`,
+            `${T.assignment} groups-ROLLOUT_ROLE_Teachers-scim`,
+            `${T.assignment} groups-SCHOOL_Lincoln-High-scim`,
+            `${T.group} groups-ANALYTICS_FUNCTION_Support`,
+            `${T.group} groups-ROLLOUT_ROLE_Teachers`,
+        ].sort());
+        assert.deepStrictEqual(engine.find(T.group, "groups-ROLLOUT_ROLE_Teachers")!.inputs, {
+            displayName: "ROLLOUT_ROLE_Teachers", description: "All classroom teachers", securityEnabled: true, preventDuplicateNames: true,
+            members: [`<object id of a@${DOMAIN}>`, `<object id of b@${DOMAIN}>`],
+        });
+        // No members declared: membership is left alone (the input is absent, not an empty list).
+        assert.deepStrictEqual(engine.find(T.group, "groups-ANALYTICS_FUNCTION_Support")!.inputs, {
+            displayName: "ANALYTICS_FUNCTION_Support", securityEnabled: true, preventDuplicateNames: true,
+        });
+        assert.strictEqual(engine.byType(T.group).some((g) => g.inputs.displayName === "SCHOOL_Lincoln-High"), false);
+        assert.deepStrictEqual(engine.byType("azuread:index/groupMember:GroupMember"), []);
+        const refs = await Promise.all(result.groups.map(async (g) => ({ name: g.name, id: await valueOf(g.id), adopted: g.adopted })));
+        assert.deepStrictEqual(refs, [
+            { name: "ROLLOUT_ROLE_Teachers", id: "<object id of ROLLOUT_ROLE_Teachers>", adopted: false },
+            { name: "SCHOOL_Lincoln-High", id: "11111111-aaaa-bbbb-cccc-000000000001", adopted: true },
+            { name: "ANALYTICS_FUNCTION_Support", id: "<object id of ANALYTICS_FUNCTION_Support>", adopted: false },
+        ]);
+    });
+
+    it("looks members up once per group that declares members", async () => {
+        const { engine } = await recordEntra(() => new EntraAccessGroups("groups", { groups: groups(), scim: SCIM }));
+        assert.deepStrictEqual(engine.invokes.filter((i) => i.token === T.getUsers).map((i) => i.inputs), [
+            { userPrincipalNames: [`a@${DOMAIN}`, `b@${DOMAIN}`] },
+        ]);
+    });
+
+    it("assigns every group, created or adopted, to the SCIM service principal (GRP-2)", async () => {
+        const { engine, result } = await recordEntra(() => new EntraAccessGroups("groups", { groups: groups(), scim: SCIM }));
+        const byName = Object.fromEntries(engine.byType(T.assignment).map((a) => [a.name, a.inputs]));
+        assert.deepStrictEqual(byName, {
+            "groups-ROLLOUT_ROLE_Teachers-scim": { appRoleId: "<user role>", principalObjectId: "<object id of ROLLOUT_ROLE_Teachers>", resourceObjectId: "<scim sp>" },
+            "groups-SCHOOL_Lincoln-High-scim": { appRoleId: "<user role>", principalObjectId: "11111111-aaaa-bbbb-cccc-000000000001", resourceObjectId: "<scim sp>" },
+            "groups-ANALYTICS_FUNCTION_Support-scim": { appRoleId: "<user role>", principalObjectId: "<object id of ANALYTICS_FUNCTION_Support>", resourceObjectId: "<scim sp>" },
+        });
+        assert.strictEqual(result.scimAssignments.length, 3);
+    });
+
+    it("uses at most two resources per group", async () => {
+        const config = groups();
+        const { engine } = await recordEntra(() => new EntraAccessGroups("groups", { groups: config, scim: SCIM }));
+        const custom = engine.customResources();
+        for (const g of config) {
+            const name = [g.usage, g.dimension, g.group].filter(Boolean).join("_");
+            const owned = custom.filter((r) => r.name === `groups-${name}` || r.name.startsWith(`groups-${name}-`));
+            assert.ok(owned.length >= 1 && owned.length <= 2, `${name} has ${owned.length} resources`);
+        }
+        assert.ok(custom.length <= 2 * config.length);
+        assert.strictEqual(custom.length, 5);
+    });
+
+    it("creates no assignments without a SCIM app", async () => {
+        const { engine, result } = await recordEntra(() => new EntraAccessGroups("groups", { groups: groups() }));
+        assert.deepStrictEqual(engine.byType(T.assignment), []);
+        assert.deepStrictEqual(result.scimAssignments, []);
+        assert.strictEqual(engine.byType(T.group).length, 2);
+    });
+
+    it("keeps every child name when groups are reordered or added", async () => {
+        const before = await recordEntra(() => new EntraAccessGroups("groups", { groups: groups(), scim: SCIM }));
+        const changed = [entraConfig({ groups: [{ dimension: "REGION", group: "North" }] }).groups[0], ...groups().reverse()];
+        const after = await recordEntra(() => new EntraAccessGroups("groups", { groups: changed, scim: SCIM }));
+        const urns = (e: typeof before.engine) => e.customResources().map((r) => r.urn);
+        const afterUrns = urns(after.engine);
+        assert.ok(urns(before.engine).every((u) => afterUrns.includes(u)));
+        assert.strictEqual(afterUrns.length, urns(before.engine).length + 2);
+    });
+
+    it("refuses a group declared twice before registering anything (GRP-1)", () => {
+        const twice = [...groups(), groups()[0]];
+        assert.throws(() => new EntraAccessGroups("groups", { groups: twice }),
+            { message: 'groups: "ROLLOUT_ROLE_Teachers" is declared twice; each access group is declared once (GRP-1)' });
+    });
+});

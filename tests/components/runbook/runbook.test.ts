@@ -1,0 +1,79 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { loadWorkspaceConfig } from "../../../components/config/load";
+import { WorkspaceConfig } from "../../../components/config/schema";
+import { phaseSummary, renderRunbook, RunbookFacts } from "../../../components/runbook";
+import { SCIM_ON, SSO_BASE, makeConfig } from "../rules/support";
+import { repoPath } from "../../support/paths";
+
+const FIXTURES = repoPath("tests", "components", "runbook", "fixtures");
+
+/** The Entra district of the golden file, with the facts a plan would hand over before apply. */
+export function entraDistrict(): { config: WorkspaceConfig; facts: RunbookFacts } {
+    const config = loadWorkspaceConfig(JSON.parse(fs.readFileSync(path.join(FIXTURES, "entra-district.config.json"), "utf8")));
+    return {
+        config,
+        facts: {
+            txtRecords: config.domains.map((d) => ({ domain: d.name, name: d.name, value: d.verificationToken })),
+            sso: { appName: "ChatGPT SSO (Lincoln Unified School District)", entityId: config.sso.entityId, acsUrl: config.sso.acsUrl },
+        },
+    };
+}
+
+if (typeof describe === "function") describe("runbook", () => {
+    it("renders the Entra district runbook exactly as the golden file", () => {
+        const { config, facts } = entraDistrict();
+        const expected = fs.readFileSync(path.join(FIXTURES, "entra-district.runbook.md"), "utf8");
+        assert.equal(renderRunbook(config, facts), expected);
+    });
+
+    it("is deterministic and fills every value in", () => {
+        const { config, facts } = entraDistrict();
+        const text = renderRunbook(config, facts);
+        assert.equal(renderRunbook(config, facts), text);
+        for (const value of ["openai-domain-verification=dv-lincoln-0001", "openai-domain-verification=dv-lincoln-staff-0002", "https://auth.openai.com/saml/entity/lincoln",
+            "https://auth.openai.com/sso/saml/acs/lincoln", "https://api.openai.com/scim/v2/lincoln", "pulumi config set --secret chatgpt-identity:scimToken"]) {
+            assert.ok(text.includes(value), value);
+        }
+        assert.doesNotMatch(text, /undefined|\b20\d\d-\d\d-\d\d\b/);
+    });
+
+    it("says where a pending TXT value comes from, with and without a managed workspace", () => {
+        const config = makeConfig({ domains: [{ name: "lincoln.k12.us" }] });
+        const facts: RunbookFacts = { txtRecords: [{ domain: "lincoln.k12.us", name: "lincoln.k12.us" }] };
+        assert.match(renderRunbook(config, facts), /\| lincoln\.k12\.us \| lincoln\.k12\.us \| TXT \| pending: add the domain under Workspace settings → Identity & Access → Domains and copy the value it shows into `domains\[0\]\.verificationToken` \|/);
+        const managed = makeConfig({ domains: [{ name: "lincoln.k12.us" }], manageWorkspace: true });
+        assert.match(renderRunbook(managed, facts), /pending: the workspace issues it during `pulumi up`/);
+    });
+
+    it("lists the Okta console steps for SCIM in order, without double numbering", () => {
+        const config = makeConfig({ idp: "okta", scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }] });
+        const text = renderRunbook(config, { txtRecords: [], scimManualSteps: ["1. Enable provisioning.", "2. Paste the token."] });
+        assert.match(text, /1\. Do these steps in Okta; they cannot be done as code:\n\n {3}1\. Enable provisioning\.\n {3}2\. Paste the token\.\n\n2\. Keep automatic account creation off/);
+    });
+
+    it("with SSO and SCIM off, says so and leaves out the test-user checklist", () => {
+        const text = renderRunbook(makeConfig(), { txtRecords: [] });
+        assert.match(text, /SSO stage is off: nothing to copy for SSO\./);
+        assert.match(text, /SCIM is off: nobody is provisioned from Microsoft Entra ID; invite each user under Members/);
+        assert.doesNotMatch(text, /Test with the test users/);
+        assert.match(text, /## \d\. Findings that need action\n\nNone: the preflight rules found nothing to fix\.\n$/);
+    });
+
+    it("at stage enforced tells users that Google and Apple sign-in stop (SSO-8) and marks the current stage", () => {
+        const config = makeConfig({ sso: { ...SSO_BASE, stage: "enforced", testedUsers: ["it.admin@lincoln.k12.us"] } });
+        const text = renderRunbook(config, { txtRecords: [] });
+        assert.match(text, /\| enforced \(current\) \| Google, Microsoft and Apple sign-in are off too \(SSO-8\)/);
+        assert.match(text, /Recorded as tested so far: `it\.admin@lincoln\.k12\.us`\./);
+    });
+
+    it("phaseSummary describes the phase, flags a count outside its range and what the next phase changes (GRP-5)", () => {
+        const groups = (n: number) => Array.from({ length: n }, (_, i) => ({ dimension: "SCHOOL", group: `S${i + 1}` }));
+        assert.equal(phaseSummary(makeConfig({ scim: SCIM_ON, groups: groups(1) })),
+            "Phase pilot (a pilot of 1–2 stable groups) with 1 access group (SCHOOL_S1). Moving to level1 means growing to 5–15 \"Level 1\" groups (functions, schools or roles): each new group is created in Microsoft Entra ID, assigned to the SCIM app and pushed to the workspace, so its members are provisioned and receive an invitation email. Hold matrixed or very granular groups back until the analytics have been used for at least one enablement cycle.");
+        assert.match(phaseSummary(makeConfig({ scim: SCIM_ON, groups: groups(3) })), /That is more groups than this phase expects: hold 1 group back until the next phase/);
+        assert.match(phaseSummary(makeConfig({ phase: "level1", scim: SCIM_ON, groups: groups(2) })), /That is fewer groups than this phase expects/);
+        assert.match(phaseSummary(makeConfig({ phase: "full", groups: groups(2) })), /This is the last phase/);
+    });
+});

@@ -1,0 +1,223 @@
+import * as assert from "node:assert/strict";
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import * as grpc from "@grpc/grpc-js";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../provider/client/credentials";
+import { customRoleProvider } from "../../../provider/resources/customRole";
+import { workspaceDomainProvider } from "../../../provider/resources/domain";
+import { groupRoleMappingsProvider } from "../../../provider/resources/groupRoleMappings";
+import { workspaceSettingsProvider } from "../../../provider/resources/settings";
+import { domainVerificationProvider } from "../../../provider/resources/verification";
+import { Workspace, startWorkspace } from "../resources/fixture";
+import { REPO_ROOT } from "../../support/paths";
+
+/* eslint-disable @typescript-eslint/no-var-requires */
+const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
+const provproto = require("@pulumi/pulumi/proto/provider_pb");
+const structproto = require("google-protobuf/google/protobuf/struct_pb");
+
+const ROOT = REPO_ROOT;
+const HOST = path.join(ROOT, "node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js");
+
+/** Pulumi's own dynamic-provider host, as `pulumi up` starts it; resolves with its gRPC port. */
+function startHost(): Promise<{ child: ChildProcess; port: number; stderr: string[] }> {
+    const env = { ...process.env };
+    delete env.OPENAI_ADMIN_KEY;
+    delete env.CHATGPT_IDENTITY_API_BASE_URL;
+    const child = spawn(process.execPath, [HOST, "127.0.0.1:1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    const stderr: string[] = [];
+    child.stderr!.on("data", (c) => stderr.push(String(c)));
+    return new Promise((resolve, reject) => {
+        child.once("error", reject);
+        child.once("exit", (code) => reject(new Error(`host exited ${code}: ${stderr.join("")}`)));
+        child.stdout!.once("data", (c) => resolve({ child, port: Number(String(c).trim()), stderr }));
+    });
+}
+
+/** The provider text exactly as pulumi.dynamic.Resource puts it in `__provider`. */
+async function serialize(provider: pulumi.dynamic.ResourceProvider): Promise<string> {
+    return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+}
+
+const struct = (value: Record<string, unknown>) => structproto.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+
+class Engine {
+    private readonly client: any;
+    constructor(port: number) {
+        this.client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    }
+    close() {
+        this.client.close();
+    }
+    private call<T>(method: string, req: unknown): Promise<T> {
+        return new Promise((resolve, reject) => this.client[method](req, (err: Error | null, res: T) => (err ? reject(err) : resolve(res))));
+    }
+    configure(config: Record<string, unknown>) {
+        return this.call("configure", new provproto.ConfigureRequest().setArgs(struct(config)).setAcceptsecrets(true));
+    }
+    async check(urn: string, olds: object, news: object) {
+        const res: any = await this.call("check", new provproto.CheckRequest().setUrn(urn).setOlds(struct(olds as any)).setNews(struct(news as any)));
+        return { inputs: res.getInputs().toJavaScript(), failures: res.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })) };
+    }
+    async diff(urn: string, id: string, olds: object, news: object) {
+        const res: any = await this.call("diff", new provproto.DiffRequest().setUrn(urn).setId(id).setOlds(struct(olds as any)).setNews(struct(news as any)));
+        return { changes: res.getChanges(), replaces: res.getReplacesList() as string[] };
+    }
+    async create(urn: string, props: object) {
+        const res: any = await this.call("create", new provproto.CreateRequest().setUrn(urn).setProperties(struct(props as any)));
+        return { id: res.getId() as string, props: res.getProperties().toJavaScript() };
+    }
+    async read(urn: string, id: string, props: object) {
+        const res: any = await this.call("read", new provproto.ReadRequest().setUrn(urn).setId(id).setProperties(struct(props as any)));
+        return { id: res.getId() as string, props: res.getProperties()?.toJavaScript() };
+    }
+    async update(urn: string, id: string, olds: object, news: object) {
+        const res: any = await this.call("update", new provproto.UpdateRequest().setUrn(urn).setId(id).setOlds(struct(olds as any)).setNews(struct(news as any)));
+        return res.getProperties().toJavaScript();
+    }
+    delete(urn: string, id: string, props: object) {
+        return this.call("delete", new provproto.DeleteRequest().setUrn(urn).setId(id).setProperties(struct(props as any)));
+    }
+}
+
+const DIFF_NONE = 1;
+const DIFF_SOME = 2;
+const urn = (type: string, name: string) => `urn:pulumi:dev::district::pulumi-nodejs:dynamic/chatgpt-identity/workspace:${type}::${name}`;
+
+describe("provider/engine: every resource through Pulumi's dynamic-provider host over gRPC", function () {
+    this.timeout(60000);
+    let ws: Workspace;
+    let host: Awaited<ReturnType<typeof startHost>>;
+    let engine: Engine;
+    const texts: Record<string, string> = {};
+
+    before(async () => {
+        ws = await startWorkspace();
+        host = await startHost();
+        engine = new Engine(host.port);
+        await engine.configure({
+            [CONFIG_ADMIN_KEY]: { [specialSigKey]: specialSecretSig, value: ws.tenant.adminKey },
+            [CONFIG_API_BASE_URL]: ws.emulator.apiBaseUrl,
+        });
+        texts.Domain = await serialize(workspaceDomainProvider());
+        texts.DomainVerification = await serialize(domainVerificationProvider());
+        texts.Settings = await serialize(workspaceSettingsProvider());
+        texts.CustomRole = await serialize(customRoleProvider());
+        texts.GroupRoleMappings = await serialize(groupRoleMappingsProvider());
+    });
+
+    after(async () => {
+        engine?.close();
+        if (host?.child.exitCode === null) {
+            host.child.removeAllListeners("exit");
+            host.child.kill();
+        }
+        await ws?.stop();
+    });
+
+    it("the serialized provider text carries no credential", () => {
+        for (const [type, text] of Object.entries(texts)) {
+            assert.ok(text.includes("exports.handler"), type);
+            for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken, ws.other.adminKey]) assert.ok(!text.includes(secret), `${type} text holds a credential`);
+            assert.ok(!/sk-admin-/.test(text), type);
+        }
+    });
+
+    it("Domain and DomainVerification: Check, Create, Read, Diff, Update, Delete", async () => {
+        const p = texts.Domain;
+        const u = urn("Domain", "district-lincoln.k12.us");
+        const bad = await engine.check(u, {}, { __provider: p, domain: "Lincoln.K12.us." });
+        assert.deepEqual(bad.failures.map((f: any) => f.property), ["domain"]);
+        const checked = await engine.check(u, {}, { __provider: p, domain: "lincoln.k12.us" });
+        assert.deepEqual(checked.failures, []);
+        const created = await engine.create(u, checked.inputs);
+        assert.match(created.props.txtRecordValue, /^openai-domain-verification=/);
+        assert.equal(created.props.__provider, p);
+        const again = await engine.create(u, checked.inputs);
+        assert.equal(again.id, created.id, "create twice adopts");
+
+        ws.dns.setTxt("lincoln.k12.us", [created.props.txtRecordValue]);
+        const v = texts.DomainVerification;
+        const vu = urn("DomainVerification", "district-verify-lincoln.k12.us");
+        const vin = (await engine.check(vu, {}, { __provider: v, domainId: created.id, domain: "lincoln.k12.us", attempts: 2, intervalSeconds: 0 })).inputs;
+        const verified = await engine.create(vu, vin);
+        assert.equal(verified.props.status, "verified");
+        assert.equal((await engine.read(vu, verified.id, verified.props)).props.status, "verified");
+        assert.equal((await engine.diff(vu, verified.id, verified.props, vin)).changes, DIFF_NONE);
+        assert.equal((await engine.update(vu, verified.id, verified.props, { ...vin, attempts: 3 })).status, "verified");
+        await engine.delete(vu, verified.id, verified.props);
+
+        const read = await engine.read(u, created.id, created.props);
+        assert.equal(read.props.status, "verified");
+        assert.deepEqual(await engine.diff(u, created.id, read.props, checked.inputs), { changes: DIFF_NONE, replaces: [] });
+        assert.deepEqual(await engine.diff(u, created.id, read.props, { ...checked.inputs, domain: "lincoln.k12.org" }), { changes: DIFF_SOME, replaces: ["domain"] });
+        const updated = await engine.update(u, created.id, read.props, { ...checked.inputs, allowRemoval: true });
+        assert.equal(updated.allowRemoval, true);
+        await engine.delete(u, created.id, updated);
+        assert.equal((await engine.read(u, created.id, updated)).id, "", "404 after delete: gone");
+    });
+
+    it("Settings: Check (SSO-2 failure), Create, Read, Diff, Update, Delete", async () => {
+        const p = texts.Settings;
+        const u = urn("Settings", "district-workspace-settings");
+        const refused = await engine.check(u, {}, { __provider: p, ssoStage: "enforced", apiPlatformSso: true });
+        assert.deepEqual(refused.failures.map((f: any) => f.property), ["ssoStage"]);
+        assert.match(refused.failures[0].reason, /^SSO-2: /);
+        const inputs = (await engine.check(u, {}, { __provider: p, externalInvites: false, directorySync: true })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.equal(created.props.externalInvites, false);
+        const read = await engine.read(u, created.id, created.props);
+        assert.equal(read.props.directorySync, true);
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
+        assert.equal((await engine.diff(u, created.id, read.props, { ...inputs, externalInvites: true })).changes, DIFF_SOME);
+        const updated = await engine.update(u, created.id, read.props, { ...inputs, externalInvites: true });
+        assert.equal(updated.externalInvites, true);
+        await engine.delete(u, created.id, updated);
+    });
+
+    it("CustomRole: Check, Create, Read, Diff, Update, Delete", async () => {
+        const p = texts.CustomRole;
+        const u = urn("CustomRole", "district-role-gpt-publisher");
+        const inputs = (await engine.check(u, {}, { __provider: p, name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.match(created.id, /\S/);
+        assert.equal((await engine.create(u, inputs)).id, created.id, "create twice adopts");
+        const read = await engine.read(u, created.id, created.props);
+        assert.deepEqual(read.props.permissions, ["gpts.publish"]);
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
+        const news = { ...inputs, permissions: ["gpts.publish", "skills.publish"] };
+        assert.equal((await engine.diff(u, created.id, read.props, news)).changes, DIFF_SOME);
+        assert.deepEqual((await engine.update(u, created.id, read.props, news)).permissions, ["gpts.publish", "skills.publish"]);
+        await engine.delete(u, created.id, read.props);
+        assert.equal((await engine.read(u, created.id, read.props)).id, "");
+        await engine.delete(u, created.id, read.props);
+    });
+
+    it("GroupRoleMappings: Check, Create, Read, Diff, Update, Delete", async () => {
+        const roleText = texts.CustomRole;
+        const ru = urn("CustomRole", "district-role-codex");
+        await engine.create(ru, (await engine.check(ru, {}, { __provider: roleText, name: "Codex", permissions: ["codex.use"] })).inputs);
+        await ws.pushGroup("ROLLOUT_ROLE_Teachers");
+        const p = texts.GroupRoleMappings;
+        const u = urn("GroupRoleMappings", "district-workspace-role-mappings");
+        const inputs = (await engine.check(u, {}, { __provider: p, mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex"] }], groupWaitAttempts: 2, groupWaitIntervalSeconds: 0 })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.ok(created.props.groupIds.ROLLOUT_ROLE_Teachers);
+        const read = await engine.read(u, created.id, created.props);
+        assert.deepEqual(read.props.mappings, [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex"] }]);
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
+        const none = { ...inputs, mappings: [] };
+        assert.equal((await engine.diff(u, created.id, read.props, none)).changes, DIFF_SOME);
+        const updated = await engine.update(u, created.id, read.props, none);
+        assert.deepEqual(updated.mappings, []);
+        await engine.delete(u, created.id, updated);
+        // A failure reaches the engine as an error that names the resource and never the key.
+        await assert.rejects(engine.create(u, { ...inputs, mappings: [{ group: "FUNCTION_Nobody", roles: ["Codex"] }] }), (err: Error) => {
+            assert.match(err.message, /GroupRoleMappings: ROLE-2: 1 group\(s\) have not been pushed .*FUNCTION_Nobody/);
+            assert.ok(!err.message.includes(ws.tenant.adminKey));
+            return true;
+        });
+    });
+});
