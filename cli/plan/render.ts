@@ -80,7 +80,7 @@ export function renderPlanText(plan: PlanResult, stackFile: string): string {
             out.push(`  SSO app in the IdP:  ${h.sso.appName}`);
             out.push(`  Entity ID (IdP):     ${h.sso.entityId ?? "-"}`);
             out.push(`  ACS URL (IdP):       ${h.sso.acsUrl ?? "-"}`);
-            out.push(`  Metadata URL (paste into ChatGPT): ${h.sso.metadataUrl ?? "known after apply"}`);
+            out.push(`  Metadata URL (paste into ChatGPT): ${h.sso.metadataUrl ?? "known after `pulumi up`: `pulumi stack output ssoMetadataUrl`"}`);
             out.push("");
         }
         if (h.scimManualSteps.length > 0) {

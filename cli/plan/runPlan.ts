@@ -36,6 +36,10 @@ export interface PlanResult {
     handoff?: PlanHandoff;
 }
 
+function isPlaceholder(value: string): boolean {
+    return /<[^<>]+>/.test(value);
+}
+
 function muteEngineLog(): () => void {
     const log = pulumi.log as unknown as Record<"info" | "warn" | "debug", unknown>;
     const saved = { info: log.info, warn: log.warn, debug: log.debug };
@@ -92,7 +96,8 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
         appName: `ChatGPT SSO (${config.name})`,
         entityId: config.sso.entityId,
         acsUrl: config.sso.acsUrl,
-        metadataUrl: metadataUrl ?? undefined,
+        // Offline, provider-computed values are placeholders such as `<tenant id>`: not for pasting.
+        metadataUrl: metadataUrl && !isPlaceholder(metadataUrl) ? metadataUrl : undefined,
     };
     return {
         ok: true,

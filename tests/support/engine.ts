@@ -1,6 +1,10 @@
+import * as pulumi from "@pulumi/pulumi";
 import { FakeInvokes, FakeOutputs, RecordingEngine, RecordingEngineOptions, settle } from "../../cli/recordingEngine";
 
 export { RecordedSecret, valueOf } from "../../cli/recordingEngine";
+
+// Without an engine, Pulumi's log prints to the console; tests that care about it patch it in.
+Object.assign(pulumi.log, { info: () => Promise.resolve(), warn: () => Promise.resolve(), debug: () => Promise.resolve() });
 
 /**
  * A fresh recording engine for one test: installs it as the Pulumi runtime's monitor, runs `build`,
