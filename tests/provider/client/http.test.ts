@@ -5,7 +5,7 @@ import { HttpClient } from "../../../provider/client/http";
 import { ApiError, isApiError } from "../../../provider/client/errors";
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from "../../../provider/client/retry";
 
-const KEY = "sk-admin-test-secret-key-123456";
+const KEY = "test-admin-key-secret-123456";
 
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
 

@@ -90,7 +90,7 @@ describe("emulator: OpenAI Admin API through the official openai SDK", () => {
     });
 
     it("answers 401 with an OpenAI-style error for a missing, wrong or SCIM key, and never echoes the key", async () => {
-        const wrong = new OpenAI({ adminAPIKey: "sk-admin-wrong-key-123456", apiKey: null as unknown as string, baseURL: emulator.apiBaseUrl, maxRetries: 0 });
+        const wrong = new OpenAI({ adminAPIKey: "test-admin-key-wrong-123456", apiKey: null as unknown as string, baseURL: emulator.apiBaseUrl, maxRetries: 0 });
         await assert.rejects(wrong.admin.organization.roles.list(), (err: any) => err instanceof OpenAI.AuthenticationError && err.code === "invalid_api_key");
 
         const missing = await call(emulator, undefined, "GET", "/v1/organization/roles");

@@ -25,8 +25,8 @@ const WRITE = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 export async function startWorkspace(): Promise<Workspace> {
     const dns = await startDnsServer();
     const tenants: EmulatorTenant[] = [
-        { id: "district", adminKey: "sk-admin-district-0123456789abcdef", scimToken: "scim-district-0123456789" },
-        { id: "neighbour", adminKey: "sk-admin-neighbour-0123456789abcdef", scimToken: "scim-neighbour-0123456789" },
+        { id: "district", adminKey: "test-admin-key-district-0123456789abcdef", scimToken: "scim-district-0123456789" },
+        { id: "neighbour", adminKey: "test-admin-key-neighbour-0123456789abcdef", scimToken: "scim-neighbour-0123456789" },
     ];
     const emulator = await startEmulator({ tenants, dnsServers: [dns.address] });
     const api = (from: number) => emulator.requestLog.slice(from).filter((r) => r.path.startsWith("/v1/"));
