@@ -100,7 +100,9 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         plan = await runPlan(readStackFile(options.stackFile));
     } catch (e) {
         if (!(e instanceof StackFileError)) throw e;
-        write(`${e.message}\n`);
+        // A pipeline that asked for JSON gets JSON even here, in the shape of a failed plan.
+        const failed: PlanResult = { ok: false, problems: [{ path: shownPath, message: e.message }], findings: [], notes: [], resources: [] };
+        write(options.format === "json" ? `${renderPlanJson(failed, shownPath)}\n` : `${e.message}\n`);
         return 2;
     }
     let runbookPath: string | undefined;

@@ -19,7 +19,11 @@ export interface WorkspaceIdentityArgs {
      * throws before a single resource is registered.
      */
     config: WorkspaceConfigInput;
-    /** Secret inputs. `scimToken` is required when `config.scim.enabled`. */
+    /**
+     * Secret inputs. `scimToken` is required when `config.scim.enabled` with `idp: entra` (it goes
+     * into the Entra SCIM app's synchronization secret). Okta takes the token in its admin console,
+     * so the stack never needs it there.
+     */
     secrets?: IdpSecrets;
     /**
      * Facts about the live workspace that some rules need (API Platform SSO state, existing users,
@@ -109,7 +113,8 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
 export function validateOrThrow(args: WorkspaceIdentityArgs): { config: WorkspaceConfig; findings: Finding[] } {
     const config = loadWorkspaceConfig(args.config);
     const problems: ConfigProblem[] = validateDnsSettings(config);
-    if (config.scim.enabled && args.secrets?.scimToken === undefined) {
+    // Entra receives the token as code; Okta takes it in its admin console (a manual step).
+    if (config.scim.enabled && config.idp === "entra" && args.secrets?.scimToken === undefined) {
         problems.push({
             path: "chatgpt-identity:scimToken",
             message: "required when scim.enabled is true: run `pulumi config set --secret chatgpt-identity:scimToken <token from the Directory Sync wizard>`",

@@ -85,7 +85,8 @@ export function renderPlanText(plan: PlanResult, stackFile: string): string {
         }
         if (h.scimManualSteps.length > 0) {
             out.push("Hand-off: steps that cannot be done as code");
-            h.scimManualSteps.forEach((s, i) => out.push(`  ${i + 1}. ${s}`));
+            // The steps may carry their own numbers ("1. Okta Admin Console ..."); number them once.
+            h.scimManualSteps.forEach((s, i) => out.push(`  ${i + 1}. ${s.replace(/^\d+\.\s+/, "")}`));
             out.push("");
         }
     }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, ConfigProblem, parseWorkspaceConfig } from "../../components/config/load";
+import { CONFIG_KEY, ConfigError, ConfigProblem, parseWorkspaceConfig } from "../../components/config/load";
 import { WorkspaceConfig } from "../../components/config/schema";
 import { TxtRecordResult } from "../../components/dns/adapter";
 import { validateDnsSettings } from "../../components/dns/validateDnsConfig";
@@ -40,6 +40,22 @@ function isPlaceholder(value: string): boolean {
     return /<[^<>]+>/.test(value);
 }
 
+function isProgrammingError(e: Error): boolean {
+    return e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
+}
+
+/**
+ * The problems in an error a component threw while checking its inputs. Its text names the field and
+ * the fix, either on one line or as a heading with "  - field: problem" lines.
+ */
+export function programProblems(error: Error): ConfigProblem[] {
+    const items = error.message.split("\n").slice(1).map((l) => /^\s*-\s+(.*)$/.exec(l)?.[1]).filter((x): x is string => x !== undefined);
+    return (items.length > 0 ? items : [error.message]).map((text) => {
+        const field = /^((?:name|idp|phase|domains|dns|sso|scim|groups|settings|roles|roleAssignments|manageWorkspace)\b[\w.[\]]*): (.+)$/s.exec(text);
+        return field ? { path: `${CONFIG_KEY}.${field[1]}`, message: field[2] } : { path: CONFIG_KEY, message: text };
+    });
+}
+
 function muteEngineLog(): () => void {
     const log = pulumi.log as unknown as Record<"info" | "warn" | "debug", unknown>;
     const saved = { info: log.info, warn: log.warn, debug: log.debug };
@@ -64,7 +80,7 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
 
     const notes: string[] = [];
     const values = { ...stack.values };
-    if (config.scim.enabled && !(SCIM_TOKEN_CONFIG_KEY in values)) {
+    if (config.scim.enabled && config.idp === "entra" && !(SCIM_TOKEN_CONFIG_KEY in values)) {
         notes.push(`${SCIM_TOKEN_CONFIG_KEY} is not set in this stack; \`pulumi up\` will stop until you run \`pulumi config set --secret ${SCIM_TOKEN_CONFIG_KEY} <token from the ChatGPT Directory Sync wizard>\``);
         values[SCIM_TOKEN_CONFIG_KEY] = "[secret: not set yet]";
     }
@@ -84,6 +100,9 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
         await settle();
     } catch (e) {
         if (e instanceof ConfigError) return { ok: false, config, problems: e.problems, findings, notes, resources: [] };
+        // A component refused the config before registering anything (e.g. an Entra claim source
+        // that is not a user attribute): that is a problem to fix in the config, not a crash.
+        if (e instanceof Error && !isProgrammingError(e)) return { ok: false, config, problems: programProblems(e), findings, notes, resources: [] };
         throw e;
     } finally {
         restoreLog();

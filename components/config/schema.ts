@@ -73,7 +73,7 @@ export const ssoSchema = z.strictObject({
     /** Explicit acknowledgement to enforce without recorded tested users (SSO-2 override). Default false. */
     acknowledgeUntestedEnforcement: z.boolean().default(false),
     /** Change this value (e.g. to `2027`) to issue a new token-signing certificate. Default `1`. */
-    certificateRotation: z.string().min(1).default("1"),
+    certificateRotation: z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate' }).default("1"),
     /** Overrides of the SAML claim sources; email, given_name and family_name are always sent (SSO-7). */
     claims: claimsSchema.default({}),
     /** Encrypted assertions are unsupported (SSO-6); only `false` is accepted. */

@@ -3,7 +3,7 @@ import * as azuread from "@pulumi/azuread";
 import { GroupConfig } from "../config/schema";
 import { AccessGroupRef } from "../idp/types";
 import { buildGroupName } from "../naming/groupName";
-import { lookupUserObjectIds } from "./userLookup";
+import { UserReference, lookupUserObjectIds, userKey } from "./userLookup";
 
 export const ACCESS_GROUPS_TYPE = "chatgpt-identity:entra:AccessGroups";
 
@@ -18,8 +18,20 @@ export interface ScimAssignmentTarget {
 export interface EntraAccessGroupsArgs {
     /** The config's access groups, in config order. Names are built from their parts (GRP-1). */
     groups: GroupConfig[];
-    /** When given, every group is assigned to this SCIM app: that assignment is the provisioning scope (GRP-2). */
+    /** When given, every group is assigned to this SCIM app: that assignment is the provisioning scope (GRP-2). Default: no assignment. */
     scim?: ScimAssignmentTarget;
+    /**
+     * Object ids of the declared members, keyed by `userKey(address)`, e.g. from the one lookup
+     * EntraIdentity makes for its whole side (and on which it gates every child). Default: this
+     * component makes one `getUsers` lookup of every member of every group; a group with an unknown
+     * member is then not created, and the error names each unknown address and its path.
+     */
+    userObjectIds?: pulumi.Input<Record<string, string>>;
+}
+
+/** Every declared member of a created group, with its config path (`groups[i].members[j]`). */
+export function memberReferences(groups: readonly GroupConfig[]): UserReference[] {
+    return groups.flatMap((g, i) => (g.existingId === undefined ? g.members ?? [] : []).map((address, j) => ({ address, path: `groups[${i}].members[${j}]` })));
 }
 
 /**
@@ -47,16 +59,21 @@ export class EntraAccessGroups extends pulumi.ComponentResource {
         const parent = this;
         this.groups = [];
         this.scimAssignments = [];
+        const refs = memberReferences(args.groups);
+        const userIds = refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
         args.groups.forEach((group, i) => {
             const groupName = names[i];
             let id: pulumi.Output<string>;
             if (group.existingId !== undefined) {
                 id = pulumi.output(group.existingId);
             } else {
-                const members = group.members === undefined
-                    ? undefined
-                    : lookupUserObjectIds(group.members, `groups[${i}].members (${groupName})`, { parent })
-                        .apply((ids) => group.members!.map((m) => ids[m]));
+                const members = group.members === undefined || group.members.length === 0 || userIds === undefined
+                    ? group.members
+                    : userIds.apply((ids) => group.members!.map((m, j) => {
+                        const id = ids[userKey(m)];
+                        if (id === undefined) throw new Error(`groups[${i}].members[${j}] (${groupName}): no object id for ${m} in the user lookup`);
+                        return id;
+                    }));
                 id = new azuread.Group(`${name}-${groupName}`, {
                     displayName: groupName,
                     description: group.description,

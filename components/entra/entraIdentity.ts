@@ -3,9 +3,11 @@ import { CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../config/load";
 import { WorkspaceConfig } from "../config/schema";
 import { IdpSide, IdpSideArgs } from "../idp/types";
 import { buildGroupName } from "../naming/groupName";
-import { EntraAccessGroups } from "./accessGroups";
-import { EntraSamlApp } from "./samlApp";
+import { EntraAccessGroups, memberReferences } from "./accessGroups";
+import { claimsMappingDefinition } from "./claims";
+import { EntraSamlApp, certificateRotationProblem, testUserReferences } from "./samlApp";
 import { EntraScimApp } from "./scimApp";
+import { lookupUserObjectIds } from "./userLookup";
 
 export const IDENTITY_TYPE = "chatgpt-identity:entra:Identity";
 
@@ -16,13 +18,26 @@ export const scimDisplayName = (config: WorkspaceConfig) => `ChatGPT SCIM provis
 export function entraArgsProblems(args: IdpSideArgs): string[] {
     const { config, secrets } = args;
     const problems: string[] = [];
+    const names = config.groups.map((g) => buildGroupName(g));
+    names.forEach((n, i) => {
+        if (names.indexOf(n) !== i) problems.push(`groups[${i}]: "${n}" is declared twice; each access group is declared once (GRP-1)`);
+        if (config.groups[i].existingId !== undefined && config.groups[i].members !== undefined) {
+            problems.push(`groups[${i}] (${n}): an adopted group (existingId) keeps the membership its owner manages; remove members or remove existingId`);
+        }
+    });
     if (config.idp !== "entra") problems.push(`idp is "${config.idp}"; EntraIdentity builds the Entra ID side only (set idp: entra or use the ${config.idp} side)`);
     if (config.sso.stage !== "off") {
         if (!config.sso.entityId) problems.push(`sso.entityId is required when sso.stage is "${config.sso.stage}": copy the Entity ID from the ChatGPT SSO wizard`);
         if (!config.sso.acsUrl) problems.push(`sso.acsUrl is required when sso.stage is "${config.sso.stage}": copy the ACS URL from the ChatGPT SSO wizard`);
-        const names = config.groups.map((g) => buildGroupName(g));
         if (config.sso.testGroup !== undefined && !names.includes(config.sso.testGroup)) {
             problems.push(`sso.testGroup: "${config.sso.testGroup}" is not one of the declared groups (${names.join(", ") || "none"})`);
+        }
+        const rotationProblem = certificateRotationProblem(config.sso.certificateRotation);
+        if (rotationProblem !== undefined) problems.push(rotationProblem);
+        try {
+            claimsMappingDefinition(config.sso.claims);
+        } catch (err) {
+            problems.push((err as Error).message);
         }
     }
     if (config.scim.enabled) {
@@ -39,7 +54,9 @@ export function entraArgsProblems(args: IdpSideArgs): string[] {
  * The whole Entra ID side: the SCIM provisioning app when `scim.enabled` (SCIM-1, SCIM-2), the
  * access groups (assigned to the SCIM app, GRP-2), and the SAML SSO app unless `sso.stage` is `off`
  * (its test group, if any, assigned while testing, SSO-2). Children: `${name}-scim`,
- * `${name}-groups`, `${name}-sso`.
+ * `${name}-groups`, `${name}-sso`. Nothing is half-applied: config problems are thrown before the
+ * component registers, and the children wait for the one lookup of every test user and member, so
+ * an address Entra does not know fails the run before any Entra resource is created.
  */
 export class EntraIdentity extends pulumi.ComponentResource {
     readonly side: IdpSide;
@@ -55,17 +72,27 @@ export class EntraIdentity extends pulumi.ComponentResource {
         super(IDENTITY_TYPE, name, {}, opts);
         const { config, secrets } = args;
 
+        // One lookup of every address the side uses (test users, members). A child waits for it, so
+        // an address Entra does not know stops the whole side before anything is created.
+        const users = [...testUserReferences(config.sso.stage, config.sso.testUsers), ...memberReferences(config.groups)];
+        const userObjectIds = users.length === 0 ? undefined : lookupUserObjectIds(users, { parent: this });
+        const childOpts: pulumi.ComponentResourceOptions = {
+            parent: this,
+            dependsOn: userObjectIds?.apply((): pulumi.Resource[] => []),
+        };
+
         if (config.scim.enabled) {
             this.scimApp = new EntraScimApp(`${name}-scim`, {
                 displayName: scimDisplayName(config),
                 baseUrl: config.scim.baseUrl!,
                 token: secrets.scimToken!,
-            }, { parent: this });
+            }, childOpts);
         }
         this.accessGroups = new EntraAccessGroups(`${name}-groups`, {
             groups: config.groups,
             scim: this.scimApp && { servicePrincipalObjectId: this.scimApp.servicePrincipalObjectId, appRoleId: this.scimApp.appRoleId },
-        }, { parent: this });
+            userObjectIds,
+        }, childOpts);
 
         const sso = config.sso;
         if (sso.stage !== "off") {
@@ -79,7 +106,8 @@ export class EntraIdentity extends pulumi.ComponentResource {
                 claims: sso.claims,
                 testUsers: sso.testUsers,
                 testGroupObjectId: testGroup?.id,
-            }, { parent: this });
+                userObjectIds,
+            }, childOpts);
         }
 
         this.side = {

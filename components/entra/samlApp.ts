@@ -4,7 +4,7 @@ import { SsoAppOutputs } from "../idp/types";
 import { userAppRoleId } from "./appRoles";
 import { ClaimSources, claimsMappingDefinition } from "./claims";
 import { createEnterpriseApp } from "./enterpriseApp";
-import { lookupUserObjectIds } from "./userLookup";
+import { UserReference, lookupUserObjectIds, userKey } from "./userLookup";
 
 export const SAML_APP_TYPE = "chatgpt-identity:entra:SamlApp";
 
@@ -33,11 +33,30 @@ export interface EntraSamlAppArgs {
     claims?: ClaimSources;
     /** Sign-in names (UPNs) assigned to the app at stage `testing` (SSO-2); ignored at other stages. Default []. */
     testUsers?: string[];
-    /** Object id of a group assigned to the app at stage `testing` (SSO-2); ignored at other stages. */
+    /** Object id of a group assigned to the app at stage `testing` (SSO-2); ignored at other stages. Default: none. */
     testGroupObjectId?: pulumi.Input<string>;
+    /**
+     * Object ids of the test users, keyed by `userKey(address)`, e.g. from the one lookup
+     * EntraIdentity makes for its whole side (and on which it gates every child). Default: this
+     * component makes one `getUsers` lookup of `testUsers` at stage `testing`, and the error names
+     * each unknown address (`sso.testUsers[i]`).
+     */
+    userObjectIds?: pulumi.Input<Record<string, string>>;
+}
+
+/** The test users assigned at stage `testing`, with their config paths (`sso.testUsers[i]`); none at other stages (SSO-2). */
+export function testUserReferences(stage: ActiveSsoStage | "off", testUsers: readonly string[] = []): UserReference[] {
+    return stage === "testing" ? testUsers.map((address, i) => ({ address, path: `sso.testUsers[${i}]` })) : [];
 }
 
 const ROTATION = /^[A-Za-z0-9._-]+$/;
+
+/** Why `sso.certificateRotation` cannot name a signing certificate, or undefined. */
+export function certificateRotationProblem(rotation: string): string | undefined {
+    return ROTATION.test(rotation)
+        ? undefined
+        : `sso.certificateRotation: "${rotation}" must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate`;
+}
 
 /**
  * A non-gallery SAML enterprise app for ChatGPT SSO: the application from the template, its
@@ -62,9 +81,8 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
 
     constructor(name: string, args: EntraSamlAppArgs, opts?: pulumi.ComponentResourceOptions) {
         const rotation = args.certificateRotation ?? "1";
-        if (!ROTATION.test(rotation)) {
-            throw new Error(`sso.certificateRotation: "${rotation}" must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate`);
-        }
+        const rotationProblem = certificateRotationProblem(rotation);
+        if (rotationProblem !== undefined) throw new Error(rotationProblem);
         const definition = claimsMappingDefinition(args.claims);
         super(SAML_APP_TYPE, name, {}, opts);
         const parent = this;
@@ -110,12 +128,16 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
         this.testAssignments = [];
         if (testing) {
             const roleId = sp.appRoles.apply(userAppRoleId);
-            const testUsers = args.testUsers ?? [];
-            const ids = lookupUserObjectIds(testUsers, "sso.testUsers", { parent });
-            for (const user of testUsers) {
-                this.testAssignments.push(new azuread.AppRoleAssignment(`${name}-test-user-${user.toLowerCase()}`, {
+            const refs = testUserReferences(args.stage, args.testUsers);
+            const ids = refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
+            for (const { address, path } of refs) {
+                this.testAssignments.push(new azuread.AppRoleAssignment(`${name}-test-user-${address.toLowerCase()}`, {
                     appRoleId: roleId,
-                    principalObjectId: ids.apply((m) => m[user]),
+                    principalObjectId: ids!.apply((m) => {
+                        const id = m[userKey(address)];
+                        if (id === undefined) throw new Error(`${path}: no object id for ${address} in the user lookup`);
+                        return id;
+                    }),
                     resourceObjectId: sp.objectId,
                 }, { parent }));
             }

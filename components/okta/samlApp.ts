@@ -43,6 +43,23 @@ export function ssoAppProblem(sso: SsoConfig, accessGroupNames: readonly string[
     return undefined;
 }
 
+/**
+ * The Okta user id of test user `email` (`sso.testUsers[index]`). Okta emails are not unique by
+ * rule; the lookup fails if no user has this email, and the error names the path and the fix.
+ */
+function testUserId(email: string, index: number, parent: pulumi.Resource): pulumi.Output<string> {
+    const user = okta.user.getUser({
+        searches: [{ name: "profile.email", value: email, comparison: "eq" }],
+        skipGroups: true,
+        skipRoles: true,
+    }, { parent }).then((u) => u.id, (err: unknown) => {
+        const detail = (err instanceof Error ? err.message : String(err ?? "")) || "the lookup failed";
+        throw new OktaSamlAppError(`workspace.sso.testUsers[${index}]: no Okta user with the email ${email} could be looked up (${detail}); ` +
+            "check the spelling or create the user first, or remove the address. The SSO app was not created or changed (SSO-2).");
+    });
+    return pulumi.output(user);
+}
+
 export class OktaSamlAppError extends Error {
     constructor(message: string) {
         super(message);
@@ -77,6 +94,11 @@ export class OktaSamlApp extends pulumi.ComponentResource implements SsoAppOutpu
             ? args.accessGroups.find((g) => g.name === sso.testGroup)
             : undefined;
 
+        // SSO-2: the test users are looked up first and the app waits for every lookup, so an unknown
+        // address fails the run naming its path before the app exists (nothing half-applied).
+        const testUserIds = sso.stage === "testing" ? sso.testUsers.map((email, i) => testUserId(email, i, this)) : [];
+        const allTestUsersFound = testUserIds.length === 0 ? undefined : pulumi.all(testUserIds).apply((): pulumi.Resource[] => []);
+
         // SSO-6: no encryption property is ever set; ChatGPT cannot read encrypted assertions.
         this.app = new okta.app.Saml(`${name}-app`, {
             label: args.label,
@@ -103,20 +125,11 @@ export class OktaSamlApp extends pulumi.ComponentResource implements SsoAppOutpu
                 type: "EXPRESSION",
                 values: [claims[attribute]],
             })),
-        }, { parent: this });
+        }, { parent: this, dependsOn: allTestUsersFound });
 
         // SSO-2: while testing only the pilot users (and the optional test group) can use the app.
-        this.testUserAssignments = sso.stage === "testing"
-            ? sso.testUsers.map((email) => {
-                // Okta emails are not unique by rule; the lookup fails if no user has this email.
-                const user = okta.user.getUserOutput({
-                    searches: [{ name: "profile.email", value: email, comparison: "eq" }],
-                    skipGroups: true,
-                    skipRoles: true,
-                }, { parent: this });
-                return new okta.app.User(`${name}-test-user-${email}`, { appId: this.app.id, userId: user.id }, { parent: this });
-            })
-            : [];
+        this.testUserAssignments = testUserIds.map((userId, i) =>
+            new okta.app.User(`${name}-test-user-${sso.testUsers[i]}`, { appId: this.app.id, userId }, { parent: this }));
 
         const assignedGroups = sso.stage === "testing" ? (testGroup ? [testGroup] : []) : args.accessGroups;
         // One resource for every group of the app: several AppGroupAssignments on one app fight each other.

@@ -1,4 +1,3 @@
-import { SCIM_TOKEN_KEY, CONFIG_NAMESPACE } from "../config/load";
 import { OktaClaimSources } from "./claims";
 
 export interface ScimManualStepsInput {
@@ -21,10 +20,9 @@ export interface ScimManualStepsInput {
  */
 export function scimManualSteps(input: ScimManualStepsInput): string[] {
     const app = `"${input.appLabel}"`;
-    const token = `${CONFIG_NAMESPACE}:${SCIM_TOKEN_KEY}`;
     const steps = [
         `1. Okta Admin Console → Applications → Applications → ${app} → General → App Settings → Edit: set Provisioning to SCIM (older consoles: tick "Enable SCIM provisioning") → Save. This is the provisioning app, separate from the SSO app (SCIM-1).`,
-        `2. Provisioning → Integration → Edit: SCIM connector base URL = ${input.baseUrl}; Unique identifier field for users = email; Supported provisioning actions: tick Push New Users, Push Profile Updates and Push Groups; Authentication Mode = HTTP Header; Authorization (Bearer) = the token in secret config ${token} (show it with \`pulumi config get ${token}\`; the ChatGPT wizard shows it only once) → Test Connector Configuration → Save.`,
+        `2. Provisioning → Integration → Edit: SCIM connector base URL = ${input.baseUrl}; Unique identifier field for users = email; Supported provisioning actions: tick Push New Users, Push Profile Updates and Push Groups; Authentication Mode = HTTP Header; Authorization (Bearer) = the bearer token from the ChatGPT Directory Sync wizard (it is shown only once; paste it here, never into a file, ticket or chat) → Test Connector Configuration → Save.`,
         `3. Provisioning → To App → Edit: enable Create Users, Update User Attributes and Deactivate Users → Save. Deactivate Users is what removes people from ChatGPT when they leave an assigned group.`,
         `4. Provisioning → To App → attribute mappings (SCIM-6): userName = the app username, which this stack sets to the email (${userNameTemplate(input.claims)}); email ← ${input.claims.email}; givenName ← ${input.claims.given_name}; familyName ← ${input.claims.family_name}. Without givenName and familyName ChatGPT shows names as email addresses.`,
         `5. Users assigned before provisioning was enabled may not be pushed: Okta Admin Console → Dashboard → Tasks lists failed or pending provisioning; retry them there.`,

@@ -1,5 +1,5 @@
 import { GROUP_NAME_CONVENTION, GROUP_NAME_EXAMPLE, groupPartProblem } from "../naming/groupName";
-import { Finding, IDP_DISPLAY_NAMES, Rule, configPath, finding, listing } from "./types";
+import { Finding, IDP_DISPLAY_NAMES, Rule, configPath, finding, listing, plural } from "./types";
 import { NEXT_PHASE, PHASE_GROUP_RANGES, currentPhaseText, declaredGroupNames, groupCountFits, nextPhaseText } from "./rolloutPhase";
 
 /** The smallest group size that shows analytics trends without identifying people (GRP-4). */
@@ -102,7 +102,7 @@ export const grp5RolloutPhase: Rule = {
                 message: `Phase ${config.phase} expects ${range.label}, and ${count} ${count === 1 ? "is" : "are"} declared (${listing(declaredGroupNames(config)) || "none"}).`,
                 why: "Rolling out in small phases lets you check provisioning, sign-in and analytics with a few stable groups before thousands of users are invited.",
                 fix: count < range.min
-                    ? `Add groups to reach ${range.label}, or set phase to the phase you are actually in.`
+                    ? `Declare at least ${plural(range.min, "group")} for this phase, or set phase to the phase you are actually in.`
                     : `Keep ${range.max} stable group${range.max === 1 ? "" : "s"} for this phase and hold the other ${count - (range.max ?? 0)} back until ${NEXT_PHASE[config.phase] ?? "later"}, or set phase to the phase you are actually in.`,
             }));
         }

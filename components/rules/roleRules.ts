@@ -34,21 +34,29 @@ export const role1RolesOnlyAdd: Rule = {
 /** ROLE-2: groups are mapped to roles only once SCIM has pushed them. */
 export const role2MapPushedGroupsOnly: Rule = {
     id: "ROLE-2",
-    summary: "Role mappings target declared groups that SCIM pushes.",
+    summary: "Role mappings target declared groups that SCIM pushes; without manageWorkspace, roles and mappings are created by hand.",
     check(config) {
-        if (config.roleAssignments.length === 0) return [];
+        const findings: Finding[] = [];
+        if (!config.manageWorkspace && (config.roles.length > 0 || config.roleAssignments.length > 0)) {
+            findings.push(finding("ROLE-2", "info", configPath("manageWorkspace"), {
+                message: "Custom roles or role mappings are declared, but manageWorkspace is false, so `pulumi up` does not create them.",
+                why: "Nobody gets the extra permissions until the roles exist in the workspace and the pushed groups are mapped to them.",
+                fix: "Create the roles and, once SCIM has pushed the groups, the mappings in the ChatGPT admin console (the runbook lists them); or set manageWorkspace: true so the stack manages them.",
+            }));
+        }
+        if (config.roleAssignments.length === 0) return findings;
         if (!config.scim.enabled) {
-            return [finding("ROLE-2", "error", configPath("roleAssignments"), {
+            return [...findings, finding("ROLE-2", "error", configPath("roleAssignments"), {
                 message: `Role mappings are declared for ${listing(config.roleAssignments.map((a) => a.group))}, but SCIM is off, so these groups never appear in the workspace.`,
                 why: "Custom roles can only be mapped to groups that exist in the workspace; the mappings would fail and nobody would get the extra permissions.",
                 fix: "Enable SCIM (scim.enabled and scim.baseUrl) so the groups are pushed, or remove roleAssignments for now.",
             })];
         }
         const names = declaredGroupNames(config);
-        return config.roleAssignments.flatMap((assignment, i) => names.includes(assignment.group) ? [] : [finding("ROLE-2", "error", configPath("roleAssignments", i, "group"), {
+        return [...findings, ...config.roleAssignments.flatMap((assignment, i) => names.includes(assignment.group) ? [] : [finding("ROLE-2", "error", configPath("roleAssignments", i, "group"), {
             message: `Role mapping ${i + 1} targets "${assignment.group}", which is not one of the declared groups (${listing(names) || "none"}).`,
             why: "Only groups pushed by SCIM appear in the workspace; a mapping to any other group gives nobody the role.",
             fix: "Use the name of a group declared under groups, or declare the group first.",
-        })]);
+        })])];
     },
 };

@@ -8,7 +8,7 @@ type Phase = WorkspaceConfig["phase"];
 export const PHASE_GROUP_RANGES: Record<Phase, { min: number; max?: number; label: string }> = {
     pilot: { min: 1, max: 2, label: "a pilot of 1–2 stable groups" },
     level1: { min: 5, max: 15, label: "5–15 \"Level 1\" groups" },
-    full: { min: 1, label: "any number of groups" },
+    full: { min: 1, label: "1 or more groups, with no upper limit" },
 };
 
 export const NEXT_PHASE: Record<Phase, Phase | undefined> = { pilot: "level1", level1: "full", full: undefined };

@@ -75,10 +75,11 @@ export const sso2TestBeforeEnforcing: Rule = {
         }
         const names = sso.testGroup === undefined ? [] : groupNames(config);
         const testGroup = config.groups.find((_, i) => names[i] === sso.testGroup);
-        const groupMembers = testGroup?.members;
-        const membersUnknown = testGroup !== undefined && groupMembers === undefined;
+        const membersUnknown = testGroup !== undefined && testGroup.members === undefined;
+        // Addresses are compared case-insensitively: `Pat.Lee@` and `pat.lee@` are one person.
+        const testers = new Set([...sso.testUsers, ...(testGroup?.members ?? [])].map((a) => a.toLowerCase()));
         sso.testedUsers.forEach((address, i) => {
-            if (sso.testUsers.includes(address) || membersUnknown || groupMembers?.includes(address)) return;
+            if (membersUnknown || testers.has(address.toLowerCase())) return;
             findings.push(finding("SSO-2", "warning", configPath("sso", "testedUsers", i), {
                 message: `${address} is recorded as tested but is not one of the test users${sso.testGroup ? ` or a member of ${sso.testGroup}` : ""}.`,
                 why: "Only assigned test users can sign in while testing, so this record may be a typo, and the person who really tested is not on the list.",
@@ -98,8 +99,12 @@ export const sso3WhoSsoAffects: Rule = {
         if (stage === "off") return [];
         const idp = IDP_DISPLAY_NAMES[config.idp];
         const social = stage === "enforced" ? "Google, Microsoft and Apple sign-in are off too" : "Google, Microsoft and Apple sign-in still work";
+        // While testing only the test users are assigned to the SSO app, so only they can use it.
+        const through = stage === "testing"
+            ? `can no longer sign in with a password, and only the test users can sign in through ${idp} (the others are not assigned to the SSO app yet)`
+            : `sign in through ${idp} instead of a password`;
         return [finding("SSO-3", "info", configPath("sso", "stage"), {
-            message: `At stage "${stage}", users who are provisioned in the workspace and have an address on ${domainList(config)} sign in through ${idp} instead of a password; ${social}.`,
+            message: `At stage "${stage}", users who are provisioned in the workspace and have an address on ${domainList(config)} ${through}; ${social}.`,
             why: "SSO adds nobody to the workspace: people who are not provisioned keep their personal ChatGPT accounts, and provisioned people on other domains keep password and social sign-in.",
             fix: "Provision the people who should use the workspace (SCIM groups or invites); do not expect SSO to bring them in.",
         })];
@@ -131,18 +136,33 @@ export const sso8SocialLoginAtEnforcement: Rule = {
 /** SSO-9: a successful IdP login is not enough; the user must be a member of the workspace. */
 export const sso9ProvisioningStillNeeded: Rule = {
     id: "SSO-9",
-    summary: "Explains where members come from, since an IdP login alone does not grant access.",
+    summary: "Explains where members come from, since an IdP login alone does not grant access; on Okta, from stage enabled someone must be assigned to the SSO app.",
     check(config) {
         if (config.sso.stage === "off") return [];
+        const lockout = oktaSsoAppAssignedToNobody(config);
         const source = config.scim.enabled
             ? "Members come from SCIM: only people in groups assigned to the SCIM app are provisioned."
             : config.settings.automaticAccountCreation
                 ? "Members come from automatic account creation when they first sign in."
                 : "Nothing adds members automatically (SCIM and automatic account creation are off): invite each person under Members.";
-        return [finding("SSO-9", "info", configPath("sso", "stage"), {
+        return [...lockout, finding("SSO-9", "info", configPath("sso", "stage"), {
             message: `Signing in through ${IDP_DISPLAY_NAMES[config.idp]} is not enough: a user also needs to be a member of the workspace. ${source}`,
             why: "A person who signs in successfully but is not provisioned gets an access error instead of the workspace.",
             fix: "Before testing or announcing SSO, check that each user appears under Members in the workspace.",
         })];
     },
 };
+
+
+/**
+ * From stage enabled the Okta SSO app is assigned to the access groups only (Entra opens its app
+ * to the tenant instead); with no groups nobody could sign in once the workspace requires SSO.
+ */
+function oktaSsoAppAssignedToNobody(config: WorkspaceConfig): Finding[] {
+    if (config.idp !== "okta" || (config.sso.stage !== "enabled" && config.sso.stage !== "enforced") || config.groups.length > 0) return [];
+    return [finding("SSO-9", "error", configPath("groups"), {
+        message: `SSO is at stage "${config.sso.stage}" but no access group is declared, so nobody is assigned to the Okta SSO app.`,
+        why: `From stage enabled, password sign-in is off for provisioned users on ${domainList(config)}; without an assignment in Okta none of them can sign in through SSO${config.sso.stage === "enforced" ? ", and with enforcement not with Google, Microsoft or Apple either" : ""}.`,
+        fix: "Declare the access groups whose members use ChatGPT under groups (they are assigned to the SSO app), or keep sso.stage at testing until they exist.",
+    })];
+}

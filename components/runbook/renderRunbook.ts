@@ -1,7 +1,7 @@
 import { WorkspaceConfig } from "../config/schema";
 import { evaluateRules } from "../rules";
 import { IDP_DISPLAY_NAMES } from "../rules/types";
-import { Section, applySection, domainSection, findingsSection, phaseSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection } from "./sections";
+import { Section, applySection, domainSection, findingsSection, phaseSection, rolesSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection } from "./sections";
 import { RunbookFacts } from "./types";
 
 /**
@@ -16,6 +16,7 @@ export function renderRunbook(config: WorkspaceConfig, facts: RunbookFacts): str
         applySection(config, facts),
         ssoFinishSection(config, facts),
         scimFinishSection(config, facts),
+        rolesSection(config),
         testUserSection(config),
         userImpactSection(config),
         phaseSection(config),

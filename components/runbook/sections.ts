@@ -17,6 +17,8 @@ const IDENTITY_PAGE = "Workspace settings → Identity & Access";
 const code = (text: string) => `\`${text}\``;
 const idpOf = (config: WorkspaceConfig) => IDP_DISPLAY_NAMES[config.idp];
 const domainNames = (config: WorkspaceConfig) => config.domains.map((d) => d.name);
+/** "a Microsoft Entra ID error", "an Okta error". */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /** Numbered Markdown steps (a nested block under a step is indented by the caller). */
 function steps(items: string[]): string[] {
@@ -106,7 +108,10 @@ export function wizardSection(config: WorkspaceConfig, facts: RunbookFacts): Sec
     if (config.scim.enabled) {
         items.push(
             `In ChatGPT, open ${IDENTITY_PAGE} → Directory Sync (SCIM) and start the set-up. The wizard shows the SCIM base URL, which must equal ${code("scim.baseUrl")} (${code(config.scim.baseUrl ?? "-")}), and a bearer token that it shows only once.`,
-            `Store the token as a secret of this stack, never in a file, ticket or chat: run ${code(`pulumi config set --secret ${SCIM_TOKEN}`)} and paste the token when prompted. ${code("pulumi up")} stops without it.`,
+            config.idp === "entra"
+                ? `Store the token as a secret of this stack, never in a file, ticket or chat: run ${code(`pulumi config set --secret ${SCIM_TOKEN}`)} and paste the token when prompted. ${code("pulumi up")} stops without it.`
+                // Okta takes the token in its admin console; the stack never sends it (no API accepts it).
+                : `Keep the token for the ${idp} console step in "Finish SCIM Directory Sync": ${idp} takes it in its admin console, and ${code("pulumi up")} does not need it. Until then keep it in a password manager or as a secret of this stack (${code(`pulumi config set --secret ${SCIM_TOKEN}`)}), never in a file, ticket or chat.`,
         );
     } else {
         const source = config.settings.automaticAccountCreation
@@ -134,16 +139,30 @@ export function applySection(config: WorkspaceConfig, facts: RunbookFacts): Sect
         done.push(`creates ${app} in ${idp} with the Entity ID and ACS URL above; it always sends email, given_name and family_name (SSO-7) and never encrypts assertions (SSO-6); ${assignment}.`);
     }
     if (config.scim.enabled) {
-        done.push(`creates the SCIM provisioning app in ${idp}, separate from the SSO app (SCIM-1)${config.idp === "entra" ? ", gives it the base URL and token and starts provisioning" : ""}.`);
+        done.push(`creates the SCIM provisioning app in ${idp}, separate from the SSO app (SCIM-1)${config.idp === "entra"
+            ? ", gives it the base URL and token and starts provisioning"
+            : `; provisioning itself is switched on by hand in the ${idp} console (see "Finish SCIM Directory Sync")`}.`);
     }
     if (config.groups.length > 0) {
-        done.push(`creates or adopts the access groups ${listing(declaredGroupNames(config))} in ${idp}${config.scim.enabled ? " and assigns them to the SCIM app: their members are provisioned and invited (GRP-2)" : ""}.`);
+        done.push(`creates or adopts the access groups ${listing(declaredGroupNames(config))} in ${idp}${config.scim.enabled ? ` and assigns them to the SCIM app: ${groupProvisioning(config)}` : ""}.`);
     }
-    if (config.manageWorkspace) done.push("adds and verifies the domains in the workspace and sets the workspace's SSO, SCIM and account-creation settings.");
+    if (config.manageWorkspace) {
+        done.push("adds and verifies the domains in the workspace and sets the workspace's SSO, SCIM and account-creation settings.");
+        if (config.roles.length > 0 || config.roleAssignments.length > 0) {
+            done.push("creates the custom roles and maps the access groups to them once SCIM has pushed the groups (ROLE-1, ROLE-2).");
+        }
+    }
     return {
         title: "Run `pulumi up`",
         lines: [`Run ${code("pulumi up")} once the domains show as verified (DOM-1). It:`, "", ...done.map((d) => `- ${d}`)],
     };
+}
+
+/** What assigning the access groups to the SCIM app does at this `pulumi up` (GRP-2). */
+function groupProvisioning(config: WorkspaceConfig): string {
+    if (config.idp !== "okta") return "their members are provisioned and invited (GRP-2)";
+    if (config.scim.oktaProvisioningEnabled) return "their members are provisioned and invited, and the groups are pushed to the workspace (GRP-2)";
+    return `their members are provisioned only once SCIM provisioning is switched on in the Okta console, and the groups are pushed only after you then set ${code("scim.oktaProvisioningEnabled: true")} and run ${code("pulumi up")} again (see "Finish SCIM Directory Sync", GRP-2)`;
 }
 
 export function ssoFinishSection(config: WorkspaceConfig, facts: RunbookFacts): Section | undefined {
@@ -168,7 +187,8 @@ export function scimFinishSection(config: WorkspaceConfig, facts: RunbookFacts):
         lines.push(`1. Do these steps in ${idp}; they cannot be done as code:`, "", ...manual.map((s, i) => `   ${i + 1}. ${s}`), "");
     }
     const items = [
-        ...(config.idp === "entra" || manual.length === 0
+        // The IdP's own steps may already cover the mappings (SCIM-6); do not ask twice.
+        ...(!manual.some((s) => s.includes("SCIM-6"))
             ? [`Check the attribute mappings of the SCIM app in ${idp}: the user's email as the identifier (userName), and given name and family name filled; otherwise names show as email addresses (SCIM-6).${config.idp === "entra" ? " The provider cannot manage Entra's mappings: check them in the Entra admin center → Enterprise applications → the SCIM app → Provisioning → Mappings." : ""}`]
             : []),
         config.settings.automaticAccountCreation
@@ -179,6 +199,24 @@ export function scimFinishSection(config: WorkspaceConfig, facts: RunbookFacts):
     const offset = manual.length > 0 ? 1 : 0;
     lines.push(...items.map((item, i) => `${offset + i + 1}. ${item}`));
     return { title: "Finish SCIM Directory Sync (SCIM-3, SCIM-6)", lines };
+}
+
+/** Custom roles and group mappings a person creates in the console when the stack does not manage the workspace. */
+export function rolesSection(config: WorkspaceConfig): Section | undefined {
+    if (config.manageWorkspace || (config.roles.length === 0 && config.roleAssignments.length === 0)) return undefined;
+    const roleLines = config.roles.map((r) => `   - ${r.name}: ${listing(r.permissions.map(code))}`);
+    const mappingLines = config.roleAssignments.map((a) => `   - ${a.group} → ${listing(a.roles)}`);
+    return {
+        title: "Create the custom roles and map the groups (ROLE-1, ROLE-2)",
+        lines: [
+            `${code("manageWorkspace")} is false, so ${code("pulumi up")} does not create these; do it in the ChatGPT admin console (role-based access controls).`,
+            "",
+            ...(roleLines.length > 0 ? ["1. Create each custom role with only these extra permissions; the workspace's default settings stay the baseline for everyone (ROLE-1):", "", ...roleLines] : []),
+            ...(mappingLines.length > 0
+                ? [...(roleLines.length > 0 ? [""] : []), `${roleLines.length > 0 ? 2 : 1}. Once SCIM has pushed the groups and they appear in the workspace, map each group to its roles (ROLE-2):`, "", ...mappingLines]
+                : []),
+        ],
+    };
 }
 
 export function testUserSection(config: WorkspaceConfig): Section | undefined {
@@ -205,7 +243,7 @@ export function testUserSection(config: WorkspaceConfig): Section | undefined {
             "",
             `Success looks like: every test user lands in the workspace with their name shown. Then list them under ${code("sso.testedUsers")} (required before ${code("enforced")}, SSO-2) and ${next}.`,
             "",
-            `If a test user fails: an access or \"not a member\" error means they are not provisioned; a password prompt means the domain is not verified or SSO is not on in the workspace; a ${idp} error that the user is not assigned means they are missing from ${code("sso.testUsers")}.`,
+            `If a test user fails: an access or \"not a member\" error means they are not provisioned; a password prompt means the domain is not verified or SSO is not on in the workspace; ${withArticle(idp)} error that the user is not assigned means they are missing from ${code("sso.testUsers")}.`,
         ],
     };
 }

@@ -17,7 +17,21 @@ export function createAdminSdk(credentials: Credentials, options: { timeoutMs?: 
         baseURL: credentials.apiBaseUrl,
         timeout: options.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs,
         maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxAttempts - 1,
+        fetch: fetchWithoutConflictRetry,
     });
+}
+
+/**
+ * The SDK retries 409 ("lock timeout") like a 5xx; for this API a 409 is a refusal (role_name_exists,
+ * role_already_assigned, ...) that answers the same every time. Marking it `x-should-retry: false`
+ * keeps the SDK's retries to 408/429/5xx and network failures, as for the identity endpoints.
+ */
+export async function fetchWithoutConflictRetry(url: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const response = await fetch(url, init);
+    if (response.status !== 409) return response;
+    const headers = new Headers(response.headers);
+    headers.set("x-should-retry", "false");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Per-call options for a create POST: the SDK must not retry it blindly (see `createWithLookup`). */

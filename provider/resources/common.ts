@@ -124,14 +124,26 @@ export function warn(message: string): void {
     console.warn(`warning: ${message}`);
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time. After the first failure no new item starts,
+ * and the failure is thrown only once the items already under way have finished: the provider
+ * method never returns while its requests still run in the background.
+ */
 export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
+    let failed = false;
     const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
+        while (!failed && next < items.length) {
             const item = items[next++];
-            await work(item);
+            try {
+                await work(item);
+            } catch (err) {
+                failed = true;
+                throw err;
+            }
         }
     });
-    await Promise.all(workers);
+    const results = await Promise.allSettled(workers);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failure) throw failure.reason;
 }

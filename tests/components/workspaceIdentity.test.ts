@@ -85,6 +85,12 @@ describe("WorkspaceIdentity (top-level component)", () => {
         assert.match(error.problems[1].message, /^SCIM-3: /);
     });
 
+    it("needs no SCIM token in the stack for Okta, which takes it in its admin console", async () => {
+        const { engine } = await record(() => new WorkspaceIdentity("acme", { config: acme() }), fakes);
+        assert.ok(engine.resources.length > 0);
+        assert.ok(!JSON.stringify(engine.resources).includes("scimToken"));
+    });
+
     it("reports warnings and infos through Pulumi's log, attached to the component", async () => {
         const seen: { severity: string; text: string; resource?: pulumi.Resource }[] = [];
         const log = pulumi.log as unknown as Record<string, unknown>;

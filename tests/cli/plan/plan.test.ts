@@ -62,6 +62,8 @@ describe("chatgpt-identity plan", () => {
         assert.match(out, /Acme Corporation: idp okta/);
         assert.match(out, /\+ okta:app\.Saml {2}identity-okta-sso-app/);
         assert.match(out, /Group pushes are deferred until provisioning is on/);
+        assert.match(out, /Hand-off: steps that cannot be done as code\n {2}1\. Okta Admin Console → Applications/, "each step is numbered once");
+        assert.doesNotMatch(out, /\d\. \d\. /);
         assert.doesNotMatch(out, /Runbook/);
     });
 
@@ -83,6 +85,19 @@ describe("chatgpt-identity plan", () => {
         assert.equal(code, 1);
         assert.match(out, /\[SCIM-3\] workspace\.settings\.automaticAccountCreation/);
         assert.match(out, /Plan stopped/);
+    });
+
+    it("reports what a component refuses (an Entra claim source that is not a user attribute) as a config problem, text and JSON (exit 1)", async () => {
+        const workspace = exampleWorkspace();
+        const file = stackFile("Pulumi.claims.yaml", { ...workspace, sso: { ...workspace.sso, claims: { given_name: "givenname" } } });
+        const text = await run("plan", file, "--no-runbook");
+        assert.equal(text.code, 1, text.out);
+        assert.match(text.out, /Configuration problems \(1\); nothing would be changed:\n {2}- workspace\.sso\.claims\.given_name: "givenname" is not an Entra user attribute; write it as user\.<attribute>/);
+        assert.match(text.out, /Plan stopped/);
+        const json = JSON.parse((await run("plan", file, "--no-runbook", "--format", "json")).out);
+        assert.equal(json.ok, false);
+        assert.deepEqual(json.problems.map((p: { path: string }) => p.path), ["workspace.sso.claims.given_name"]);
+        assert.deepEqual(json.resources, []);
     });
 
     it("with --strict, exits 1 on warnings too", async () => {
@@ -109,6 +124,18 @@ describe("chatgpt-identity plan", () => {
         assert.match(out, /Workspace \(admin API\) \(\d+\)/);
         assert.match(out, /<TXT value the workspace issues for staff\.lincoln\.k12\.us at apply>/);
         assert.doesNotMatch(out, /AAABAJunk/);
+    });
+
+    it("with --format json, a stack file it cannot read is still JSON for the pipeline (exit 2)", async () => {
+        const missing = path.join(dir, "nope.yaml");
+        const { code, out } = await run("plan", missing, "--format", "json");
+        assert.equal(code, 2);
+        const plan = JSON.parse(out);
+        assert.equal(plan.ok, false);
+        assert.equal(plan.problems.length, 1);
+        assert.match(plan.problems[0].message, /^Cannot read stack file .*nope\.yaml: no such file$/);
+        assert.deepEqual(plan.findings.summary, { error: 0, warning: 0, info: 0, blocking: false });
+        assert.deepEqual(plan.resources, []);
     });
 
     it("exits 2 on a missing stack file or a bad option", async () => {

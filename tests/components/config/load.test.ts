@@ -40,6 +40,12 @@ describe("workspace config", () => {
         ]);
     });
 
+    it("rejects a certificate rotation value that cannot name a certificate", () => {
+        assert.deepEqual(problems({ ...minimal, sso: { certificateRotation: "2027, O=x" } }), [
+            'workspace.sso.certificateRotation: must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate',
+        ]);
+    });
+
     it("rejects encrypted assertions (SSO-6)", () => {
         assert.deepEqual(problems({ ...minimal, sso: { assertionEncryption: true } }), [
             "workspace.sso.assertionEncryption: SSO-6: encrypted SAML assertions are not supported by ChatGPT; remove assertionEncryption or set it to false",
@@ -68,6 +74,13 @@ describe("workspace config", () => {
         assert.deepEqual(problems({ ...minimal, idp: "okta", groups: [{ dimension: "ROLE", group: "Staff", members: ["a@lincoln.k12.us"] }] }), [
             "workspace.groups[0].members: Okta memberships are managed by Okta group rules or your directory; remove members (supported for idp: entra only)",
         ]);
+    });
+
+    it("keeps the Okta-only provisioning switch off Entra configs", () => {
+        assert.deepEqual(problems({ ...minimal, scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/x", oktaProvisioningEnabled: true } }), [
+            "workspace.scim.oktaProvisioningEnabled: applies to idp: okta only; remove it (Entra provisioning is configured as code, groups are in scope as soon as they are assigned)",
+        ]);
+        assert.equal(loadWorkspaceConfig({ ...minimal, idp: "okta", scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/x", oktaProvisioningEnabled: true } }).scim.oktaProvisioningEnabled, true);
     });
 
     it("checks that role mappings name declared groups and roles", () => {

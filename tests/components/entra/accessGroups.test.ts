@@ -42,11 +42,35 @@ describe("EntraAccessGroups", () => {
         ]);
     });
 
-    it("looks members up once per group that declares members", async () => {
-        const { engine } = await recordEntra(() => new EntraAccessGroups("groups", { groups: groups(), scim: SCIM }));
+    it("looks every member of every group up in one getUsers call, with ignoreMissing so that the error names the config path", async () => {
+        const config = entraConfig({
+            groups: [
+                { dimension: "ROLE", group: "Teachers", members: [`a@${DOMAIN}`, `b@${DOMAIN}`] },
+                { dimension: "ROLE", group: "Staff", members: [`B@${DOMAIN}`, `c@${DOMAIN}`] },
+            ],
+        }).groups;
+        const { engine } = await recordEntra(() => new EntraAccessGroups("groups", { groups: config, scim: SCIM }));
+        // ignoreMissing: without it the provider fails on the first unknown address with a message naming no config field.
         assert.deepStrictEqual(engine.invokes.filter((i) => i.token === T.getUsers).map((i) => i.inputs), [
-            { userPrincipalNames: [`a@${DOMAIN}`, `b@${DOMAIN}`] },
+            { userPrincipalNames: [`a@${DOMAIN}`, `b@${DOMAIN}`, `c@${DOMAIN}`], ignoreMissing: true },
         ]);
+        // Sign-in names compare case-insensitively: B@ and b@ are the same user.
+        assert.deepStrictEqual(engine.find(T.group, "groups-ROLE_Staff")!.inputs.members, [`<object id of b@${DOMAIN}>`, `<object id of c@${DOMAIN}>`]);
+    });
+
+    it("uses the object ids it is given instead of looking members up", async () => {
+        const { engine } = await recordEntra(() => new EntraAccessGroups("groups", {
+            groups: groups(), scim: SCIM, userObjectIds: { [`a@${DOMAIN}`]: "oid-a", [`b@${DOMAIN}`]: "oid-b" },
+        }));
+        assert.deepStrictEqual(engine.invokes, []);
+        assert.deepStrictEqual(engine.find(T.group, "groups-ROLLOUT_ROLE_Teachers")!.inputs.members, ["oid-a", "oid-b"]);
+    });
+
+    it("keeps an explicit empty member list (a group emptied on purpose), with no lookup", async () => {
+        const config = entraConfig({ groups: [{ dimension: "ROLE", group: "Teachers", members: [] }] }).groups;
+        const { engine } = await recordEntra(() => new EntraAccessGroups("groups", { groups: config }));
+        assert.deepStrictEqual(engine.find(T.group, "groups-ROLE_Teachers")!.inputs.members, []);
+        assert.deepStrictEqual(engine.invokes, []);
     });
 
     it("assigns every group, created or adopted, to the SCIM service principal (GRP-2)", async () => {

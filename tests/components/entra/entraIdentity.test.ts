@@ -3,6 +3,7 @@ import { EntraIdentity } from "../../../components/entra/entraIdentity";
 import { entraFakeInvokes, entraFakeOutputs } from "../../../components/entra/previewValues";
 import { RecordingEngine, settle } from "../../../cli/recordingEngine";
 import { valueOf } from "../../support/engine";
+import { runInFreshNode } from "../dns/childNode";
 import { ACS_URL, DOMAIN, ENTITY_ID, SCIM_URL, T, childrenOf, entraConfig, only, recordEntra } from "./fixtures";
 
 const fullConfig = () => entraConfig({
@@ -118,5 +119,76 @@ describe("EntraIdentity", () => {
                 assert.ok(ms < budgetMs, `${n} groups took ${ms.toFixed(0)} ms`);
             });
         }
+    });
+});
+
+describe("EntraIdentity: nothing half-applied", function () {
+    // Two tests start a fresh Node with ts-node (a registration that waits forever on a failed lookup must not leak into other tests).
+    this.timeout(40000);
+
+    it("refuses a bad claim source or certificateRotation before registering anything, not after the SCIM app and groups", async () => {
+        const engine = new RecordingEngine({ preview: false, fakeOutputs: entraFakeOutputs, fakeInvokes: entraFakeInvokes }).install();
+        const valid = entraConfig({
+            sso: { stage: "enabled", entityId: ENTITY_ID, acsUrl: ACS_URL, claims: { given_name: "givenname" } },
+            scim: { enabled: true, baseUrl: SCIM_URL },
+            groups: [{ dimension: "FUNCTION", group: "Support" }],
+        });
+        // The config loader already rejects this rotation; the component must hold on its own too.
+        const config = { ...valid, sso: { ...valid.sso, certificateRotation: "2027, O=x" } };
+        assert.throws(() => new EntraIdentity("entra", { config, secrets: { scimToken: "tok" } }), {
+            message: "The Entra ID side cannot be built; nothing was changed:\n" +
+                '  - sso.certificateRotation: "2027, O=x" must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate\n' +
+                '  - sso.claims.given_name: "givenname" is not an Entra user attribute; write it as user.<attribute>, e.g. user.givenname (the default) or user.userprincipalname. given_name is always sent (SSO-7).',
+        });
+        await settle();
+        assert.deepStrictEqual(engine.resources, []);
+    });
+
+    it("makes one lookup of every test user and member for the whole side", async () => {
+        const { engine } = await recordEntra(() => new EntraIdentity("entra", { config: fullConfig(), secrets: { scimToken: "tok" } }));
+        assert.deepStrictEqual(engine.invokes.filter((i) => i.token === T.getUsers).map((i) => i.inputs), [
+            { userPrincipalNames: [`pilot@${DOMAIN}`], ignoreMissing: true },
+        ]);
+        assert.strictEqual(engine.find(T.group, "entra-groups-TESTING_ROLE_Pilot")!.inputs.members[0], `<object id of pilot@${DOMAIN}>`);
+        assert.strictEqual(engine.find(T.assignment, `entra-sso-test-user-pilot@${DOMAIN}`)!.inputs.principalObjectId, `<object id of pilot@${DOMAIN}>`);
+    });
+
+    const unknownUserRun = (getUsers: string) => runInFreshNode<{ errors: string[]; registered: string[] }>(`
+        const { RecordingEngine } = require("./cli/recordingEngine");
+        const { entraFakeOutputs, entraFakeInvokes } = require("./components/entra/previewValues");
+        const { EntraIdentity } = require("./components/entra/entraIdentity");
+        const { entraConfig, ENTITY_ID, ACS_URL, SCIM_URL, DOMAIN } = require("./tests/components/entra/fixtures");
+        const errors = [];
+        // As Pulumi's language host does: an unhandled rejection is logged as an error and fails the run.
+        process.on("unhandledRejection", (e) => { if (!errors.includes(e.message)) errors.push(e.message); require("@pulumi/pulumi").log.error(e.message); });
+        const engine = new RecordingEngine({ preview: false, fakeOutputs: entraFakeOutputs,
+            fakeInvokes: { ...entraFakeInvokes, "azuread:index/getUsers:getUsers": ${getUsers} } }).install();
+        new EntraIdentity("entra", { secrets: { scimToken: "tok" }, config: entraConfig({
+            sso: { stage: "testing", entityId: ENTITY_ID, acsUrl: ACS_URL, testUsers: ["pilot@" + DOMAIN, "typo@" + DOMAIN] },
+            scim: { enabled: true, baseUrl: SCIM_URL },
+            groups: [{ dimension: "FUNCTION", group: "Support" }, { dimension: "ROLE", group: "Teachers", members: ["pilot@" + DOMAIN, "Gone@" + DOMAIN] }],
+        }) });
+        setTimeout(() => { console.log(JSON.stringify({ errors, registered: engine.resources.map((r) => r.type + " " + r.name) })); process.exit(0); }, 1500);
+    `);
+
+    it("an address Entra does not know fails the run naming each address and path, and creates no Entra resource", () => {
+        const seen = unknownUserRun(`(inputs) => {
+            const users = inputs.userPrincipalNames.filter((u) => u.startsWith("pilot@")).map((u) => ({ userPrincipalName: u, objectId: "oid-" + u }));
+            return { id: "users", userPrincipalNames: [], objectIds: [], mails: [], mailNicknames: [], employeeIds: [], users };
+        }`);
+        assert.deepStrictEqual(seen.registered, ["chatgpt-identity:entra:Identity entra"]);
+        // The first failing registration reports it (Pulumi prefixes the property it was serializing).
+        assert.strictEqual(seen.errors.length, 1);
+        assert.deepStrictEqual(seen.errors.map((e) => e.replace(/^error serializing property "\w+": /, "")), [
+            `no Entra user has the sign-in name typo@${DOMAIN} (sso.testUsers[1]), Gone@${DOMAIN} (groups[1].members[1]); ` +
+            "check the spelling (addresses must be user principal names), create the user first, or remove the address",
+        ]);
+    });
+
+    it("a lookup the provider refuses is reported with every path it concerned, and creates nothing", () => {
+        const seen = unknownUserRun(`() => { throw new Error("no users found"); }`);
+        assert.deepStrictEqual(seen.registered, ["chatgpt-identity:entra:Identity entra"]);
+        assert.strictEqual(seen.errors.length, 1);
+        assert.match(seen.errors[0], new RegExp(`^(error serializing property "\\w+": )?Entra ID could not look up pilot@${DOMAIN.replace(/\./g, "\\.")} \\(sso\\.testUsers\\[0\\]\\), typo@.* \\(sso\\.testUsers\\[1\\]\\), pilot@.* \\(groups\\[1\\]\\.members\\[0\\]\\), Gone@.* \\(groups\\[1\\]\\.members\\[1\\]\\): .*User\\.Read\\.All\\.$`));
     });
 });

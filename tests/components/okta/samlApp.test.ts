@@ -7,6 +7,7 @@ import { oktaFakeInvokes, oktaFakeOutputs } from "../../../components/okta/previ
 import { AccessGroupRef } from "../../../components/idp/types";
 import { WorkspaceConfigInput } from "../../../components/config/schema";
 import { ACS_URL, ENTITY_ID, oktaConfig } from "./fixtures";
+import { runInFreshNode } from "../dns/childNode";
 
 const SAML = "okta:app/saml:Saml";
 const ASSIGNMENTS = "okta:index/appGroupAssignments:AppGroupAssignments";
@@ -176,5 +177,32 @@ describe("okta/OktaSamlApp", () => {
         assert.ok(error instanceof OktaSamlAppError);
         assert.strictEqual((error as Error).message, 'OktaSamlApp "sso": sso.stage is "off"; the SSO app is built only for testing, enabled or enforced (SSO-1)');
         assert.strictEqual(engine.resources.length, 0);
+    });
+
+    it("an unknown test user fails the run naming sso.testUsers[i], and the SSO app is not created (fresh process)", function () {
+        this.timeout(40000);
+        const seen = runInFreshNode<{ errors: string[]; registered: string[] }>(`
+            const pulumi = require("@pulumi/pulumi");
+            const { RecordingEngine } = require("./cli/recordingEngine");
+            const { oktaFakeOutputs, oktaFakeInvokes } = require("./components/okta/previewValues");
+            const { OktaSamlApp } = require("./components/okta/samlApp");
+            const { oktaConfig, ENTITY_ID, ACS_URL } = require("./tests/components/okta/fixtures");
+            const errors = [];
+            // As Pulumi's language host does: an unhandled rejection is logged as an error and fails the run.
+            process.on("unhandledRejection", (e) => { if (!errors.includes(e.message)) errors.push(e.message); pulumi.log.error(e.message); });
+            const engine = new RecordingEngine({ preview: false, fakeOutputs: oktaFakeOutputs, fakeInvokes: { ...oktaFakeInvokes,
+                "okta:user/getUser:getUser": (inputs) => {
+                    if (inputs.searches[0].value === "typo@acme.org") throw new Error("user not found");
+                    return oktaFakeInvokes["okta:user/getUser:getUser"](inputs);
+                } } }).install();
+            const config = oktaConfig({ sso: { stage: "testing", entityId: ENTITY_ID, acsUrl: ACS_URL, testUsers: ["pilot@acme.org", "typo@acme.org"] } });
+            new OktaSamlApp("sso", { label: "ChatGPT SSO (Acme)", sso: config.sso, accessGroups: [] });
+            setTimeout(() => { console.log(JSON.stringify({ errors, registered: engine.resources.map((r) => r.type + " " + r.name) })); process.exit(0); }, 1500);
+        `);
+        assert.deepStrictEqual(seen.registered, ["chatgpt-identity:okta:SamlApp sso"]);
+        assert.ok(seen.errors.length >= 1);
+        for (const e of seen.errors) {
+            assert.match(e, /workspace\.sso\.testUsers\[1\]: no Okta user with the email typo@acme\.org could be looked up \(.*\); check the spelling or create the user first, or remove the address\. The SSO app was not created or changed \(SSO-2\)\.$/);
+        }
     });
 });

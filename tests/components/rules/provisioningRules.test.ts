@@ -84,6 +84,11 @@ describe("rules: SCIM, groups, roles, workspace (SCIM-2 ... WS-3)", () => {
         assert.equal(info.path, "workspace.phase");
         assert.match(info.message, /^Phase pilot \(a pilot of 1–2 stable groups\) with 1 access group \(ROLLOUT_SCHOOL_School1\)\. Moving to level1 means growing to 5–15 "Level 1" groups/);
         assert.deepEqual(findingsOf("GRP-5", makeConfig()), [], "no groups and no SCIM: phases do not apply");
+        const [none] = findingsOf("GRP-5", makeConfig({ phase: "full", scim: SCIM_ON }), undefined, "warning");
+        assert.equal(none.message, "Phase full expects 1 or more groups, with no upper limit, and 0 are declared (none).");
+        assert.equal(none.fix, "Declare at least 1 group for this phase, or set phase to the phase you are actually in.");
+        assert.equal(findingsOf("GRP-5", makeConfig({ phase: "level1", scim: SCIM_ON, groups: groups(4) }), undefined, "warning")[0].fix,
+            "Declare at least 5 groups for this phase, or set phase to the phase you are actually in.");
     });
 
     it("ROLE-1: a permission that takes something away is an error; extra permissions pass", () => {
@@ -97,7 +102,7 @@ describe("rules: SCIM, groups, roles, workspace (SCIM-2 ... WS-3)", () => {
     });
 
     it("ROLE-2: role mappings without SCIM are an error; mappings to pushed groups pass", () => {
-        const patch = { groups: groups(1), roles: [{ name: "GPT publishers", permissions: ["gpts.publish"] }], roleAssignments: [{ group: "ROLLOUT_SCHOOL_School1", roles: ["GPT publishers"] }] };
+        const patch = { manageWorkspace: true, groups: groups(1), roles: [{ name: "GPT publishers", permissions: ["gpts.publish"] }], roleAssignments: [{ group: "ROLLOUT_SCHOOL_School1", roles: ["GPT publishers"] }] };
         const findings = findingsOf("ROLE-2", makeConfig(patch));
         assert.deepEqual(summary(findings), ["ROLE-2 error workspace.roleAssignments"]);
         assert.match(findings[0].message, /SCIM is off/);
@@ -105,6 +110,17 @@ describe("rules: SCIM, groups, roles, workspace (SCIM-2 ... WS-3)", () => {
         assert.deepEqual(findingsOf("ROLE-2", ok), []);
         const unknown = { ...ok, roleAssignments: [{ group: "ROLLOUT_SCHOOL_Elsewhere", roles: ["GPT publishers"] }] };
         assert.deepEqual(summary(findingsOf("ROLE-2", unknown)), ["ROLE-2 error workspace.roleAssignments[0].group"]);
+    });
+
+    it("ROLE-2: roles declared without manageWorkspace are not created by the stack, and the plan says so", () => {
+        const patch = { scim: SCIM_ON, groups: groups(1), roles: [{ name: "GPT publishers", permissions: ["gpts.publish"] }], roleAssignments: [{ group: "ROLLOUT_SCHOOL_School1", roles: ["GPT publishers"] }] };
+        const findings = findingsOf("ROLE-2", makeConfig(patch));
+        assert.deepEqual(summary(findings), ["ROLE-2 info workspace.manageWorkspace"]);
+        assert.equal(findings[0].message, "Custom roles or role mappings are declared, but manageWorkspace is false, so `pulumi up` does not create them.");
+        assert.match(findings[0].fix, /ChatGPT admin console .* or set manageWorkspace: true/);
+        assert.deepEqual(summary(findingsOf("ROLE-2", makeConfig({ roles: patch.roles }))), ["ROLE-2 info workspace.manageWorkspace"], "roles alone count too");
+        assert.deepEqual(findingsOf("ROLE-2", makeConfig({ ...patch, manageWorkspace: true })), []);
+        assert.deepEqual(findingsOf("ROLE-2", makeConfig({ scim: SCIM_ON, groups: groups(1) })), []);
     });
 
     it("WS-2 / WS-3: claimed-domain training and the migration prompt are explained", () => {

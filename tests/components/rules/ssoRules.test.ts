@@ -46,9 +46,19 @@ describe("rules: SSO (SSO-1 ... SSO-9)", () => {
         assert.deepEqual(summary(findingsOf("SSO-2", sso({ stage: "enabled" }))), ["SSO-2 info workspace.sso.testedUsers"]);
     });
 
+    it("SSO-2: tested users match test users and test-group members whatever the letter case", () => {
+        assert.deepEqual(findingsOf("SSO-2", sso({ stage: "enforced", testedUsers: ["IT.Admin@lincoln.k12.us"] })), []);
+        const group = { usage: "TESTING", dimension: "SSO", group: "Pilot", members: ["Pat.Lee@lincoln.k12.us"] };
+        const config = makeConfig({ sso: { ...SSO_BASE, stage: "enforced", testGroup: "TESTING_SSO_Pilot", testedUsers: ["pat.lee@lincoln.k12.us", "kim@lincoln.k12.us"] }, groups: [group] });
+        assert.deepEqual(summary(findingsOf("SSO-2", config)), ["SSO-2 warning workspace.sso.testedUsers[1]"]);
+    });
+
     it("SSO-3 / SSO-8 / SSO-9: infos explain the effect of the stage, none when SSO is off", () => {
         const enforced = sso({ stage: "enforced", testedUsers: ["it.admin@lincoln.k12.us"] });
         assert.deepEqual(summary(findingsOf("SSO-3", enforced)), ["SSO-3 info workspace.sso.stage"]);
+        assert.equal(findingsOf("SSO-3", sso({ stage: "testing" }))[0].message,
+            'At stage "testing", users who are provisioned in the workspace and have an address on lincoln.k12.us and staff.lincoln.k12.us can no longer sign in with a password, and only the test users can sign in through Microsoft Entra ID (the others are not assigned to the SSO app yet); Google, Microsoft and Apple sign-in still work.');
+        assert.match(findingsOf("SSO-3", sso({ stage: "enabled" }))[0].message, /staff\.lincoln\.k12\.us sign in through Microsoft Entra ID instead of a password; Google, Microsoft and Apple sign-in still work\.$/);
         const [social] = findingsOf("SSO-8", enforced);
         assert.equal(social.message, "SSO is enforced: provisioned users on lincoln.k12.us and staff.lincoln.k12.us can no longer sign in with Google, Microsoft or Apple.");
         assert.match(findingsOf("SSO-8", sso({ stage: "enabled" }))[0].message, /^Moving to stage "enforced" will also turn off Google, Microsoft and Apple sign-in/);
@@ -56,6 +66,18 @@ describe("rules: SSO (SSO-1 ... SSO-9)", () => {
         assert.match(findingsOf("SSO-9", makeConfig({ sso: { ...SSO_BASE, stage: "enabled" }, scim: SCIM_ON }))[0].message, /Members come from SCIM/);
         const off = makeConfig();
         for (const id of ["SSO-3", "SSO-8", "SSO-9"] as const) assert.deepEqual(findingsOf(id, off), [], id);
+    });
+
+    it("SSO-9: on Okta from stage enabled, no access group means nobody is assigned to the SSO app (error)", () => {
+        const okta = (stage: string, groups: unknown[]) => makeConfig({ idp: "okta", sso: { ...SSO_BASE, stage, testedUsers: ["it.admin@lincoln.k12.us"] } as never, groups: groups as never });
+        const [lockout] = findingsOf("SSO-9", okta("enforced", []), undefined, "error");
+        assert.equal(lockout.path, "workspace.groups");
+        assert.equal(lockout.message, 'SSO is at stage "enforced" but no access group is declared, so nobody is assigned to the Okta SSO app.');
+        assert.match(lockout.why, /not with Google, Microsoft or Apple either\.$/);
+        assert.equal(findingsOf("SSO-9", okta("enabled", []), undefined, "error").length, 1);
+        assert.deepEqual(findingsOf("SSO-9", okta("enabled", [{ dimension: "ROLE", group: "Staff" }]), undefined, "error"), []);
+        assert.deepEqual(findingsOf("SSO-9", okta("testing", []), undefined, "error"), []);
+        assert.deepEqual(findingsOf("SSO-9", sso({ stage: "enforced", testedUsers: ["it.admin@lincoln.k12.us"] }), undefined, "error"), [], "Entra does not require an assignment from stage enabled");
     });
 
     it("SSO-4: API Platform SSO disabled is an error; unknown is an info; enabled (config or facts) passes", () => {

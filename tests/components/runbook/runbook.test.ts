@@ -42,8 +42,44 @@ if (typeof describe === "function") describe("runbook", () => {
 
     it("lists the Okta console steps for SCIM in order, without double numbering", () => {
         const config = makeConfig({ idp: "okta", scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }] });
-        const text = renderRunbook(config, { txtRecords: [], scimManualSteps: ["1. Enable provisioning.", "2. Paste the token."] });
-        assert.match(text, /1\. Do these steps in Okta; they cannot be done as code:\n\n {3}1\. Enable provisioning\.\n {3}2\. Paste the token\.\n\n2\. Keep automatic account creation off/);
+        const text = renderRunbook(config, { txtRecords: [], scimManualSteps: ["1. Enable provisioning.", "2. Paste the token and map the attributes (SCIM-6)."] });
+        assert.match(text, /1\. Do these steps in Okta; they cannot be done as code:\n\n {3}1\. Enable provisioning\.\n {3}2\. Paste the token and map the attributes \(SCIM-6\)\.\n\n2\. Keep automatic account creation off/);
+    });
+
+    it("on Okta, keeps the SCIM token for the console step and says that groups wait for provisioning", () => {
+        const config = makeConfig({ idp: "okta", sso: { ...SSO_BASE, stage: "testing" }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }] });
+        const text = renderRunbook(config, { txtRecords: [], scimManualSteps: ["1. Enable provisioning.", "4. Attribute mappings (SCIM-6)."] });
+        assert.match(text, /Keep the token for the Okta console step in "Finish SCIM Directory Sync": Okta takes it in its admin console, and `pulumi up` does not need it\./);
+        assert.doesNotMatch(text, /stops without it/);
+        assert.match(text, /creates the SCIM provisioning app in Okta, separate from the SSO app \(SCIM-1\); provisioning itself is switched on by hand in the Okta console/);
+        assert.match(text, /assigns them to the SCIM app: their members are provisioned only once SCIM provisioning is switched on in the Okta console, and the groups are pushed only after you then set `scim\.oktaProvisioningEnabled: true`/);
+        assert.doesNotMatch(text, /provisioned and invited/);
+        assert.match(text, /an Okta error that the user is not assigned/);
+        const pushed = makeConfig({ idp: "okta", scim: { ...SCIM_ON, oktaProvisioningEnabled: true }, groups: [{ dimension: "ROLE", group: "Staff" }] });
+        assert.match(renderRunbook(pushed, { txtRecords: [] }), /their members are provisioned and invited, and the groups are pushed to the workspace \(GRP-2\)/);
+        const entra = renderRunbook(makeConfig({ sso: { ...SSO_BASE, stage: "testing" }, scim: SCIM_ON }), { txtRecords: [] });
+        assert.match(entra, /`pulumi up` stops without it\./);
+        assert.match(entra, /a Microsoft Entra ID error that the user is not assigned/);
+    });
+
+    it("asks for the SCIM attribute mappings once: not again when the IdP's own steps cover SCIM-6", () => {
+        const config = makeConfig({ scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }] });
+        const count = (text: string) => (text.match(/SCIM-6/g) ?? []).length;
+        const covered = renderRunbook(config, { txtRecords: [], scimManualSteps: ["SCIM-6: check the mappings in the Entra admin center."] });
+        assert.equal(count(covered.split("Finish SCIM Directory Sync (SCIM-3, SCIM-6)")[1].split("\n## ")[0]), 1);
+        assert.doesNotMatch(covered, /Check the attribute mappings of the SCIM app/);
+        assert.match(renderRunbook(config, { txtRecords: [] }), /Check the attribute mappings of the SCIM app in Microsoft Entra ID/);
+    });
+
+    it("lists the custom roles and mappings to create by hand when the stack does not manage the workspace (ROLE-1, ROLE-2)", () => {
+        const patch = { scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }], roles: [{ name: "GPT publishers", permissions: ["gpts.publish", "skills.publish"] }], roleAssignments: [{ group: "ROLE_Staff", roles: ["GPT publishers"] }] };
+        const text = renderRunbook(makeConfig(patch), { txtRecords: [] });
+        assert.match(text, /## \d\. Create the custom roles and map the groups \(ROLE-1, ROLE-2\)\n\n`manageWorkspace` is false, so `pulumi up` does not create these/);
+        assert.match(text, /\n {3}- GPT publishers: `gpts\.publish` and `skills\.publish`\n/);
+        assert.match(text, /2\. Once SCIM has pushed the groups and they appear in the workspace, map each group to its roles \(ROLE-2\):\n\n {3}- ROLE_Staff → GPT publishers/);
+        const managed = renderRunbook(makeConfig({ ...patch, manageWorkspace: true }), { txtRecords: [] });
+        assert.doesNotMatch(managed, /Create the custom roles/);
+        assert.match(managed, /- creates the custom roles and maps the access groups to them once SCIM has pushed the groups \(ROLE-1, ROLE-2\)\./);
     });
 
     it("with SSO and SCIM off, says so and leaves out the test-user checklist", () => {

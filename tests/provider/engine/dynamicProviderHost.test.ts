@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as grpc from "@grpc/grpc-js";
@@ -43,8 +43,13 @@ async function serialize(provider: pulumi.dynamic.ResourceProvider): Promise<str
 
 const struct = (value: Record<string, unknown>) => structproto.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
 
+/**
+ * The engine's side of the gRPC calls. Every answer and every error message is kept in `seen`, so a
+ * test can show that none of them (the future state, outputs and error text) holds a credential.
+ */
 class Engine {
     private readonly client: any;
+    readonly seen: string[] = [];
     constructor(port: number) {
         this.client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     }
@@ -52,7 +57,14 @@ class Engine {
         this.client.close();
     }
     private call<T>(method: string, req: unknown): Promise<T> {
-        return new Promise((resolve, reject) => this.client[method](req, (err: Error | null, res: T) => (err ? reject(err) : resolve(res))));
+        return new Promise((resolve, reject) => this.client[method](req, (err: Error | null, res: T) => {
+            if (err) {
+                this.seen.push(`${method} error: ${err.message}`);
+                return reject(err);
+            }
+            this.seen.push(`${method}: ${JSON.stringify((res as any)?.toObject?.() ?? res)}`);
+            resolve(res);
+        }));
     }
     configure(config: Record<string, unknown>) {
         return this.call("configure", new provproto.ConfigureRequest().setArgs(struct(config)).setAcceptsecrets(true));
@@ -80,6 +92,14 @@ class Engine {
     delete(urn: string, id: string, props: object) {
         return this.call("delete", new provproto.DeleteRequest().setUrn(urn).setId(id).setProperties(struct(props as any)));
     }
+}
+
+/** Serializes the five resource types in a program process that has the key in its environment and config. */
+function serializeInProgramProcess(adminKey: string): { configHoldsKey: boolean; providers: Record<string, string> } {
+    const script = path.join(__dirname, "programSerialization" + path.extname(__filename));
+    const args = __filename.endsWith(".ts") ? ["-r", "ts-node/register/transpile-only", script] : [script];
+    const env = { ...process.env, OPENAI_ADMIN_KEY: adminKey, PULUMI_CONFIG: JSON.stringify({ [CONFIG_ADMIN_KEY]: adminKey, [CONFIG_API_BASE_URL]: "http://127.0.0.1:1/v1" }) };
+    return JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, env, encoding: "utf8", timeout: 60000 }));
 }
 
 const DIFF_NONE = 1;
@@ -122,6 +142,17 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
             assert.ok(text.includes("exports.handler"), type);
             for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken, ws.other.adminKey]) assert.ok(!text.includes(secret), `${type} text holds a credential`);
             assert.ok(!/sk-admin-|test-admin-key/.test(text), type);
+        }
+    });
+
+    it("the provider a program registers carries no credential even when the program's environment and stack config hold the key", () => {
+        const key = ws.tenant.adminKey;
+        const { configHoldsKey, providers } = serializeInProgramProcess(key);
+        assert.ok(configHoldsKey, "the program process saw the key in its stack config");
+        assert.deepEqual(Object.keys(providers).sort(), ["CustomRole", "Domain", "DomainVerification", "GroupRoleMappings", "Settings"].map((t) => `pulumi-nodejs:dynamic/chatgpt-identity/workspace:${t}`));
+        for (const [type, text] of Object.entries(providers)) {
+            assert.ok(text.includes("exports.handler"), type);
+            assert.ok(!text.includes(key), `${type}: the registered provider text holds the admin key`);
         }
     });
 
@@ -219,5 +250,14 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
             assert.ok(!err.message.includes(ws.tenant.adminKey));
             return true;
         });
+    });
+
+    it("no answer, error or log line of the host holds a credential", () => {
+        assert.ok(engine.seen.length > 30, `every call above was seen (${engine.seen.length})`);
+        assert.ok(engine.seen.some((line) => line.startsWith("create error: ")), "an error answer is among them");
+        for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken]) {
+            for (const line of engine.seen) assert.ok(!line.includes(secret), `a host answer holds a credential: ${line.slice(0, 200)}`);
+            assert.ok(!host.stderr.join("").includes(secret), "the host's log holds a credential");
+        }
     });
 });

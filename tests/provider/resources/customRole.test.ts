@@ -47,6 +47,19 @@ describe("provider/resources CustomRole (emulator over HTTP, openai SDK)", funct
         await p.delete!(first.id, updated.outs as any);
     });
 
+    it("a rename onto another role's name fails at once (409 is a refusal, not retried) and names the resource", async () => {
+        const p = await provider();
+        await p.create({ name: "Codex", description: "", permissions: ["codex.use"] });
+        const other = await p.create({ name: "GPT Publisher", description: "", permissions: ["gpts.publish"] });
+        const mark = ws.emulator.requestLog.length;
+        await assert.rejects(p.update!(other.id, other.outs!, { name: "Codex", description: "", permissions: ["gpts.publish"] }), (err: Error) => {
+            assert.match(err.message, /^CustomRole Codex: .*409 role_name_exists: A role named 'Codex' already exists/);
+            assert.ok(!err.message.includes(ws.tenant.adminKey));
+            return true;
+        });
+        assert.deepEqual(ws.requestsSince(mark).map((r) => `${r.method} ${r.status}`), ["POST 409"], "one request: the SDK does not retry a 409");
+    });
+
     it("read reports a change made in the console as drift", async () => {
         const p = await provider();
         const created = await p.create({ name: "Codex", description: "", permissions: ["codex.use"] });

@@ -102,6 +102,16 @@ describe("provider/resources WorkspaceDomain + DomainVerification (emulator over
         await p.delete!(d.id, { ...(d.outs as any), allowRemoval: true });
     });
 
+    it("DomainVerification: a new domainId replaces it, a verified one has no change, an unverified one verifies again in place; read treats 404 as gone", async () => {
+        const verifier = domainVerificationProvider();
+        await verifier.configure!(ws.configureRequest());
+        const olds = { domainId: "dom_1", domain: "lincoln.k12.us", attempts: 18, intervalSeconds: 10, status: "verified", verifiedAt: 1, txtRecordName: "lincoln.k12.us", txtRecordValue: "v" };
+        assert.deepEqual(await verifier.diff!("dom_1", olds, { domainId: "dom_1", domain: "lincoln.k12.us", attempts: 3 }), { changes: false, replaces: [] });
+        assert.deepEqual(await verifier.diff!("dom_1", olds, { domainId: "dom_2", domain: "lincoln.k12.us" }), { changes: true, replaces: ["domainId"], deleteBeforeReplace: true });
+        assert.deepEqual(await verifier.diff!("dom_1", { ...olds, status: "pending" }, { domainId: "dom_1", domain: "lincoln.k12.us" }), { changes: true, replaces: [] });
+        assert.deepEqual(await verifier.read!("dom_missing", olds), {});
+    });
+
     it("diff replaces only on a new domain name; allowRemoval is an in-place change with no API call", async () => {
         const p = await domainProvider();
         const olds = { domain: "lincoln.k12.us", allowRemoval: false, domainId: "dom_1", status: "pending", txtRecordName: "lincoln.k12.us", txtRecordValue: "v", verifiedAt: null, adopted: false };
