@@ -36,6 +36,11 @@ export interface GroupRoleMappingsInputs {
 export interface GroupRoleMappingsOutputs extends GroupRoleMappingsInputs {
     /** Workspace group id by group name. */
     groupIds: Record<string, string>;
+    /**
+     * Role id by role name as of the last apply, so that a mapping removed in the same apply as its
+     * role is renamed can still be found and removed.
+     */
+    roleIds?: Record<string, string>;
 }
 
 export const DEFAULT_GROUP_WAIT_ATTEMPTS = 30;
@@ -156,9 +161,28 @@ function requireRoles(roleIds: Map<string, string>, mappings: RoleMapping[]): vo
     }
 }
 
+/** Live role ids by name, completed with the ones remembered from the last apply (renamed roles). */
+function withRemembered(live: Map<string, string>, remembered: Record<string, string> | undefined): Map<string, string> {
+    return new Map([...Object.entries(remembered ?? {}), ...live]);
+}
+
+function usedRoleIds(roleIds: Map<string, string>, mappings: RoleMapping[]): Record<string, string> {
+    const names = [...new Set(mappings.flatMap((m) => m.roles))].filter((r) => roleIds.has(r)).sort();
+    return Object.fromEntries(names.map((r) => [r, roleIds.get(r)!]));
+}
+
+interface GroupWork {
+    group: string;
+    add: string[];
+    remove: string[];
+    /** Every role the group should end with: a removed name whose id is one of these stays. */
+    keep: string[];
+    look: boolean;
+}
+
 /** Brings each listed group to exactly its desired roles, touching only the differences. */
-async function converge(ws: Workspace, roleIds: Map<string, string>, groupIds: Map<string, string>, work: { group: string; add: string[]; remove: string[]; look: boolean }[]): Promise<void> {
-    await forEachLimited(work, PARALLEL, async ({ group, add, remove, look }) => {
+async function converge(ws: Workspace, roleIds: Map<string, string>, groupIds: Map<string, string>, work: GroupWork[]): Promise<void> {
+    await forEachLimited(work, PARALLEL, async ({ group, add, remove, keep, look }) => {
         const groupId = groupIds.get(group)!;
         // Look before POST: skip roles the group already has.
         const present = look && add.length > 0 ? new Set((await ws.assigned(groupId)).map((r) => r.id)) : new Set<string>();
@@ -166,9 +190,10 @@ async function converge(ws: Workspace, roleIds: Map<string, string>, groupIds: M
             const roleId = roleIds.get(role)!;
             if (!present.has(roleId)) await ws.assign(groupId, roleId);
         }
+        const kept = new Set(keep.map((r) => roleIds.get(r)));
         for (const role of remove) {
             const roleId = roleIds.get(role);
-            if (roleId) await ws.unassign(groupId, roleId);
+            if (roleId && !kept.has(roleId)) await ws.unassign(groupId, roleId);
         }
     });
 }
@@ -194,8 +219,8 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
                 requireRoles(roleIds, inputs.mappings);
                 const names = inputs.mappings.map((m) => m.group);
                 const groupIds = await ws.waitForGroups(names, inputs.groupWaitAttempts ?? DEFAULT_GROUP_WAIT_ATTEMPTS, inputs.groupWaitIntervalSeconds ?? DEFAULT_GROUP_WAIT_INTERVAL_SECONDS);
-                await converge(ws, roleIds, groupIds, inputs.mappings.map((m) => ({ group: m.group, add: m.roles, remove: [], look: true })));
-                return { id: "group-role-mappings", outs: { ...inputs, groupIds: Object.fromEntries(names.map((n) => [n, groupIds.get(n)!])) } };
+                await converge(ws, roleIds, groupIds, inputs.mappings.map((m) => ({ group: m.group, add: m.roles, remove: [], keep: m.roles, look: true })));
+                return { id: "group-role-mappings", outs: { ...inputs, groupIds: Object.fromEntries(names.map((n) => [n, groupIds.get(n)!])), roleIds: usedRoleIds(roleIds, inputs.mappings) } };
             });
         },
 
@@ -223,12 +248,13 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
                 const work = [...new Set([...before.keys(), ...after.keys()])].map((group) => {
                     const had = new Set(before.get(group) ?? []);
                     const wants = new Set(after.get(group) ?? []);
-                    return { group, add: [...wants].filter((r) => !had.has(r)), remove: [...had].filter((r) => !wants.has(r)), look: true };
+                    return { group, add: [...wants].filter((r) => !had.has(r)), remove: [...had].filter((r) => !wants.has(r)), keep: [...wants], look: true };
                 }).filter((w) => w.add.length + w.remove.length > 0);
                 const known = new Map(Object.entries(olds.groupIds ?? {}));
                 const ws = workspaceFor(settings());
-                const roleIds = await ws.roleIds();
-                requireRoles(roleIds, news.mappings);
+                const live = await ws.roleIds();
+                requireRoles(live, news.mappings);
+                const roleIds = withRemembered(live, olds.roleIds);
                 const unknownGroups = work.filter((w) => !known.has(w.group) && w.add.length > 0).map((w) => w.group);
                 if (unknownGroups.length > 0) {
                     const found = await ws.waitForGroups(unknownGroups, news.groupWaitAttempts ?? DEFAULT_GROUP_WAIT_ATTEMPTS, news.groupWaitIntervalSeconds ?? DEFAULT_GROUP_WAIT_INTERVAL_SECONDS);
@@ -236,16 +262,16 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
                 }
                 await converge(ws, roleIds, known, work.filter((w) => known.has(w.group)));
                 const groupIds = Object.fromEntries(news.mappings.map((m) => [m.group, known.get(m.group)!]));
-                return { outs: { ...news, groupIds } };
+                return { outs: { ...news, groupIds, roleIds: usedRoleIds(live, news.mappings) } };
             });
         },
 
         async delete(_id: string, props: GroupRoleMappingsOutputs) {
             await inContext(LABEL, settings, async () => {
                 const ws = workspaceFor(settings());
-                const roleIds = await ws.roleIds();
+                const roleIds = withRemembered(await ws.roleIds(), props.roleIds);
                 const known = new Map(Object.entries(props.groupIds ?? {}));
-                const work = (props.mappings ?? []).filter((m) => known.has(m.group)).map((m) => ({ group: m.group, add: [], remove: m.roles, look: false }));
+                const work = (props.mappings ?? []).filter((m) => known.has(m.group)).map((m) => ({ group: m.group, add: [], remove: m.roles, keep: [], look: false }));
                 await converge(ws, roleIds, known, work);
             });
         },

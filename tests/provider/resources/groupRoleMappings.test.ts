@@ -67,6 +67,21 @@ describe("provider/resources GroupRoleMappings (emulator over HTTP, openai SDK)"
         await p.delete!(first.id, read.props as any);
     });
 
+    it("a role renamed in the same apply: removing its mapping still removes it, following the rename keeps it", async () => {
+        const p = await setup();
+        const roles = customRoleProvider();
+        await roles.configure!(ws.configureRequest());
+        const teachers = await ws.pushGroup("ROLLOUT_ROLE_Teachers");
+        const staff = await ws.pushGroup("ROLLOUT_ROLE_Staff");
+        const first = await p.create({ mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex", "GPT Publisher"] }, { group: "ROLLOUT_ROLE_Staff", roles: ["Codex"] }] });
+        const codex = (await get("/organization/roles")).data.find((r: any) => r.name === "Codex");
+        // The CustomRole update runs first in the same apply: Codex becomes "Codex users".
+        await roles.update!(codex.id, { name: "Codex", description: "", permissions: ["codex.use"], roleId: codex.id, adopted: false } as any, { name: "Codex users", description: "", permissions: ["codex.use"] });
+        await p.update!(first.id, first.outs!, { mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] }, { group: "ROLLOUT_ROLE_Staff", roles: ["Codex users"] }] });
+        assert.deepEqual((await get(`/organization/groups/${teachers}/roles`)).data.map((r: any) => r.name), ["GPT Publisher"], "the dropped mapping is removed through the remembered id");
+        assert.deepEqual((await get(`/organization/groups/${staff}/roles`)).data.map((r: any) => r.name), ["Codex users"], "the renamed role the group still wants is kept");
+    });
+
     it("check refuses a group mapped twice and a mapping without roles", async () => {
         const p = groupRoleMappingsProvider();
         const result = await p.check!({} as any, { mappings: [{ group: "FUNCTION_IT", roles: ["Codex"] }, { group: "FUNCTION_IT", roles: [] }] });
