@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { renderRunbook } from "../components/runbook";
+import { renderRunbook } from "../core/runbook";
 import { renderPlanJson, renderPlanText } from "./plan/render";
 import { PlanResult, runPlan } from "./plan/runPlan";
 import { readStackFile, StackFileError } from "./plan/stackFile";

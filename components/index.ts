@@ -1,6 +1,6 @@
-export * from "./naming/groupName";
-export * from "./config/schema";
-export * from "./config/load";
+export * from "../core/naming/groupName";
+export * from "../core/config/schema";
+export * from "../core/config/load";
 export * from "./idp/types";
 export * from "./workspaceIdentity";
 export * from "./program";
@@ -8,5 +8,5 @@ export * as entra from "./entra";
 export * as okta from "./okta";
 export * as dns from "./dns";
 export * as workspace from "./workspace";
-export * as rules from "./rules";
-export * as runbook from "./runbook";
+export * as rules from "../core/rules";
+export * as runbook from "../core/runbook";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_KEY, CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "./config/load";
+import { CONFIG_KEY, CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../core/config/load";
 import { WorkspaceIdentity } from "./workspaceIdentity";
 
 /** The logical name of the top-level component in every stack built from stack config. */

@@ -1,13 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, ConfigProblem, loadWorkspaceConfig } from "./config/load";
-import { WorkspaceConfig, WorkspaceConfigInput } from "./config/schema";
+import { ConfigError, ConfigProblem, loadWorkspaceConfig } from "../core/config/load";
+import { WorkspaceConfig, WorkspaceConfigInput } from "../core/config/schema";
 import { DomainTxtRecords } from "./dns/domainTxtRecords";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
 import { validateDnsSettings } from "./dns/validateDnsConfig";
 import { EntraIdentity } from "./entra/entraIdentity";
 import { IdpSide, IdpSecrets } from "./idp/types";
 import { OktaIdentity } from "./okta/oktaIdentity";
-import { evaluateRules, Finding, WorkspaceFacts } from "./rules";
+import { evaluateRules, Finding, WorkspaceFacts } from "../core/rules";
 import { WorkspaceAccess, WorkspaceDomains } from "./workspace";
 
 export const WORKSPACE_IDENTITY_TYPE = "chatgpt-identity:index:WorkspaceIdentity";

@@ -1,8 +1,8 @@
 import { Policies, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { parseWorkspaceConfig } from "../components/config/load";
-import { groupNameProblem } from "../components/naming/groupName";
-import { Finding, Severity, droppedClaims, droppedClaimsMessage, encryptionSettings, evaluateRules } from "../components/rules";
-import { SSO6_WHY, SSO7_WHY } from "../components/rules/samlAssertionRules";
+import { parseWorkspaceConfig } from "../core/config/load";
+import { groupNameProblem } from "../core/naming/groupName";
+import { Finding, Severity, droppedClaims, droppedClaimsMessage, encryptionSettings, evaluateRules } from "../core/rules";
+import { SSO6_WHY, SSO7_WHY } from "../core/rules/samlAssertionRules";
 import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackage } from "./resourceTypes";
 
 /**

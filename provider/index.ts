@@ -1,3 +1,3 @@
 /** The workspace side: admin API client and the dynamic-provider resources. */
-export * from "./client";
+export * from "../clients";
 export * from "./resources";

@@ -1,6 +1,6 @@
-import { formatProblems } from "../../components/config/load";
-import { findingsToJson, formatFindings } from "../../components/rules";
-import { RecordedResource, RecordedSecret } from "../recordingEngine";
+import { formatProblems } from "../../core/config/load";
+import { findingsToJson, formatFindings } from "../../core/rules";
+import { RecordedResource, RecordedSecret } from "../../offline/recordingEngine";
 import { PlanResult } from "./runPlan";
 import { shortType, SYSTEMS, systemOf } from "./systems";
 

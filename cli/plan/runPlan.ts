@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_KEY, ConfigError, ConfigProblem, parseWorkspaceConfig } from "../../components/config/load";
-import { WorkspaceConfig } from "../../components/config/schema";
+import { CONFIG_KEY, ConfigError, ConfigProblem, parseWorkspaceConfig } from "../../core/config/load";
+import { WorkspaceConfig } from "../../core/config/schema";
 import { TxtRecordResult } from "../../components/dns/adapter";
 import { validateDnsSettings } from "../../components/dns/validateDnsConfig";
 import { deployFromStackConfig } from "../../components/program";
-import { evaluateRules, Finding } from "../../components/rules";
-import { RecordedResource, RecordingEngine, settle, valueOf } from "../recordingEngine";
-import { previewFakeInvokes, previewFakeOutputs } from "./previewValues";
+import { evaluateRules, Finding } from "../../core/rules";
+import { RecordedResource, RecordingEngine, settle, valueOf } from "../../offline/recordingEngine";
+import { previewFakeInvokes, previewFakeOutputs } from "../../offline/previewValues/index";
 import { SCIM_TOKEN_CONFIG_KEY, StackFileConfig, WORKSPACE_KEY } from "./stackFile";
 
 /** What the SSO wizard and the IdP need from each other, as far as it is known before apply. */

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { parse } from "yaml";
-import { CONFIG_KEY, CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../../components/config/load";
+import { CONFIG_KEY, CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../../core/config/load";
 
 /** A Pulumi stack config file as the plan command needs it: values, and which ones are secret. */
 export interface StackFileConfig {

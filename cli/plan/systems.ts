@@ -1,4 +1,4 @@
-import { RecordedResource } from "../recordingEngine";
+import { RecordedResource } from "../../offline/recordingEngine";
 
 /** The systems the plan groups resources by, in the order an administrator works through them. */
 export const SYSTEMS = [

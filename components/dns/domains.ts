@@ -1,4 +1,4 @@
-import { domainSchema } from "../config/schema";
+import { domainSchema } from "../../core/config/schema";
 import { TxtRecordRequest } from "./adapter";
 import { SettingsProblem } from "./settingsProblems";
 

@@ -1,4 +1,4 @@
-import { WorkspaceConfig } from "../config/schema";
+import { WorkspaceConfig } from "../../core/config/schema";
 import { UnknownDnsAdapterError, loadDnsAdapter } from "./adapters/registry";
 import { SettingsProblem } from "./settingsProblems";
 

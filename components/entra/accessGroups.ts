@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as azuread from "@pulumi/azuread";
-import { GroupConfig } from "../config/schema";
+import { GroupConfig } from "../../core/config/schema";
 import { AccessGroupRef } from "../idp/types";
-import { buildGroupName } from "../naming/groupName";
+import { buildGroupName } from "../../core/naming/groupName";
 import { UserReference, lookupUserObjectIds, userKey } from "./userLookup";
 
 export const ACCESS_GROUPS_TYPE = "chatgpt-identity:entra:AccessGroups";

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../config/load";
-import { WorkspaceConfig } from "../config/schema";
+import { CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../../core/config/load";
+import { WorkspaceConfig } from "../../core/config/schema";
 import { IdpSide, IdpSideArgs } from "../idp/types";
-import { buildGroupName } from "../naming/groupName";
+import { buildGroupName } from "../../core/naming/groupName";
 import { EntraAccessGroups, memberReferences } from "./accessGroups";
 import { claimsMappingDefinition } from "./claims";
 import { EntraSamlApp, certificateRotationProblem, testUserReferences } from "./samlApp";

@@ -9,4 +9,3 @@ export { NON_GALLERY_TEMPLATE_ID } from "./enterpriseApp";
 export { USER_APP_ROLE_ID, userAppRoleId } from "./appRoles";
 export { DEFAULT_CLAIM_SOURCES, claimsMappingDefinition } from "./claims";
 export type { ClaimSources } from "./claims";
-export { entraFakeOutputs, entraFakeInvokes } from "./previewValues";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { WorkspaceConfig } from "../config/schema";
+import { WorkspaceConfig } from "../../core/config/schema";
 
 /**
  * What each identity-provider side (Entra ID, Okta) hands to the top-level component. The

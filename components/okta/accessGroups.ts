@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
-import { GroupConfig } from "../config/schema";
-import { buildGroupName } from "../naming/groupName";
+import { GroupConfig } from "../../core/config/schema";
+import { buildGroupName } from "../../core/naming/groupName";
 import { AccessGroupRef } from "../idp/types";
 
 export const DEFAULT_GROUP_DESCRIPTION = "ChatGPT access group, pushed to the ChatGPT workspace by SCIM. Managed by chatgpt-identity.";

@@ -1,4 +1,4 @@
-import { SsoConfig } from "../config/schema";
+import { SsoConfig } from "../../core/config/schema";
 
 /**
  * Okta expression sources of the three attributes ChatGPT reads (SSO-7), also used for the SCIM

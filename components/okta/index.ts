@@ -10,4 +10,3 @@ export { OktaAccessGroups, DEFAULT_GROUP_DESCRIPTION } from "./accessGroups";
 export type { OktaAccessGroupsArgs } from "./accessGroups";
 export { oktaClaimSources, OktaClaimError, DEFAULT_OKTA_CLAIM_SOURCES } from "./claims";
 export type { OktaClaimSources } from "./claims";
-export { oktaFakeOutputs, oktaFakeInvokes, placeholderSigningKeyId } from "./previewValues";

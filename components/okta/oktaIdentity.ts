@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { IdpSide, IdpSideArgs } from "../idp/types";
 import { OktaAccessGroups } from "./accessGroups";
 import { oktaClaimSources } from "./claims";
-import { buildGroupName } from "../naming/groupName";
+import { buildGroupName } from "../../core/naming/groupName";
 import { OktaSamlApp, ssoAppProblem } from "./samlApp";
 import { OktaScimApp } from "./scimApp";
 

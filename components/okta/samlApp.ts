@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
-import { SsoConfig } from "../config/schema";
+import { SsoConfig } from "../../core/config/schema";
 import { AccessGroupRef, SsoAppOutputs } from "../idp/types";
 import { oktaClaimSources } from "./claims";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SsoStage, WorkspaceConfig } from "../config/schema";
+import { SsoStage, WorkspaceConfig } from "../../core/config/schema";
 import { IdpSide } from "../idp/types";
-import { WorkspaceSsoStage } from "../../provider/client/identityApi";
+import { WorkspaceSsoStage } from "../../clients/identityApi";
 import { CustomRole } from "../../provider/resources/customRole";
 import { GroupRoleMappings } from "../../provider/resources/groupRoleMappings";
 import { WorkspaceSettings, WorkspaceSettingsArgs } from "../../provider/resources/settings";

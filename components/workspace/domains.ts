@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DomainConfig } from "../config/schema";
+import { DomainConfig } from "../../core/config/schema";
 import { WorkspaceDomain } from "../../provider/resources/domain";
 
 export const WORKSPACE_DOMAINS_TYPE = "chatgpt-identity:workspace:Domains";

@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isApiError, redact } from "../client/errors";
-import { ConfiguredSettings, Credentials, readProviderConfig, resolveCredentials } from "../client/credentials";
-import { HttpClient } from "../client/http";
-import { IdentityApi } from "../client/identityApi";
-import { createAdminSdk } from "../client/sdk";
+import { isApiError, redact } from "../../clients/errors";
+import { ConfiguredSettings, Credentials, readProviderConfig, resolveCredentials } from "../../clients/credentials";
+import { HttpClient } from "../../clients/http";
+import { IdentityApi } from "../../clients/identityApi";
+import { createAdminSdk } from "../../clients/sdk";
 
 /** Module part of the dynamic resources' type tokens: `pulumi-nodejs:dynamic/chatgpt-identity/workspace:<Type>`. */
 export const RESOURCE_MODULE = "chatgpt-identity/workspace";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isConflict, isNotFound } from "../client/errors";
-import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../client/sdk";
+import { isConflict, isNotFound } from "../../clients/errors";
+import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/sdk";
 import { RESOURCE_MODULE, checkWith, connect, inContext, sameSet, withConfigure } from "./common";
 
 /**

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isConflict } from "../client/errors";
-import { WorkspaceDomainObject } from "../client/identityApi";
+import { isConflict } from "../../clients/errors";
+import { WorkspaceDomainObject } from "../../clients/identityApi";
 import { RESOURCE_MODULE, checkWith, connect, inContext, warn, withConfigure } from "./common";
 
 /**

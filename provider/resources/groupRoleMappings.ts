@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import OpenAI from "openai";
 import { z } from "zod";
-import { isConflict, isNotFound } from "../client/errors";
-import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../client/sdk";
+import { isConflict, isNotFound } from "../../clients/errors";
+import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/sdk";
 import { RESOURCE_MODULE, resourceError, checkWith, connect, forEachLimited, inContext, sameSet, sleep, withConfigure } from "./common";
 
 /**

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { IdentitySettings, IdentitySettingsPatch, WorkspaceSsoStage } from "../client/identityApi";
+import { IdentitySettings, IdentitySettingsPatch, WorkspaceSsoStage } from "../../clients/identityApi";
 import { RESOURCE_MODULE, checkWith, connect, inContext, withConfigure } from "./common";
 
 /**

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isApiError } from "../client/errors";
-import { WorkspaceDomainObject } from "../client/identityApi";
+import { isApiError } from "../../clients/errors";
+import { WorkspaceDomainObject } from "../../clients/identityApi";
 import { RESOURCE_MODULE, resourceError, checkWith, connect, inContext, sleep, withConfigure } from "./common";
 
 /**

@@ -2,11 +2,11 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import * as fs from "node:fs";
-import { ConfigError } from "../../components/config/load";
-import { WorkspaceConfigInput } from "../../components/config/schema";
+import { ConfigError } from "../../core/config/load";
+import { WorkspaceConfigInput } from "../../core/config/schema";
 import { WORKSPACE_IDENTITY_TYPE, WorkspaceIdentity } from "../../components/workspaceIdentity";
-import { previewFakeInvokes, previewFakeOutputs } from "../../cli/plan/previewValues";
-import { RecordingEngine } from "../../cli/recordingEngine";
+import { previewFakeInvokes, previewFakeOutputs } from "../../offline/previewValues/index";
+import { RecordingEngine } from "../../offline/recordingEngine";
 import { record, valueOf } from "../support/engine";
 import { repoPath } from "../support/paths";
 

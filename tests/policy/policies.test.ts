@@ -7,7 +7,7 @@ import {
     validateGroupNames, validateNameClaims, validateNoAssertionEncryption,
 } from "../../policy/policies";
 import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackage } from "../../policy/resourceTypes";
-import { SCIM_ON, SSO_BASE, makeConfig } from "../components/rules/support";
+import { SCIM_ON, SSO_BASE, makeConfig } from "../core/rules/support";
 
 const STACK = "urn:pulumi:dev::district";
 const ROOT_URN = `${STACK}::${WORKSPACE_IDENTITY_TYPE}::identity`;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FakeInvokes, FakeOutputs, RecordingEngine, RecordingEngineOptions, settle } from "../../cli/recordingEngine";
+import { FakeInvokes, FakeOutputs, RecordingEngine, RecordingEngineOptions, settle } from "../../offline/recordingEngine";
 
-export { RecordedSecret, valueOf } from "../../cli/recordingEngine";
+export { RecordedSecret, valueOf } from "../../offline/recordingEngine";
 
 // Without an engine, Pulumi's log prints to the console; tests that care about it patch it in.
 Object.assign(pulumi.log, { info: () => Promise.resolve(), warn: () => Promise.resolve(), debug: () => Promise.resolve() });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { CLOUDFLARE_DNS_RECORD_TYPE, DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE, quoteTxtContent } from "../../../components/dns";
-import { RecordingEngine, settle } from "../../../cli/recordingEngine";
+import { RecordingEngine, settle } from "../../../offline/recordingEngine";
 import { record, valueOf } from "../../support/engine";
 
 const DISTRICT_ZONE = "0123456789abcdef0123456789abcdef";

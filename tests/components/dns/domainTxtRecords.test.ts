@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE } from "../../../components/dns";
-import { RecordingEngine, settle } from "../../../cli/recordingEngine";
+import { RecordingEngine, settle } from "../../../offline/recordingEngine";
 
 async function registeredWhileFailing(build: () => unknown): Promise<{ message: string; registered: string[] }> {
     const engine = new RecordingEngine({ preview: false }).install();

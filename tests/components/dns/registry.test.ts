@@ -35,7 +35,7 @@ describe("DNS adapter registry", function () {
     it("loads @pulumi/cloudflare only when the cloudflare adapter publishes a record (fresh process)", () => {
         const seen = runInFreshNode<Record<string, boolean>>(`
             const dns = require("./components/dns");
-            const { loadWorkspaceConfig } = require("./components/config/load");
+            const { loadWorkspaceConfig } = require("./core/config/load");
             const { record } = require("./tests/support/engine");
             (async () => {
                 const seen = { atStart: ${CLOUDFLARE_LOADED} };
@@ -66,8 +66,8 @@ describe("DNS adapter registry", function () {
     it("without @pulumi/cloudflare installed: manual still works, cloudflare says `npm install @pulumi/cloudflare` before creating anything", () => {
         const seen = runInFreshNode<Record<string, unknown>>(BLOCK_CLOUDFLARE + `
             const dns = require("./components/dns");
-            const { loadWorkspaceConfig } = require("./components/config/load");
-            const { RecordingEngine, settle } = require("./cli/recordingEngine");
+            const { loadWorkspaceConfig } = require("./core/config/load");
+            const { RecordingEngine, settle } = require("./offline/recordingEngine");
             (async () => {
                 const seen = {};
                 const manual = new RecordingEngine({ preview: false }).install();

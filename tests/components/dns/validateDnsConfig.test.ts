@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { loadWorkspaceConfig } from "../../../components/config/load";
-import { WorkspaceConfigInput } from "../../../components/config/schema";
+import { loadWorkspaceConfig } from "../../../core/config/load";
+import { WorkspaceConfigInput } from "../../../core/config/schema";
 import { validateDnsSettings } from "../../../components/dns";
 
 const ZONE = "0123456789abcdef0123456789abcdef";

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { EntraAccessGroups } from "../../../components/entra/accessGroups";
-import { GroupConfig } from "../../../components/config/schema";
+import { GroupConfig } from "../../../core/config/schema";
 import { valueOf } from "../../support/engine";
 import { DOMAIN, T, childrenOf, entraConfig, only, recordEntra } from "./fixtures";
 

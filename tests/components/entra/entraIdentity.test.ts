@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { EntraIdentity } from "../../../components/entra/entraIdentity";
-import { entraFakeInvokes, entraFakeOutputs } from "../../../components/entra/previewValues";
-import { RecordingEngine, settle } from "../../../cli/recordingEngine";
+import { entraFakeInvokes, entraFakeOutputs } from "../../../offline/previewValues/entra";
+import { RecordingEngine, settle } from "../../../offline/recordingEngine";
 import { valueOf } from "../../support/engine";
 import { runInFreshNode } from "../dns/childNode";
 import { ACS_URL, DOMAIN, ENTITY_ID, SCIM_URL, T, childrenOf, entraConfig, only, recordEntra } from "./fixtures";
@@ -154,8 +154,8 @@ describe("EntraIdentity: nothing half-applied", function () {
     });
 
     const unknownUserRun = (getUsers: string) => runInFreshNode<{ errors: string[]; registered: string[] }>(`
-        const { RecordingEngine } = require("./cli/recordingEngine");
-        const { entraFakeOutputs, entraFakeInvokes } = require("./components/entra/previewValues");
+        const { RecordingEngine } = require("./offline/recordingEngine");
+        const { entraFakeOutputs, entraFakeInvokes } = require("./offline/previewValues/entra");
         const { EntraIdentity } = require("./components/entra/entraIdentity");
         const { entraConfig, ENTITY_ID, ACS_URL, SCIM_URL, DOMAIN } = require("./tests/components/entra/fixtures");
         const errors = [];

@@ -1,7 +1,7 @@
-import { loadWorkspaceConfig } from "../../../components/config/load";
-import { WorkspaceConfig, WorkspaceConfigInput } from "../../../components/config/schema";
-import { entraFakeInvokes, entraFakeOutputs } from "../../../components/entra/previewValues";
-import { RecordedResource, RecordingEngine } from "../../../cli/recordingEngine";
+import { loadWorkspaceConfig } from "../../../core/config/load";
+import { WorkspaceConfig, WorkspaceConfigInput } from "../../../core/config/schema";
+import { entraFakeInvokes, entraFakeOutputs } from "../../../offline/previewValues/entra";
+import { RecordedResource, RecordingEngine } from "../../../offline/recordingEngine";
 import { record } from "../../support/engine";
 
 export const DOMAIN = "lincoln.k12.ca.us";

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { record, valueOf } from "../../support/engine";
 import { OktaAccessGroups, DEFAULT_GROUP_DESCRIPTION } from "../../../components/okta/accessGroups";
-import { GroupNameError } from "../../../components/naming/groupName";
-import { oktaFakeInvokes, oktaFakeOutputs } from "../../../components/okta/previewValues";
+import { GroupNameError } from "../../../core/naming/groupName";
+import { oktaFakeInvokes, oktaFakeOutputs } from "../../../offline/previewValues/okta";
 import { manyGroups, oktaConfig } from "./fixtures";
 
 const GROUP = "okta:group/group:Group";

@@ -1,5 +1,5 @@
-import { loadWorkspaceConfig } from "../../../components/config/load";
-import { WorkspaceConfig, WorkspaceConfigInput } from "../../../components/config/schema";
+import { loadWorkspaceConfig } from "../../../core/config/load";
+import { WorkspaceConfig, WorkspaceConfigInput } from "../../../core/config/schema";
 
 export const ENTITY_ID = "https://auth.openai.com/saml/acme-entity";
 export const ACS_URL = "https://auth.openai.com/saml/acme/acs";

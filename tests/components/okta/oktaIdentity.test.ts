@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as okta from "@pulumi/okta";
 import { record, valueOf } from "../../support/engine";
 import { OktaIdentity, OktaIdentityError } from "../../../components/okta/oktaIdentity";
-import { oktaFakeInvokes, oktaFakeOutputs } from "../../../components/okta/previewValues";
-import { WorkspaceConfig } from "../../../components/config/schema";
+import { oktaFakeInvokes, oktaFakeOutputs } from "../../../offline/previewValues/okta";
+import { WorkspaceConfig } from "../../../core/config/schema";
 import { ACS_URL, ENTITY_ID, manyGroups, oktaConfig, SCIM_BASE_URL } from "./fixtures";
 
 const fakes = { fakeOutputs: oktaFakeOutputs, fakeInvokes: oktaFakeInvokes };

@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { record, valueOf } from "../../support/engine";
 import { OktaSamlApp, OktaSamlAppError } from "../../../components/okta/samlApp";
 import { OktaClaimError } from "../../../components/okta/claims";
-import { oktaFakeInvokes, oktaFakeOutputs } from "../../../components/okta/previewValues";
+import { oktaFakeInvokes, oktaFakeOutputs } from "../../../offline/previewValues/okta";
 import { AccessGroupRef } from "../../../components/idp/types";
-import { WorkspaceConfigInput } from "../../../components/config/schema";
+import { WorkspaceConfigInput } from "../../../core/config/schema";
 import { ACS_URL, ENTITY_ID, oktaConfig } from "./fixtures";
 import { runInFreshNode } from "../dns/childNode";
 
@@ -183,8 +183,8 @@ describe("okta/OktaSamlApp", () => {
         this.timeout(40000);
         const seen = runInFreshNode<{ errors: string[]; registered: string[] }>(`
             const pulumi = require("@pulumi/pulumi");
-            const { RecordingEngine } = require("./cli/recordingEngine");
-            const { oktaFakeOutputs, oktaFakeInvokes } = require("./components/okta/previewValues");
+            const { RecordingEngine } = require("./offline/recordingEngine");
+            const { oktaFakeOutputs, oktaFakeInvokes } = require("./offline/previewValues/okta");
             const { OktaSamlApp } = require("./components/okta/samlApp");
             const { oktaConfig, ENTITY_ID, ACS_URL } = require("./tests/components/okta/fixtures");
             const errors = [];

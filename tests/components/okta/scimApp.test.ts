@@ -3,7 +3,7 @@ import { record, valueOf } from "../../support/engine";
 import { OktaScimApp } from "../../../components/okta/scimApp";
 import { DEFAULT_OKTA_CLAIM_SOURCES } from "../../../components/okta/claims";
 import { scimManualSteps } from "../../../components/okta/scimManualSteps";
-import { oktaFakeInvokes, oktaFakeOutputs } from "../../../components/okta/previewValues";
+import { oktaFakeInvokes, oktaFakeOutputs } from "../../../offline/previewValues/okta";
 import { SCIM_BASE_URL } from "./fixtures";
 
 const SWA = "okta:app/swa:Swa";

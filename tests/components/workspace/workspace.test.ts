@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { workspaceConfigSchema } from "../../../components/config/schema";
+import { workspaceConfigSchema } from "../../../core/config/schema";
 import { IdpSide } from "../../../components/idp/types";
 import { WorkspaceAccess, WorkspaceDomains } from "../../../components/workspace";
 import { record, valueOf } from "../../support/engine";

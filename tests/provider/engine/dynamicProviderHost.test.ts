@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../provider/client/credentials";
+import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../clients/credentials";
 import { customRoleProvider } from "../../../provider/resources/customRole";
 import { workspaceDomainProvider } from "../../../provider/resources/domain";
 import { groupRoleMappingsProvider } from "../../../provider/resources/groupRoleMappings";

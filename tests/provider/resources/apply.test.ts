@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { parse } from "yaml";
-import { loadWorkspaceConfig } from "../../../components/config/load";
+import { loadWorkspaceConfig } from "../../../core/config/load";
 import { settingsArgsFor } from "../../../components/workspace/access";
 import { customRoleProvider } from "../../../provider/resources/customRole";
 import { workspaceDomainProvider } from "../../../provider/resources/domain";

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { RunningEmulator, startEmulator, EmulatorTenant } from "../../../provider/emulator";
+import { RunningEmulator, startEmulator, EmulatorTenant } from "../../../emulator";
 import { startDnsServer } from "../../support/dnsServer";
-import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../provider/client/credentials";
+import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../clients/credentials";
 
 /** An emulator with two tenants and a local DNS server it verifies against; stop() ends both. */
 export interface Workspace {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import OpenAI from "openai";
-import { RunningEmulator, startEmulator } from "../../../provider/emulator";
+import { RunningEmulator, startEmulator } from "../../emulator";
 import { admin, call, twoTenants } from "./helpers";
 
 describe("emulator: OpenAI Admin API through the official openai SDK", () => {

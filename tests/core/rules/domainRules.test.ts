@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { evaluateRules } from "../../../components/rules";
+import { evaluateRules } from "../../../core/rules";
 import { CLEAN_FACTS, SSO_BASE, findingsOf, makeConfig, summary } from "./support";
 
 describe("rules: domains (DOM-1, DOM-2, DOM-3, DOM-5)", () => {

@@ -1,4 +1,4 @@
-import type { FakeInvokes, FakeOutputs } from "../../cli/recordingEngine";
+import type { FakeInvokes, FakeOutputs } from "../recordingEngine";
 
 /**
  * Placeholders for what Okta computes at apply time and the Okta components read, so the offline

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { buildGroupName, GroupNameError, groupNameProblem, isValidGroupName, parseGroupName } from "../../../components/naming/groupName";
+import { buildGroupName, GroupNameError, groupNameProblem, isValidGroupName, parseGroupName } from "../../../core/naming/groupName";
 
 describe("group naming (GRP-1)", () => {
     it("builds names from parts, with and without USAGE", () => {

@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
-import { HttpClient } from "../../../provider/client/http";
-import { ApiError, isApiError } from "../../../provider/client/errors";
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from "../../../provider/client/retry";
+import { HttpClient } from "../../clients/http";
+import { ApiError, isApiError } from "../../clients/errors";
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from "../../clients/retry";
 
 const KEY = "test-admin-key-secret-123456";
 

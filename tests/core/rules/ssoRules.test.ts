@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { droppedClaims, encryptionSettings, evaluateRules } from "../../../components/rules";
+import { droppedClaims, encryptionSettings, evaluateRules } from "../../../core/rules";
 import { CLEAN_FACTS, SCIM_ON, SSO_BASE, findingsOf, makeConfig, summary } from "./support";
 
 const sso = (patch: Record<string, unknown>) => makeConfig({ sso: { ...SSO_BASE, ...patch } as never });

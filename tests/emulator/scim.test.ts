@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import OpenAI from "openai";
-import { RunningEmulator, startEmulator } from "../../../provider/emulator";
+import { RunningEmulator, startEmulator } from "../../emulator";
 import { call, scim, twoTenants } from "./helpers";
 
 const userSchema = "urn:ietf:params:scim:schemas:core:2.0:User";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { Resolver } from "node:dns/promises";
-import { startDnsServer } from "../../support/dnsServer";
+import { startDnsServer } from "../support/dnsServer";
 
 describe("test support: loopback DNS server", () => {
     it("answers TXT queries from its map, NXDOMAIN for unknown names, no data for other types", async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { Finding, RULES, UNJUDGEABLE_RULES, evaluateRules, findingsToJson, formatFindings, hasErrors } from "../../../components/rules";
+import { Finding, RULES, UNJUDGEABLE_RULES, evaluateRules, findingsToJson, formatFindings, hasErrors } from "../../../core/rules";
 import { CLEAN_FACTS, SCIM_ON, SSO_BASE, makeConfig } from "./support";
 
 /** Every id of ../shared/domain-rules.md. */

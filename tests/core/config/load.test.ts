@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ConfigError, loadWorkspaceConfig, parseWorkspaceConfig } from "../../../components/config/load";
+import { ConfigError, loadWorkspaceConfig, parseWorkspaceConfig } from "../../../core/config/load";
 
 const minimal = { name: "Lincoln USD", idp: "entra", domains: [{ name: "lincoln.k12.us" }] };
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { RunningEmulator, startEmulator } from "../../../provider/emulator";
-import { RunningDnsServer, startDnsServer } from "../../support/dnsServer";
+import { RunningEmulator, startEmulator } from "../../emulator";
+import { RunningDnsServer, startDnsServer } from "../support/dnsServer";
 import { admin, twoTenants } from "./helpers";
 
 describe("emulator: identity settings and domains (docs/workspace-api.md)", () => {

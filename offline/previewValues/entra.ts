@@ -1,5 +1,5 @@
-import { FakeInvokes, FakeOutputs } from "../../cli/recordingEngine";
-import { USER_APP_ROLE_ID } from "./appRoles";
+import { FakeInvokes, FakeOutputs } from "../recordingEngine";
+import { USER_APP_ROLE_ID } from "../../components/entra/appRoles";
 
 /**
  * Values Entra would compute, for the offline `plan` and the tests. Everything Entra assigns is a

@@ -1,9 +1,9 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import { parse } from "yaml";
-import { loadWorkspaceConfig } from "../../../components/config/load";
-import { WorkspaceConfig } from "../../../components/config/schema";
-import { phaseSummary, renderRunbook, RunbookFacts } from "../../../components/runbook";
+import { loadWorkspaceConfig } from "../../../core/config/load";
+import { WorkspaceConfig } from "../../../core/config/schema";
+import { phaseSummary, renderRunbook, RunbookFacts } from "../../../core/runbook";
 import { SCIM_ON, SSO_BASE, makeConfig } from "../rules/support";
 import { repoPath } from "../../support/paths";
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import OpenAI from "openai";
-import { RunningEmulator, startEmulator } from "../../../provider/emulator";
+import { RunningEmulator, startEmulator } from "../../emulator";
 import { admin, call, scim } from "./helpers";
 
 describe("emulator: fault injection", () => {

@@ -1,4 +1,4 @@
-import { FakeOutputs } from "../../cli/recordingEngine";
+import { FakeOutputs } from "../recordingEngine";
 import { RESOURCE_MODULE } from "../../provider/resources/common";
 
 const dynamicType = (type: string) => `pulumi-nodejs:dynamic/${RESOURCE_MODULE}:${type}`;

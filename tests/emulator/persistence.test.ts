@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator } from "../../../provider/emulator";
+import { startEmulator } from "../../emulator";
 import { admin, scim } from "./helpers";
 
 describe("emulator: persistence with a data file", () => {

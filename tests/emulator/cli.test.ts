@@ -2,15 +2,15 @@ import * as assert from "node:assert/strict";
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import { once } from "node:events";
-import { REPO_ROOT } from "../../support/paths";
+import { REPO_ROOT } from "../support/paths";
 
 const root = REPO_ROOT;
 // Compiled test runs exercise the compiled CLI (what `npm run emulator` starts); ts-node runs the source.
 const emulatorArgs = __filename.endsWith(".js")
-    ? [path.join(root, "dist", "provider", "emulator", "main.js")]
-    : ["-r", "ts-node/register/transpile-only", "provider/emulator/main.ts"];
+    ? [path.join(root, "dist", "emulator", "main.js")]
+    : ["-r", "ts-node/register/transpile-only", "emulator/main.ts"];
 
-/** Runs provider/emulator/main.ts under ts-node (the npm script runs the compiled file the same way). */
+/** Runs emulator/main.ts under ts-node (the npm script runs the compiled file the same way). */
 function runCli(args: string[]): ChildProcess {
     return spawn(process.execPath, [...emulatorArgs, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
 }

@@ -1,4 +1,4 @@
-import { RunningEmulator } from "../../../provider/emulator";
+import { RunningEmulator } from "../../emulator";
 
 export interface HttpAnswer {
     status: number;

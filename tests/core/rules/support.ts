@@ -1,6 +1,6 @@
-import { parseWorkspaceConfig } from "../../../components/config/load";
-import { WorkspaceConfig, WorkspaceConfigInput } from "../../../components/config/schema";
-import { Finding, RuleId, Severity, WorkspaceFacts, evaluateRules } from "../../../components/rules";
+import { parseWorkspaceConfig } from "../../../core/config/load";
+import { WorkspaceConfig, WorkspaceConfigInput } from "../../../core/config/schema";
+import { Finding, RuleId, Severity, WorkspaceFacts, evaluateRules } from "../../../core/rules";
 
 /** A valid base config (SSO off, SCIM off, no groups); `patch` replaces top-level sections. */
 export function makeConfig(patch: Partial<WorkspaceConfigInput> = {}): WorkspaceConfig {
