@@ -32,7 +32,8 @@ export class ChatGptAdminApiError extends Error {
     }) {
         const hint = init.hint ?? "";
         const status = init.status === undefined ? "" : ` ${init.status}`;
-        const message = `${init.route} failed (${init.kind}${status}): ${init.detail}${hint ? `. ${hint}` : ""}`;
+        const detail = init.detail.replace(/[.\s]+$/, "");
+        const message = `${init.route} failed (${init.kind}${status}): ${detail}${hint ? `. ${hint}` : ""}`;
         super(message);
         this.name = "ChatGptAdminApiError";
         this.message = message;

@@ -47,6 +47,6 @@ describe("clients/chatgptAdmin after Pulumi closure serialization", () => {
         assert.equal(failed.kind, "permission");
         assert.equal(failed.branded, true);
         assert.ok(failed.stack?.startsWith(`ChatGptAdminApiError: ${failed.message}`), failed.stack);
-        assert.match(failed.message, /failed \(permission 403\): 403: no\. the admin key lacks the "read users" permission/);
+        assert.match(failed.message, /failed \(permission 403\): no\. the admin key lacks the "read users" permission/);
     });
 });
