@@ -85,7 +85,7 @@ async function readDistrict(membersPerGroup: number) {
 }
 
 describe("clients/chatgptAdmin pacing at district scale (fake clock)", () => {
-    it("10,000 users + 1,000 groups of 10: 1,020 requests, 9 windows waiting, ≤100 per route and window", async () => {
+    it("10,000 users + 1,000 groups of 10: 1,020 requests, 9 windows waiting, ≤100 per route+window", async () => {
         const read = await readDistrict(10);
         assert.deepEqual([read.users, read.groups, read.members], [USERS, GROUPS, GROUPS * 10]);
         const counts = Object.fromEntries([...read.sent].map(([route, times]) => [route, times.length]));
