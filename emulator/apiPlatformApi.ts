@@ -9,8 +9,13 @@ import { Router } from "./router";
  * group role assignments, in the shapes of node_modules/openai/resources/admin/organization/{roles,groups/*}.d.ts.
  * These are API Platform org RBAC roles (resource_type api.organization), not ChatGPT custom roles.
  */
-export function addApiPlatformRoutes(router: Router, store: StateStore): void {
+export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjects: number): void {
     const t = (ctx: RequestContext): ApiPlatformOrgState => ctx.org!;
+    const capacity = (org: ApiPlatformOrgState) => {
+        if (org.roles.length + org.groups.length >= maxObjects) {
+            throw new ApiError(507, "object_limit_reached", `This emulated organization holds ${maxObjects} objects, its configured maximum.`);
+        }
+    };
 
     router
         .add("GET", "/v1/organization/roles", (ctx) => ok(pageSdk(t(ctx).roles.map(roleJson), ctx.query)))
@@ -22,6 +27,7 @@ export function addApiPlatformRoutes(router: Router, store: StateStore): void {
             const permissions = stringArray(body.permissions, "permissions");
             const description = optionalDescription(body);
             assertRoleNameFree(t(ctx), name);
+            capacity(t(ctx));
             const now = nowSeconds();
             const role: RoleRecord = { id: newId("role", "_"), name, description: description ?? null, permissions, createdAt: now, updatedAt: now };
             t(ctx).roles.push(role);
@@ -59,7 +65,8 @@ export function addApiPlatformRoutes(router: Router, store: StateStore): void {
             rejectUnknownFields(body, ["name"]);
             const name = requireString(body, "name");
             assertLocalGroupNameFree(t(ctx), name);
-                        const group: OrgGroupRecord = { id: newId("group", "_"), name, createdAt: nowSeconds(), scimManaged: false, roles: [] };
+            capacity(t(ctx));
+            const group: OrgGroupRecord = { id: newId("group", "_"), name, createdAt: nowSeconds(), scimManaged: false, roles: [] };
             t(ctx).groups.push(group);
             store.commit();
             return ok(groupJson(group));

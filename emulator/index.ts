@@ -49,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         rateLimiter.reset();
     };
     addChatGptAdminRoutes(router, { store, now, maxObjectsPerWorkspace: limits.maxObjectsPerWorkspace });
-    addApiPlatformRoutes(router, store);
+    addApiPlatformRoutes(router, store, limits.maxObjectsPerWorkspace);
     addScimRoutes(router, { store, now, baseUrl: () => url, maxObjectsPerWorkspace: limits.maxObjectsPerWorkspace });
     addControlRoutes(router, { store, faults, requestLog, now, reset });
 

@@ -3,7 +3,7 @@ import { request } from "node:http";
 import { connect } from "node:net";
 import { once } from "node:events";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { JEFFERSON, LINCOLN, call, chatgpt, scim, scimUser, twoWorkspaces } from "./helpers";
+import { JEFFERSON, LINCOLN, call, chatgpt, platform, scim, scimUser, twoWorkspaces } from "./helpers";
 
 /** A raw request with a chosen Host header (fetch does not let a caller set Host). */
 function withHost(emulator: RunningEmulator, host: string, path: string, token?: string): Promise<{ status: number; body: any }> {
@@ -101,6 +101,8 @@ describe("emulator: authentication, isolation and bounds", () => {
         assert.deepEqual([full.status, full.body.error.code], [507, "object_limit_reached"]);
         assert.equal((await scim(emulator, "POST", "/Users", scimUser("d@x.org"))).status, 507);
         assert.equal((await chatgpt(emulator, "POST", "/invites", { email: "c@x.org" }, { workspace: 1 })).status, 200);
+        for (const name of ["A", "B"]) assert.equal((await platform(emulator, "POST", "/organization/groups", { name })).status, 200);
+        assert.equal((await platform(emulator, "POST", "/organization/roles", { role_name: "C", permissions: [] })).status, 507);
     });
 
     it("rate limits per workspace, method and route with Retry-After in seconds", async () => {
