@@ -134,6 +134,23 @@ describe("emulator: authentication, isolation and bounds", () => {
         assert.match(received, /^HTTP\/1\.1 408/);
     });
 
+    it("refuses connections beyond the configured maximum", async () => {
+        emulator = await startEmulator({ workspaces: twoWorkspaces, limits: { maxConnections: 1 } });
+        const holder = connect(Number(new URL(emulator.url).port), "127.0.0.1");
+        await once(holder, "connect");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await assert.rejects(chatgpt(emulator, "GET", "/users"), /fetch failed/);
+        holder.destroy();
+        await once(holder, "close");
+        let status: number | string = "never tried";
+        for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
+            // The server sees the close a moment after the client does.
+            status = await chatgpt(emulator, "GET", "/users").then((a) => a.status, () => "refused");
+            if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        assert.equal(status, 200, "a freed slot serves again");
+    });
+
     it("serves the control API to loopback clients, with the control token when one is set", async () => {
         emulator = await startEmulator({ workspaces: twoWorkspaces, controlToken: "test-control-token-1" });
         assert.equal((await call(emulator, undefined, "GET", "/_emulator/requests")).status, 401);
