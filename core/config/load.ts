@@ -104,6 +104,30 @@ function configValue(value: unknown, key: string): { value?: unknown; problem?: 
     }
 }
 
+/** Secret keys written in plain text in the stack file: a token or key there is already leaked. */
+function plainTextSecrets(
+    config: TenantConfig,
+    values: Readonly<Record<string, unknown>>,
+    present: SecretsPresent,
+): ConfigProblem[] {
+    const secretKeys = new Set([
+        SCIM_TOKEN_KEY,
+        ADMIN_KEY,
+        API_PLATFORM_ADMIN_KEY,
+        ...config.workspaces.flatMap((ws) => [ws.scim.tokenKey, ws.adminKeyConfigKey]),
+    ]);
+    return [...secretKeys]
+        .map((key) => `${CONFIG_NAMESPACE}:${key}`)
+        .filter((key) => key in values && !present.has(key))
+        .map((key) => ({
+            path: key,
+            message: "is stored in plain text in the stack config; secrets are stored encrypted",
+            fix:
+                `Replace the value where it was issued (it is exposed), then: pulumi config rm ${key} && ` +
+                `pulumi config set --secret ${key} <new value>`,
+        }));
+}
+
 /**
  * The gate for a stack: `values` are the stack's config values keyed `chatgpt-identity:<key>` (other
  * namespaces are ignored; a JSON string stands for its object), `secretsPresent` names the secrets that
@@ -157,7 +181,10 @@ export function loadStackConfig<F = never>(
     const parsed = parseTenantConfig(read.value, form);
     if (!parsed.ok) return { ok: false, problems: parsed.problems, findings: [] };
     const findings = options.evaluate ? options.evaluate(parsed.config) : [];
-    const missing = secretProblems(parsed.config, secretsPresent);
+    const missing = [
+        ...plainTextSecrets(parsed.config, values, secretsPresent),
+        ...secretProblems(parsed.config, secretsPresent),
+    ];
     return missing.length > 0
         ? { ok: false, problems: missing, findings }
         : { ok: true, config: parsed.config, findings };

@@ -122,3 +122,20 @@ describe("config: loadStackConfig, the gate for a stack", () => {
         assert.deepEqual(invalid.findings, []);
     });
 });
+
+describe("config: loadStackConfig refuses secrets written in plain text", () => {
+    it("names the key and says how to store it encrypted", () => {
+        const values = { "chatgpt-identity:workspace": minimalWorkspace, "chatgpt-identity:scimToken": "tok-123" };
+        const result = loadStackConfig(values, new Set());
+        assert.deepEqual(result.ok ? [] : result.problems, [
+            {
+                path: "chatgpt-identity:scimToken",
+                message: "is stored in plain text in the stack config; secrets are stored encrypted",
+                fix:
+                    "Replace the value where it was issued (it is exposed), then: pulumi config rm chatgpt-identity:scimToken && " +
+                    "pulumi config set --secret chatgpt-identity:scimToken <new value>",
+            },
+        ]);
+        assert.equal(loadStackConfig(values, new Set(["chatgpt-identity:scimToken"])).ok, true);
+    });
+});
