@@ -6,9 +6,9 @@ import { emailDomain } from "./memberChecks";
 
 /** GRP-5: the group counts of each phase (the scim-provisioning guide's phases). */
 export const PHASE_SCOPE: Record<VerifyWorkspaceSpec["phase"], { min: number; max?: number; text: string }> = {
-    pilot: { min: 1, max: 2, text: "Pilot: 1–2 stable groups pushed to the workspace" },
-    level1: { min: 5, max: 15, text: "Level 1: 5–15 groups pushed to the workspace" },
-    full: { min: 1, text: "Full: every declared group pushed to the workspace" },
+    pilot: { min: 1, max: 2, text: "Pilot scope: 1–2 stable groups" },
+    level1: { min: 5, max: 15, text: "Level 1 scope: 5–15 groups, nothing matrixed or very granular yet" },
+    full: { min: 1, text: "Full rollout scope: the remaining groups" },
 };
 
 /**
@@ -34,16 +34,15 @@ export function phaseChecklist(
 
     const inRange = groups.length >= scope.min && (scope.max === undefined || groups.length <= scope.max);
     return [
-        item(scope.text, !inRange
-            ? `${groups.length} group${groups.length === 1 ? " is" : "s are"} declared; this phase takes ${scope.min}${scope.max ? `–${scope.max}` : " or more"} (GRP-5)`
-            : missing.length ? `push ${missing.join(", ")} from ${idp} (GRP-2)` : undefined),
+        item(scope.text, inRange ? undefined
+            : `${groups.length} group${groups.length === 1 ? " is" : "s are"} declared; this phase takes ${scope.min}${scope.max ? `–${scope.max}` : " or more"} (GRP-5)`),
         item("Users appear as expected (managed vs. manual)", !ws.scim.enabled ? scimOff
             : scimManaged === 0 ? `no member is SCIM-managed yet: add the pilot cohort to a synced group in ${idp}`
             : unmanagedListed.length || offDomain.length
                 ? `${unmanaged.length} member${unmanaged.length === 1 ? " is" : "s are"} not SCIM-managed (SCIM-4)${offDomain.length ? `, ${offDomain.length} on unlisted domains (DOM-2)` : ""}`
                 : undefined),
         item("Group sync appears as expected", !ws.scim.enabled ? scimOff
-            : missing.length ? `not pushed yet: ${missing.join(", ")} (GRP-2)`
+            : missing.length ? `assign ${missing.join(", ")} to the SCIM app in ${idp} and let it push them (GRP-2)`
             : withLocal.length ? `local groups share SCIM names: ${withLocal.join(", ")} (GRP-3)`
             : empty.length ? `pushed without members: ${empty.join(", ")}` : undefined),
         {
