@@ -72,13 +72,22 @@ function fieldPath(prefix: string, path: PropertyKey[]): string {
     return out || "(body)";
 }
 
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+    let value = raw;
+    for (const part of path) {
+        if (value === null || typeof value !== "object") return undefined;
+        value = (value as Record<PropertyKey, unknown>)[part];
+    }
+    return value;
+}
+
 /** Parses `raw` with `schema`; on failure throws naming `route` and the first bad field under `prefix`. */
 export function parseAnswer<S extends z.ZodType>(schema: S, raw: unknown, route: string, prefix = ""): z.output<S> {
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = fieldPath(prefix, issue.path);
-    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    const missing = valueAt(raw, issue.path) === undefined;
     throw new ChatGptAdminApiError({
         kind: "invalid_response",
         route,
