@@ -1,40 +1,44 @@
-import { parseWorkspaceConfig } from "../../core/config/load";
-import { ConfigProblem } from "../../core/config/load";
-import { VerifyConfig } from "../../verify/config";
-import { readStackFile, WORKSPACE_KEY } from "../plan/stackFile";
+import * as fs from "node:fs";
+import { parse } from "yaml";
+import { ConfigProblem, loadStackConfig, TenantConfig } from "../../core/config/load";
+import { StackFileError } from "../plan/stackFile";
 
-export type LoadedConfig = { ok: true; config: VerifyConfig } | { ok: false; problems: ConfigProblem[] };
+export type LoadedConfig = { ok: true; config: TenantConfig } | { ok: false; problems: ConfigProblem[] };
 
 /**
- * Reads and validates the stack file through the one config loader and gives the part verification reads.
- * Throws StackFileError when the file cannot be read.
- *
- * Until the tenant loader (`loadStackConfig`, h-core) lands, this reads the `chatgpt-identity:workspace` form only
- * and shapes it as a tenant of one workspace with key "default" (its id comes from --workspace-id).
+ * Verify reads with its own workspace-scoped keys (environment) and never applies, so the secrets an apply needs
+ * (SCIM tokens, the stack's admin keys) do not stop it: every secret counts as present for the gate.
  */
+const APPLY_SECRETS_NOT_NEEDED: ReadonlySet<string> = new (class extends Set<string> {
+    override has(): boolean {
+        return true;
+    }
+})();
+
+/** The stack file's config values (`secure:` values stay opaque objects: verify never decrypts them). */
+function readStackValues(file: string): Record<string, unknown> {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new StackFileError(`Cannot read stack file ${file}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    }
+    let doc: unknown;
+    try {
+        doc = parse(text);
+    } catch (e) {
+        throw new StackFileError(`Stack file ${file} is not valid YAML: ${(e as Error).message}`);
+    }
+    const config = (doc as { config?: unknown } | null)?.config;
+    if (typeof config !== "object" || config === null) {
+        throw new StackFileError(`Stack file ${file} has no "config:" section; expected chatgpt-identity:workspace or chatgpt-identity:tenant`);
+    }
+    return config as Record<string, unknown>;
+}
+
+/** Reads the stack file and validates it through the one config loader (both forms). Throws StackFileError. */
 export function loadVerifyConfig(stackFile: string): LoadedConfig {
-    const stack = readStackFile(stackFile);
-    const parsed = parseWorkspaceConfig(stack.values[WORKSPACE_KEY]);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
-    const c = parsed.config;
-    return {
-        ok: true,
-        config: {
-            form: "workspace",
-            name: c.name,
-            idp: c.idp,
-            domains: c.domains,
-            sso: { stage: c.sso.stage, testUsers: c.sso.testUsers },
-            workspaces: [{
-                key: "default",
-                name: c.name,
-                path: "workspace",
-                phase: c.phase,
-                scim: { enabled: c.scim.enabled },
-                groups: c.groups,
-                settings: { automaticAccountCreation: c.settings.automaticAccountCreation },
-                customRoles: [],
-            }],
-        },
-    };
+    const loaded = loadStackConfig(readStackValues(stackFile), APPLY_SECRETS_NOT_NEEDED);
+    return loaded.ok ? { ok: true, config: loaded.config } : { ok: false, problems: loaded.problems };
 }
