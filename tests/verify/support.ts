@@ -1,3 +1,4 @@
+import { TenantConfig } from "../../core/config/load";
 import { WorkspaceGroup, WorkspaceInvite, WorkspaceUser } from "../../clients/chatgptAdmin";
 import { VerifyConfig, VerifyWorkspaceSpec } from "../../verify/config";
 import { LiveState } from "../../verify/liveState";
@@ -86,3 +87,6 @@ export function fakeReader(data: { users: WorkspaceUser[]; groups: WorkspaceGrou
     };
     return { reader, calls };
 }
+
+/** Compile-time check: the config gate's TenantConfig is accepted wherever verification takes a config. */
+export const tenantConfigIsAccepted = (config: TenantConfig): VerifyConfig => config;
