@@ -95,24 +95,24 @@ export class ChatGptAdminClient {
 
     /** Every member of the workspace (GET /users, 1000 per page, `after` = last id). */
     async listUsers(): Promise<WorkspaceUser[]> {
-        return this.list(route("GET /users", "read users"), "/users", "after", PAGE_SIZES.users, schemas.user);
+        return this.list(route("GET /users", "read users"), "/users", "after", PAGE_SIZES.users, schemas().user);
     }
 
     /** Every group of the workspace (GET /groups; groups come from SCIM or the console, never from this API). */
     async listGroups(): Promise<WorkspaceGroup[]> {
-        return this.list(route("GET /groups", "read groups"), "/groups", "either", PAGE_SIZES.groups, schemas.group);
+        return this.list(route("GET /groups", "read groups"), "/groups", "either", PAGE_SIZES.groups, schemas().group);
     }
 
     /** The members of one group (GET /groups/{group_id}/users, opaque `cursor`, 100 per page). */
     async listGroupUsers(groupId: string): Promise<WorkspaceGroupMember[]> {
         const info = route("GET /groups/{group_id}/users", "read groups", { kind: "group", id: groupId });
         const id = this.segment(info, "groupId", groupId);
-        return this.list(info, `/groups/${id}/users`, "cursor", PAGE_SIZES.groupUsers, schemas.groupMember);
+        return this.list(info, `/groups/${id}/users`, "cursor", PAGE_SIZES.groupUsers, schemas().groupMember);
     }
 
     /** Every pending invite (GET /invites). */
     async listInvites(): Promise<WorkspaceInvite[]> {
-        return this.list(route("GET /invites", "read invites"), "/invites", "either", PAGE_SIZES.invites, schemas.invite);
+        return this.list(route("GET /invites", "read invites"), "/invites", "either", PAGE_SIZES.invites, schemas().invite);
     }
 
     /**
@@ -129,7 +129,7 @@ export class ChatGptAdminClient {
         const body: Record<string, string> = { email: input.email };
         if (input.role !== undefined) body.role = input.role;
         const answer = await this.send(info, "POST", "/invites", "create", body);
-        return parseAnswer(schemas.invite, answer, this.transport.label(this.req(info, "POST", "/invites", "create")));
+        return parseAnswer(schemas().invite, answer, this.transport.label(this.req(info, "POST", "/invites", "create")));
     }
 
     /** Withdraws an invite (DELETE /invites/{invite_id}); a 404 throws kind "not_found" (the caller decides). */
@@ -153,7 +153,7 @@ export class ChatGptAdminClient {
     /** Every group's usage limit (GET /usage_limits/groups). */
     async listGroupUsageLimits(): Promise<GroupUsageLimit[]> {
         const info = route("GET /usage_limits/groups", "read usage limits");
-        return this.list(info, "/usage_limits/groups", "either", PAGE_SIZES.groupUsageLimits, schemas.usageLimit);
+        return this.list(info, "/usage_limits/groups", "either", PAGE_SIZES.groupUsageLimits, schemas().usageLimit);
     }
 
     /** One group's usage limit (GET /usage_limits/groups/{group_id}). */
@@ -194,7 +194,7 @@ export class ChatGptAdminClient {
     private async usageLimit(info: RouteInfo, method: "GET" | "PATCH", path: string, body?: unknown): Promise<UsageLimit> {
         const mode: RequestMode = method === "GET" ? "read" : "write";
         const answer = await this.send(info, method, path, mode, body);
-        return parseAnswer(schemas.usageLimit, answer, this.transport.label(this.req(info, method, path, mode)));
+        return parseAnswer(schemas().usageLimit, answer, this.transport.label(this.req(info, method, path, mode)));
     }
 
     private async list<S extends z.ZodType>(

@@ -71,7 +71,7 @@ describe("clients/chatgptAdmin retries and errors", () => {
         assert.equal(error.code, "invalid_api_key");
         assert.equal(error.hint, "the admin key is wrong or revoked: create a workspace-scoped Admin key in the OpenAI " +
             "Admin Console → Credentials → Admin keys");
-        assert.equal(error.message, `GET /manage/workspaces/${WORKSPACE}/users failed (authentication 401): 401 ` +
+        assert.equal(error.message, `GET /manage/workspaces/${WORKSPACE}/users failed (authentication 401): ` +
             `invalid_api_key: Invalid API key. ${error.hint}`);
         assert.equal(server.seen.length, 1);
     });
