@@ -48,7 +48,7 @@ describe("cli verify: runner without a workspace to read", () => {
         }
     });
 
-    it("exits 4 without an admin key, saying which variables it looked at; stdout still has the report", async () => {
+    it("exits 5 without an admin key, saying which variables it looked at; stdout still has the report", async () => {
         const stack = writeStack(workspaceForm());
         try {
             const { io, stdout, stderr } = captureIo({ cwd: stack.dir });
