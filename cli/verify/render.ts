@@ -1,11 +1,12 @@
 import { findingsReport, formatFindings } from "../../core/rules/format";
+import { PHASE_NAMES } from "../../verify/checks/phaseChecklist";
 import { CheckResult, ChecklistItem, VerifyReport, WorkspaceVerification } from "../../verify/types";
 
 const STATUS: Record<CheckResult["status"], string> = { pass: "ok  ", fail: "FAIL", skipped: "--  " };
 const BOX: Record<ChecklistItem["status"], string> = { done: "[x]", open: "[ ]", "by-hand": "[?]" };
-const PHASE_TITLE: Record<string, string> = { pilot: "Pilot", level1: "Level 1", full: "Full rollout" };
 
 const n = (value: number) => value.toLocaleString("en-US");
+const count = (value: number, one: string) => `${n(value)} ${one}${value === 1 ? "" : "s"}`;
 
 function checkLine(c: CheckResult, subjectLabel = true): string {
     return `  ${STATUS[c.status]}  [${c.rule}] ${subjectLabel ? `${c.kind} ${c.subject}: ` : ""}${c.detail}`;
@@ -16,10 +17,11 @@ function workspaceLines(ws: WorkspaceVerification, checks: readonly CheckResult[
     if (ws.unreadable) return [`Workspace "${ws.name}" (${ws.key}${id}): NOT READ`, `  ${ws.unreadable.message}`];
     const c = ws.counts!;
     const lines = [
-        `Workspace "${ws.name}" (${ws.key}${id}): ${n(c.members)} members (${n(c.scimManaged)} SCIM-managed, ${n(c.notScimManaged)} not), ${n(c.pendingInvites)} pending invites, ${n(c.groups)} groups`,
+        `Workspace "${ws.name}" (${ws.key}${id}): ${count(c.members, "member")} (${n(c.scimManaged)} SCIM-managed, ${n(c.notScimManaged)} not), ` +
+            `${count(c.pendingInvites, "pending invite")}, ${count(c.groups, "group")}`,
         ...checks.filter((x) => x.workspace === ws.key && x.kind === "group").map((x) => checkLine(x)),
         ...checks.filter((x) => x.workspace === ws.key && x.kind === "members").map((x) => checkLine(x, false)),
-        `  ${PHASE_TITLE[ws.phase] ?? ws.phase} validation checklist (GRP-5):`,
+        `  ${PHASE_NAMES[ws.phase as keyof typeof PHASE_NAMES] ?? ws.phase} validation checklist (GRP-5):`,
     ];
     for (const item of ws.checklist) {
         const next = item.next ? ` (${item.status === "by-hand" ? "by hand" : "next"}: ${item.next})` : "";

@@ -60,7 +60,7 @@ describe("verify: domain TXT records through a real DNS server on loopback", () 
             why: "Each subdomain is verified on its own (DOM-2): users on it are outside SSO until it has its own record.",
             fix: `Publish TXT staff.lincoln.k12.us "${STAFF_TOKEN}" as well (pulumi up with a DNS adapter, or the plan's DNS hand-off); propagation can take up to 24 hours (DOM-4).`,
         }]);
-        assert.deepEqual(checks.map((c) => `${c.subject} ${c.status}`), ["lincoln.k12.us pass", "staff.lincoln.k12.us fail"]);
+        assert.deepEqual(checks.map((c) => `${c.rule} ${c.subject} ${c.status}`), ["DOM-1 lincoln.k12.us pass", "DOM-2 staff.lincoln.k12.us fail"]);
     });
 
     it("DOM-1 info: without a verificationToken there is nothing to compare, and what was found is shown", async () => {

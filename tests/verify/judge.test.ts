@@ -46,7 +46,7 @@ describe("verify: holding the live workspace against the config", () => {
         });
         assert.deepEqual(report.findings[2], {
             id: "GRP-5", severity: "info", path: "workspace.phase",
-            message: 'pilot validation of workspace "Lincoln Public Schools": 3 of 5 items done; open: Group sync appears as expected.',
+            message: 'Pilot validation of workspace "Lincoln Public Schools": 3 of 5 items done; open: Group sync appears as expected.',
             why: "Roll out in phases (GRP-5): widen to the next phase only once this phase's validation list holds.",
             fix: "assign FUNCTION_Teachers, ANALYTICS_SCHOOL_Lincoln-High to the SCIM app in Microsoft Entra ID and let it push them (GRP-2).",
         });

@@ -27,8 +27,11 @@ export function domainRecordFindings(config: VerifyConfig, records: readonly Dom
     const names = config.domains.map((d) => d.name);
     const ssoOn = config.sso.stage !== "off";
     for (const r of records) {
+        const parent = listedParent(r.domain, names);
+        const covered = r.status === "missing" && parent !== undefined && records.find((p) => p.domain === parent)?.status === "present";
+        const rule = r.status === "lookup-failed" ? "DOM-4" : covered ? "DOM-2" : "DOM-1";
         const check = (status: CheckResult["status"], detail: string) =>
-            checks.push({ rule: r.status === "lookup-failed" ? "DOM-4" : "DOM-1", kind: "domain TXT record", subject: r.domain, status, detail });
+            checks.push({ rule, kind: "domain TXT record", subject: r.domain, status, detail });
         if (r.status === "present") {
             check("pass", `TXT ${r.name} has "${r.expected}"`);
         } else if (r.status === "lookup-failed") {
@@ -48,8 +51,6 @@ export function domainRecordFindings(config: VerifyConfig, records: readonly Dom
                 fix: `Add the domain in ${TXT_VALUE_SOURCE}, copy its TXT value into ${r.path}.verificationToken, then run verify again.`,
             });
         } else {
-            const parent = listedParent(r.domain, names);
-            const covered = parent !== undefined && records.find((p) => p.domain === parent)?.status === "present";
             check("fail", `TXT ${r.name}: ${foundText(r.found)} (looked for "${r.expected}")`);
             findings.push(covered
                 ? {

@@ -11,6 +11,8 @@ export const PHASE_SCOPE: Record<VerifyWorkspaceSpec["phase"], { min: number; ma
     full: { min: 1, text: "Full rollout scope: the remaining groups" },
 };
 
+export const PHASE_NAMES: Record<VerifyWorkspaceSpec["phase"], string> = { pilot: "Pilot", level1: "Level 1", full: "Full rollout" };
+
 /**
  * The guide's validation list for the workspace's phase, each item done, open or to be done by hand, from what
  * was read. "Joiner/leaver flow works" needs a change in the IdP between two reads, so it stays a by-hand item.
@@ -64,7 +66,7 @@ export function checklistFinding(ws: VerifyWorkspaceSpec, items: readonly Checkl
     if (notDone.length === 0) return [];
     return [{
         id: "GRP-5", severity: "info", path: `${ws.path}.phase`,
-        message: `${ws.phase} validation of workspace "${ws.name}": ${items.length - open.length} of ${items.length} items done; open: ${notDone.map((i) => i.text).join("; ")}.`,
+        message: `${PHASE_NAMES[ws.phase]} validation of workspace "${ws.name}": ${items.length - open.length} of ${items.length} items done; open: ${notDone.map((i) => i.text).join("; ")}.`,
         why: "Roll out in phases (GRP-5): widen to the next phase only once this phase's validation list holds.",
         fix: `${notDone.map((i) => `${i.next}`).join("; ")}.`,
     }];

@@ -110,6 +110,35 @@ describe("cli verify: rehearsal against the emulator, a SCIM push and a DNS serv
             'SSO-9 office.pilot@staff.lincoln.k12.us pass: member of "Lincoln Unified School District", SCIM-managed',
         ]);
         assert.deepEqual(report.workspaces[0].checklist.map((i) => i.status), ["done", "done", "done", "by-hand", "done"]);
+        const text = (await verify()).stdout.replace(dns.address, "DNS");
+        assert.equal(text, [
+            "Verify Lincoln Unified School District (Pulumi.lincoln.yaml): read-only; DNS through DNS",
+            "",
+            "Domain TXT records:",
+            `  ok    [DOM-1] lincoln.k12.us: TXT lincoln.k12.us has "${TOKEN}"`,
+            `  ok    [DOM-1] staff.lincoln.k12.us: TXT staff.lincoln.k12.us has "${STAFF_TOKEN}"`,
+            "",
+            `Workspace "Lincoln Unified School District" (default, ${WORKSPACE_ID}): 13 members (13 SCIM-managed, 0 not), 0 pending invites, 2 groups`,
+            "  ok    [GRP-2] group ROLLOUT_ROLE_Teachers: pushed by SCIM, 3 members",
+            "  ok    [GRP-2] group ANALYTICS_SCHOOL_Lincoln: pushed by SCIM, 11 members",
+            "  ok    [GRP-4] group ANALYTICS_SCHOOL_Lincoln: 11 members, at least 10",
+            "  ok    [SCIM-4] all 13 members SCIM-managed",
+            "  ok    [DOM-2] every member on a listed domain (lincoln.k12.us, staff.lincoln.k12.us)",
+            "  ok    [SCIM-5] no member on a listed domain arrived outside SCIM unexpectedly",
+            "  Pilot validation checklist (GRP-5):",
+            "    [x] Pilot scope: 1–2 stable groups",
+            "    [x] Users appear as expected (managed vs. manual)",
+            "    [x] Group sync appears as expected",
+            "    [?] Joiner/leaver flow works as intended (by hand: in Microsoft Entra ID, add a test user to a synced group and remove another, then run verify again: the joiner shows as SCIM-managed, the leaver is gone)",
+            "    [x] Existing manually invited users become SCIM-managed once matched by email and assigned to a synced group",
+            "",
+            "Test users:",
+            '  ok    [SSO-9] it.pilot@lincoln.k12.us: member of "Lincoln Unified School District", SCIM-managed',
+            '  ok    [SSO-9] office.pilot@staff.lincoln.k12.us: member of "Lincoln Unified School District", SCIM-managed',
+            "",
+            "Verify: no findings.",
+            "",
+        ].join("\n"));
     });
 
     it("joiners and leavers: a leaver drops an analytics group under 10 (GRP-4, exit 1 only with --strict); a later hand invite off-domain shows (SCIM-4, DOM-2) and --details names it", async () => {
