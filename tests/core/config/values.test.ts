@@ -118,3 +118,18 @@ describe("config: the SSO entity ID", () => {
         ]);
     });
 });
+
+describe("config: Cloudflare zone id keys", () => {
+    const zone = "0123456789abcdef0123456789abcdef";
+
+    it("are lowered like the domains", () => {
+        const config = loadTenantConfig({ ...minimal, domains: [{ name: "Lincoln.k12.us" }], dns: { adapter: "cloudflare", settings: { zoneIds: { "LINCOLN.k12.us": zone } } } }, "workspace");
+        assert.deepEqual(config.dns, { adapter: "cloudflare", settings: { zoneIds: { "lincoln.k12.us": zone } } });
+    });
+
+    it("that differ only in case name one domain", () => {
+        assert.deepEqual(problems({ ...minimal, dns: { adapter: "cloudflare", settings: { zoneIds: { "lincoln.k12.us": zone, "Lincoln.k12.us": zone } } } }), [
+            'workspace.dns.settings.zoneIds.Lincoln.k12.us: "Lincoln.k12.us" and "lincoln.k12.us" name the same domain (domains compare without case); keep one',
+        ]);
+    });
+});
