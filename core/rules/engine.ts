@@ -8,7 +8,7 @@ import { sso12EmailClaimSource, sso6NoAssertionEncryption, sso7NameClaims } from
 import { scim2ScimWithoutSso, scim3NoAacWithScim, scim4ExistingUsersSkipped, scim5AacExplainsUnexpectedMembers, scim7ScimPerWorkspace } from "./scimRules";
 import { sso10OneSsoAppPerTenant, sso11ApiPlatformSsoPerDomain, sso4ApiPlatformSso, sso5OneIdpPerDomain } from "./ssoConnectionRules";
 import { sso1OneStage, sso2TestBeforeEnforcing, sso3WhoSsoAffects, sso8SocialLoginAtEnforcement, sso9ProvisioningStillNeeded } from "./ssoStageRules";
-import { TenantConfig, WorkspaceSpec } from "./tenantConfig";
+import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
 import { Finding, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
 
@@ -56,8 +56,13 @@ export const RULES: readonly Rule[] = [
  * says it could not; the facts that were needed but absent are listed once, in the last finding
  * (id `FACTS`). Infos that say the same thing for several workspaces are one finding.
  */
-export function evaluateRules(config: TenantConfig, facts?: TenantFacts): Finding[] {
-    return evaluate(config, facts);
+export function evaluateRules(config: TenantConfig | WorkspaceConfig, facts?: TenantFacts): Finding[] {
+    return evaluate(isLegacyView(config) ? config.tenant : config, facts);
+}
+
+/** @deprecated Callers still on the single-workspace view pass it; it carries the whole tenant. */
+function isLegacyView(config: TenantConfig | WorkspaceConfig): config is WorkspaceConfig {
+    return "tenant" in config && "workspace" in config;
 }
 
 /**

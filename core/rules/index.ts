@@ -6,10 +6,11 @@ export {
 } from "./types";
 export { UNJUDGEABLE_RULES } from "./unjudgeable";
 export {
-    EMAIL_CLAIM_SOURCES, REQUIRED_CLAIMS, RequiredClaim, SSO6_WHY, SSO7_WHY, droppedClaims, droppedClaimsMessage, encryptionSettings,
+    REQUIRED_CLAIMS, RequiredClaim, SSO6_WHY, SSO7_WHY, droppedClaims, droppedClaimsMessage, encryptionSettings,
 } from "./samlAssertionRules";
 export { MIN_ANALYTICS_GROUP_SIZE } from "./groupRules";
 export { DOM6_EMAIL_CHANGE_STEPS } from "./domainRules";
-export { DimensionProposal, dimensionProposal } from "./dimensionProposal";
 export { NEXT_PHASE, PHASE_GROUP_RANGES, currentPhaseText, declaredGroupNames, nextPhaseText } from "./rolloutPhase";
 export { TenantFacts, mergeFacts } from "../facts";
+/** @deprecated The fact model is TenantFacts (core/facts); this alias keeps callers compiling until they move. */
+export type WorkspaceFacts = import("../facts").TenantFacts;

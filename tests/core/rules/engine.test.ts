@@ -3,7 +3,7 @@ import {
     Finding, MISSING_FACTS_ID, PartialTenantConfig, RULES, UNJUDGEABLE_RULES, evaluatePartialRules, evaluateRules, findingsToJson,
     formatFindings, hasErrors,
 } from "../../../core/rules";
-import { CLEAN_FACTS, SCIM_ON, SSO_BASE, domainRuleIds, findingsOf, makeConfig, makeTenant, summary } from "./support";
+import { CLEAN_FACTS, SCIM_ON, SSO_WIZARD, domainRuleIds, findingsOf, workspaceForm, tenantForm, summary } from "./support";
 
 describe("rules: engine and output", () => {
     it("every id of ../shared/domain-rules.md is in exactly one of RULES and UNJUDGEABLE_RULES, and nothing else is", () => {
@@ -26,11 +26,11 @@ describe("rules: engine and output", () => {
             assert.ok(rule.summary.length > 20, rule.id);
         }
         const gateOnly = RULES.filter((r) => !r.tenant && !r.workspace).map((r) => r.id);
-        assert.deepEqual(gateOnly, ["DOM-2", "SSO-6"]);
+        assert.deepEqual(gateOnly, ["DOM-2", "SSO-6", "SSO-12", "SCIM-7"]);
     });
 
     it("findings come out in rule order, then config order, the same on every run", () => {
-        const config = makeConfig({ sso: { ...SSO_BASE, stage: "enforced" }, apiPlatform: { ssoEnabled: true } }, {
+        const config = workspaceForm({ sso: { ...SSO_WIZARD, stage: "enforced" }, apiPlatform: { ssoEnabled: true } }, {
             scim: SCIM_ON, settings: { automaticAccountCreation: true }, groups: [{ dimension: "ROLE", group: "Staff" }],
         });
         const first = evaluateRules(config, CLEAN_FACTS);
@@ -44,7 +44,7 @@ describe("rules: engine and output", () => {
     });
 
     it("no finding leaks an internal name, a stack trace or 'undefined'", () => {
-        const config = makeConfig({ sso: { ...SSO_BASE, stage: "enforced" } }, {
+        const config = workspaceForm({ sso: { ...SSO_WIZARD, stage: "enforced" } }, {
             scim: SCIM_ON, settings: { automaticAccountCreation: true }, groups: [{ usage: "ANALYTICS", dimension: "ROLE", group: "Staff" }],
         });
         for (const f of evaluateRules(config)) {
@@ -56,7 +56,7 @@ describe("rules: engine and output", () => {
 });
 
 describe("rules: tenant with two workspaces", () => {
-    const tenant = makeTenant({ sso: { ...SSO_BASE, stage: "enabled", testedUsers: ["it.admin@lincoln.k12.us"] }, apiPlatform: { ssoEnabled: true } }, [
+    const tenant = tenantForm({ sso: { ...SSO_WIZARD, stage: "enabled", testedUsers: ["it.admin@lincoln.k12.us"] }, apiPlatform: { ssoEnabled: true } }, [
         { key: "staff", name: "Lincoln Staff", scim: SCIM_ON, settings: { automaticAccountCreation: true }, groups: [{ dimension: "ROLE", group: "Staff" }] },
         { key: "students", name: "Lincoln Students", settings: { automaticAccountCreation: true }, groups: [{ dimension: "ROLE", group: "Students" }] },
     ]);
@@ -104,7 +104,7 @@ describe("rules: tenant with two workspaces", () => {
 });
 
 describe("rules: facts (issue 9)", () => {
-    const config = makeConfig({ sso: { ...SSO_BASE, stage: "enabled", testedUsers: ["it.admin@lincoln.k12.us"] } }, {
+    const config = workspaceForm({ sso: { ...SSO_WIZARD, stage: "enabled", testedUsers: ["it.admin@lincoln.k12.us"] } }, {
         scim: SCIM_ON, groups: [{ usage: "ANALYTICS", dimension: "FUNCTION", group: "Support" }],
     });
 
@@ -153,14 +153,14 @@ describe("rules: facts (issue 9)", () => {
     it("only the facts still missing are listed; a fact a rule did not need is not", () => {
         const [line] = findingsOf(MISSING_FACTS_ID, config, { ...CLEAN_FACTS, localGroups: undefined, groupMemberCounts: undefined });
         assert.equal(line.message, "Not checked without facts: local workspace groups (GRP-3); group member counts (GRP-4).");
-        const ssoOff = makeConfig({}, {});
+        const ssoOff = workspaceForm({}, {});
         const [offLine] = findingsOf(MISSING_FACTS_ID, ssoOff);
         assert.equal(offLine.message, "Not checked without facts: domains another OpenAI organization holds (DOM-3); domains verified earlier (DOM-5).");
     });
 });
 
 describe("rules: partial configs (shown with the config problems)", () => {
-    const full = makeTenant({ sso: { ...SSO_BASE, stage: "enforced" } }, [
+    const full = tenantForm({ sso: { ...SSO_WIZARD, stage: "enforced" } }, [
         { key: "staff", scim: SCIM_ON, settings: { automaticAccountCreation: true }, groups: [{ dimension: "ROLE", group: "Staff" }] },
     ]);
 

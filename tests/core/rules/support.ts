@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildGroupName } from "../../../core/naming/groupName";
 import { Finding, FindingId, Severity, TenantFacts, evaluateRules } from "../../../core/rules";
+import { WorkspaceConfig, WorkspaceConfigInput, parseWorkspaceConfig } from "../../../core/config/load";
 import { TenantConfig, WorkspaceSpec } from "../../../core/rules/tenantConfig";
 import { REPO_ROOT } from "../../support/paths";
 
@@ -21,7 +22,8 @@ export const DOMAINS = [
     { name: "staff.lincoln.k12.us", verificationToken: "openai-domain-verification=dv-lincoln-staff-0002" },
 ];
 
-export const SSO_BASE = {
+/** The values of the ChatGPT SSO wizard, and two test users. */
+export const SSO_WIZARD = {
     entityId: "https://auth.openai.com/saml/entity/lincoln",
     acsUrl: "https://auth.openai.com/sso/saml/acs/lincoln",
     testUsers: ["it.admin@lincoln.k12.us", "office.manager@staff.lincoln.k12.us"],
@@ -67,12 +69,12 @@ function tenantConfig(input: TenantInput, form: TenantConfig["form"], workspaces
 }
 
 /** A validated workspace-form config (one workspace, key `default`, paths under `workspace`). */
-export function makeConfig(tenant: TenantInput = {}, workspace: WorkspaceInput = {}): TenantConfig {
+export function workspaceForm(tenant: TenantInput = {}, workspace: WorkspaceInput = {}): TenantConfig {
     return tenantConfig(tenant, "workspace", (name) => [workspaceSpec(workspace, "default", "workspace", name)]);
 }
 
 /** A validated tenant-form config with the given workspaces (paths `tenant.workspaces[i]`). */
-export function makeTenant(tenant: TenantInput, workspaces: (WorkspaceInput & { key: string })[]): TenantConfig {
+export function tenantForm(tenant: TenantInput, workspaces: (WorkspaceInput & { key: string })[]): TenantConfig {
     return tenantConfig(tenant, "tenant", (name) => workspaces.map((w, i) => workspaceSpec(w, w.key, `tenant.workspaces[${i}]`, name)));
 }
 
@@ -111,3 +113,16 @@ export function domainRuleIds(): string[] {
     const text = fs.readFileSync(domainRulesFile(), "utf8");
     return [...text.matchAll(/^\|\s*([A-Z]+-\d+)\s*\|/gm)].map((m) => m[1]);
 }
+
+/**
+ * @deprecated For the runbook and policy tests still on the single-workspace view: the workspace form
+ * through the config gate. The rule tests build TenantConfig with workspaceForm/tenantForm.
+ */
+export function makeConfig(patch: Partial<WorkspaceConfigInput> = {}): WorkspaceConfig {
+    const result = parseWorkspaceConfig({ name: "Lincoln Unified School District", idp: "entra", domains: DOMAINS, ...patch });
+    if (!result.ok) throw new Error(`test config invalid: ${JSON.stringify(result.problems)}`);
+    return result.config;
+}
+
+/** @deprecated With makeConfig: the SSO wizard values, two test users and API Platform SSO on. */
+export const SSO_BASE = { ...SSO_WIZARD, apiPlatformSsoEnabled: true };
