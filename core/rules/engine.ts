@@ -80,7 +80,7 @@ export type PartialTenantConfig = Partial<Omit<TenantConfig, "form" | "path" | "
  * check runs only when every section it reads parsed; a check that reads a missing section is skipped
  * whole (for that workspace), so nothing is judged on a guess.
  */
-export function evaluatePartialRules(partial: PartialTenantConfig, facts?: TenantFacts): Finding[] {
+export function evaluatePartialConfig(partial: PartialTenantConfig, facts?: TenantFacts): Finding[] {
     const guarded = guard(partial, TENANT_SECTIONS) as TenantConfig;
     const workspaces = partial.workspaces?.map((w) => guard(w, WORKSPACE_SECTIONS) as WorkspaceSpec);
     return evaluate(workspaces === undefined ? guarded : new Proxy(guarded, {

@@ -1,5 +1,6 @@
 /** The preflight rule engine: every rule of ../shared/domain-rules.md, judged once (engine or config gate) or listed as unjudgeable. */
-export { PartialTenantConfig, RULES, evaluatePartialRules, evaluateRules, hasErrors } from "./engine";
+export { PartialTenantConfig, RULES, evaluatePartialConfig, evaluateRules, hasErrors } from "./engine";
+export { evaluatePartialRules, partialTenantConfig } from "./partialConfig";
 export { FindingsReport, countBySeverity, findingsReport, findingsToJson, formatFindings, summarizeFindings } from "./format";
 export {
     Finding, FindingId, MISSING_FACTS_ID, Rule, RuleId, Severity, TenantContext, UnjudgeableRule, WorkspaceContext,

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import {
-    Finding, MISSING_FACTS_ID, PartialTenantConfig, RULES, UNJUDGEABLE_RULES, evaluatePartialRules, evaluateRules, findingsToJson,
+    Finding, MISSING_FACTS_ID, PartialTenantConfig, RULES, UNJUDGEABLE_RULES, evaluatePartialConfig, evaluateRules, findingsToJson,
     formatFindings, hasErrors,
 } from "../../../core/rules";
 import { CLEAN_FACTS, SCIM_ON, SSO_WIZARD, domainRuleIds, findingsOf, workspaceForm, tenantForm, summary } from "./support";
@@ -166,7 +166,7 @@ describe("rules: partial configs (shown with the config problems)", () => {
 
     it("with the sso section refused, the workspace checks and the checks that do not read sso still run", () => {
         const { sso: _sso, ...rest } = full;
-        const findings = evaluatePartialRules(rest as PartialTenantConfig, CLEAN_FACTS);
+        const findings = evaluatePartialConfig(rest as PartialTenantConfig, CLEAN_FACTS);
         assert.deepEqual(findings.filter((f) => f.id.startsWith("SSO-")), []);
         assert.deepEqual(summary(findings.filter((f) => f.severity !== "info")), [
             "SCIM-3 error tenant.workspaces[0].settings.automaticAccountCreation @staff",
@@ -176,19 +176,19 @@ describe("rules: partial configs (shown with the config problems)", () => {
 
     it("with a workspace's settings refused, only that workspace's checks that read settings are skipped", () => {
         const partial = { ...full, workspaces: [{ ...full.workspaces[0], settings: undefined }] } as PartialTenantConfig;
-        const findings = evaluatePartialRules(partial, CLEAN_FACTS);
+        const findings = evaluatePartialConfig(partial, CLEAN_FACTS);
         assert.deepEqual(findings.filter((f) => f.id === "SCIM-3" || f.id === "SCIM-5"), []);
         assert.deepEqual(summary(findings.filter((f) => f.severity === "error")), ["SSO-2 error tenant.sso.stage"]);
     });
 
     it("with no workspace parsed, tenant checks that do not read workspaces still run", () => {
         const { workspaces: _w, ...rest } = full;
-        const findings = evaluatePartialRules(rest as PartialTenantConfig, { ...CLEAN_FACTS, domainsHeldElsewhere: ["lincoln.k12.us"] });
+        const findings = evaluatePartialConfig(rest as PartialTenantConfig, { ...CLEAN_FACTS, domainsHeldElsewhere: ["lincoln.k12.us"] });
         assert.deepEqual(summary(findings.filter((f) => f.severity !== "info")), ["DOM-3 error tenant.domains[0].name", "SSO-2 error tenant.sso.stage"]);
     });
 
     it("a full config gives the same findings through both entry points", () => {
-        assert.deepEqual(evaluatePartialRules(full, CLEAN_FACTS), evaluateRules(full, CLEAN_FACTS));
+        assert.deepEqual(evaluatePartialConfig(full, CLEAN_FACTS), evaluateRules(full, CLEAN_FACTS));
     });
 });
 
