@@ -43,7 +43,8 @@ export function findingsReport(findings: readonly Finding[]): FindingsReport {
     const counts = countBySeverity(findings);
     return {
         summary: { ...counts, blocking: counts.error > 0 },
-        findings: findings.map(({ id, severity, path, message, why, fix }) => ({ id, severity, path, message, why, fix })),
+        findings: findings.map(({ id, severity, path, message, why, fix, workspace }) =>
+            (workspace === undefined ? { id, severity, path, message, why, fix } : { id, severity, path, message, why, fix, workspace })),
     };
 }
 
