@@ -126,6 +126,15 @@ describe("verify: live facts for plan --live (core/facts model)", () => {
         });
     });
 
+    it("counts only groups SCIM pushed: a local group of a declared name is a local group, not an arrived one", () => {
+        const config = tenantConfig();
+        const snap = healthySnapshot();
+        snap.groups[0] = { ...snap.groups[0], is_scim_managed: false };
+        const facts = factsFromLiveState(config, liveState(config, snap));
+        assert.deepEqual(facts.groupMemberCounts, { "ANALYTICS_SCHOOL_Lincoln-High": 12 });
+        assert.deepEqual(facts.localGroups, ["FUNCTION_Teachers", "FUNCTION_Unrelated"]);
+    });
+
     it("leaves the workspace facts out (unknown, not empty) when no workspace could be read", async () => {
         const facts = await readLiveFacts(tenantConfig(), { adminKey: () => undefined, resolveTxt: async () => [] });
         assert.deepEqual(Object.keys(facts).sort(), ["txtRecordsPresent", "unreadable"]);
