@@ -31,8 +31,10 @@ export function dnsServerProblem(server: string): string | undefined {
     const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(server);
     const plain = /^([^:]+)(?::(\d+))?$/.exec(server);
     const [host, port] = bracketed ? [bracketed[1], bracketed[2]] : plain ? [plain[1], plain[2]] : [server, undefined];
-    if (isIP(host) === 0) return `"${server}" is not an IP address (with an optional :port), e.g. 192.0.2.53 or 127.0.0.1:5353`;
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `"${server}" has a port outside 1-65535`;
+    if (isIP(host) === 0)
+        return `"${server}" is not an IP address (with an optional :port), e.g. 192.0.2.53 or 127.0.0.1:5353`;
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+        return `"${server}" has a port outside 1-65535`;
     return undefined;
 }
 
@@ -53,18 +55,30 @@ export async function checkDomainRecords(
     rootPath: string,
     resolveTxt: TxtResolver,
 ): Promise<DomainRecordCheck[]> {
-    return Promise.all(domains.map(async (d, i) => {
-        const base = { domain: d.name, path: `${rootPath}.domains[${i}]`, name: d.name, expected: d.verificationToken };
-        let found: string[];
-        try {
-            found = await resolveTxt(d.name);
-        } catch (e) {
-            const code = (e as NodeJS.ErrnoException).code ?? "EUNKNOWN";
-            if (!NO_RECORD_CODES.has(code)) return { ...base, found: [], status: "lookup-failed" as const, error: code };
-            found = [];
-        }
-        const status = d.verificationToken === undefined ? "no-token" as const
-            : found.includes(d.verificationToken) ? "present" as const : "missing" as const;
-        return { ...base, found, status };
-    }));
+    return Promise.all(
+        domains.map(async (d, i) => {
+            const base = {
+                domain: d.name,
+                path: `${rootPath}.domains[${i}]`,
+                name: d.name,
+                expected: d.verificationToken,
+            };
+            let found: string[];
+            try {
+                found = await resolveTxt(d.name);
+            } catch (e) {
+                const code = (e as NodeJS.ErrnoException).code ?? "EUNKNOWN";
+                if (!NO_RECORD_CODES.has(code))
+                    return { ...base, found: [], status: "lookup-failed" as const, error: code };
+                found = [];
+            }
+            const status =
+                d.verificationToken === undefined
+                    ? ("no-token" as const)
+                    : found.includes(d.verificationToken)
+                      ? ("present" as const)
+                      : ("missing" as const);
+            return { ...base, found, status };
+        }),
+    );
 }

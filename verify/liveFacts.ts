@@ -15,7 +15,9 @@ export interface LiveFactsResult extends TenantFacts {
 
 /**
  * Facts from a live state: every local group's name, every member no SCIM directory manages (per workspace), and
- * the member count of each declared group SCIM pushed (summed over workspaces). A field stays undefined when no workspace could be read (the rules then say so). */
+ * the member count of each declared group SCIM pushed (summed over workspaces). A field stays undefined when no
+ * workspace could be read (the rules then say so).
+ */
 export function factsFromLiveState(config: VerifyConfig, live: LiveState): LiveFactsResult {
     const read = live.workspaces.filter((w) => w.snapshot);
     const base = {
@@ -32,7 +34,8 @@ export function factsFromLiveState(config: VerifyConfig, live: LiveState): LiveF
             // Only pushed groups are counted: the rules read a group missing from the counts as not arrived yet.
             if (g.scimGroup && g.members !== undefined) counts[g.name] = (counts[g.name] ?? 0) + g.members;
         }
-        for (const u of unmanagedMembers(config, w.spec, w.snapshot!)) unmanagedUsers.push({ ...u, workspace: w.spec.key });
+        for (const u of unmanagedMembers(config, w.spec, w.snapshot!))
+            unmanagedUsers.push({ ...u, workspace: w.spec.key });
     }
     return { ...base, localGroups: [...localGroups], unmanagedUsers, groupMemberCounts: counts };
 }

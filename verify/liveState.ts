@@ -1,5 +1,10 @@
 import { buildGroupName } from "../core/naming/groupName";
-import { ChatGptAdminApiError, ChatGptAdminClient, ChatGptAdminClientOptions, isChatGptAdminApiError } from "../clients/chatgptAdmin";
+import {
+    ChatGptAdminApiError,
+    ChatGptAdminClient,
+    ChatGptAdminClientOptions,
+    isChatGptAdminApiError,
+} from "../clients/chatgptAdmin";
 import { VerifyConfig, VerifyWorkspaceSpec, rootPath } from "./config";
 import { DomainRecordCheck, TxtResolver, checkDomainRecords, dnsTxtResolver } from "./dnsRecords";
 import { UnreadableReason, UnreadableWorkspace, WorkspaceSnapshot } from "./types";
@@ -28,7 +33,10 @@ export interface LiveReadOptions {
     /** For tests and measurements: the reader of a workspace (default the ChatGPT admin client). */
     createReader?: (options: ChatGptAdminClientOptions) => WorkspaceReader;
     /** Passed to the client: its pacing budget per route (default the API's 100 per minute) and test hooks. */
-    client?: Pick<ChatGptAdminClientOptions, "requestsPerMinute" | "fetch" | "sleep" | "now" | "maxRetries" | "timeoutMs">;
+    client?: Pick<
+        ChatGptAdminClientOptions,
+        "requestsPerMinute" | "fetch" | "sleep" | "now" | "maxRetries" | "timeoutMs"
+    >;
 }
 
 export type WorkspaceRead =
@@ -62,7 +70,9 @@ function unreadable(spec: VerifyWorkspaceSpec, reason: UnreadableReason, detail?
     return {
         workspace: spec.key,
         reason,
-        message: `Workspace "${spec.name}" (${spec.path}) cannot be read: ${REASON_TEXT[reason]}${detail ? `. ${detail}` : ""}`,
+        message:
+            `Workspace "${spec.name}" (${spec.path}) cannot be read: ` +
+            `${REASON_TEXT[reason]}${detail ? `. ${detail}` : ""}`,
     };
 }
 
@@ -70,12 +80,23 @@ function unreadable(spec: VerifyWorkspaceSpec, reason: UnreadableReason, detail?
 export function unreadableFromError(spec: VerifyWorkspaceSpec, error: unknown): UnreadableWorkspace {
     if (!isChatGptAdminApiError(error)) throw error;
     const reason = REASONS[error.kind] ?? "failed";
-    return unreadable(spec, reason, error.hint || (reason === "failed" || reason === "unreachable" ? error.message : undefined));
+    return unreadable(
+        spec,
+        reason,
+        error.hint || (reason === "failed" || reason === "unreachable" ? error.message : undefined),
+    );
 }
 
 export async function readWorkspace(spec: VerifyWorkspaceSpec, options: LiveReadOptions): Promise<WorkspaceRead> {
     if (!spec.workspaceId) {
-        return { spec, unreadable: unreadable(spec, "no-workspace-id", `Copy the workspace id from the admin console into ${spec.path}.workspaceId.`) };
+        return {
+            spec,
+            unreadable: unreadable(
+                spec,
+                "no-workspace-id",
+                `Copy the workspace id from the admin console into ${spec.path}.workspaceId.`,
+            ),
+        };
     }
     if (!options.adminKey(spec.key)) return { spec, unreadable: unreadable(spec, "no-key") };
     const create = options.createReader ?? ((o: ChatGptAdminClientOptions) => new ChatGptAdminClient(o));
@@ -87,7 +108,10 @@ export async function readWorkspace(spec: VerifyWorkspaceSpec, options: LiveRead
             baseUrl: options.baseUrl,
             onProgress: options.onProgress && ((p) => options.onProgress!({ workspace: spec.key, ...p })),
         });
-        const snapshot = await readWorkspaceSnapshot(reader, spec.groups.map((g) => buildGroupName(g)));
+        const snapshot = await readWorkspaceSnapshot(
+            reader,
+            spec.groups.map((g) => buildGroupName(g)),
+        );
         return { spec, snapshot };
     } catch (e) {
         return { spec, unreadable: unreadableFromError(spec, e) };
@@ -98,7 +122,9 @@ export async function readWorkspace(spec: VerifyWorkspaceSpec, options: LiveRead
 export async function readLiveState(config: VerifyConfig, options: LiveReadOptions): Promise<LiveState> {
     const resolveTxt = options.resolveTxt ?? dnsTxtResolver(options.dnsServer);
     const domains = await checkDomainRecords(config.domains, rootPath(config), resolveTxt);
-    const selected = options.workspaces ? config.workspaces.filter((w) => options.workspaces!.includes(w.key)) : config.workspaces;
+    const selected = options.workspaces
+        ? config.workspaces.filter((w) => options.workspaces!.includes(w.key))
+        : config.workspaces;
     const workspaces: WorkspaceRead[] = [];
     for (const spec of selected) workspaces.push(await readWorkspace(spec, options));
     return { domains, workspaces };

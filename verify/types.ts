@@ -30,13 +30,13 @@ export interface WorkspaceSnapshot {
 
 /** Why a workspace could not be read: the CLI exits with its own code for these. */
 export type UnreadableReason =
-    | "no-workspace-id"   // the config has no workspaceId for it
-    | "no-key"            // no admin key was supplied
-    | "authentication"    // 401: the key is wrong, revoked or for another workspace
-    | "permission"        // 403: the key lacks a scope or this workspace
-    | "not-found"         // 404: no such workspace, or a plan without the admin API
-    | "unreachable"       // connection failure or timeout
-    | "failed";           // anything else the API answered (5xx after retries, 429 after retries, a bad answer)
+    | "no-workspace-id" // the config has no workspaceId for it
+    | "no-key" // no admin key was supplied
+    | "authentication" // 401: the key is wrong, revoked or for another workspace
+    | "permission" // 403: the key lacks a scope or this workspace
+    | "not-found" // 404: no such workspace, or a plan without the admin API
+    | "unreachable" // connection failure or timeout
+    | "failed"; // anything else the API answered (5xx after retries, 429 after retries, a bad answer)
 
 export interface UnreadableWorkspace {
     workspace: string;

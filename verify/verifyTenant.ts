@@ -17,7 +17,11 @@ export interface VerifyOptions extends LiveReadOptions {
  * Holds the live state against the config: DNS TXT records, then per workspace its groups, members and the phase's
  * validation list, then the test users. Pure: the same state gives the same report.
  */
-export function judgeLiveState(config: VerifyConfig, live: LiveState, options: { details?: boolean; dnsServer?: string } = {}): VerifyReport {
+export function judgeLiveState(
+    config: VerifyConfig,
+    live: LiveState,
+    options: { details?: boolean; dnsServer?: string } = {},
+): VerifyReport {
     const server = options.dnsServer ?? "the system resolver";
     const dns = domainRecordFindings(config, live.domains, server);
     const checks: CheckResult[] = [...dns.checks];
@@ -25,7 +29,13 @@ export function judgeLiveState(config: VerifyConfig, live: LiveState, options: {
     const workspaces: WorkspaceVerification[] = [];
     const read = [];
     for (const w of live.workspaces) {
-        const base = { key: w.spec.key, name: w.spec.name, path: w.spec.path, workspaceId: w.spec.workspaceId, phase: w.spec.phase };
+        const base = {
+            key: w.spec.key,
+            name: w.spec.name,
+            path: w.spec.path,
+            workspaceId: w.spec.workspaceId,
+            phase: w.spec.phase,
+        };
         if (w.unreadable) {
             workspaces.push({ ...base, unreadable: w.unreadable, checklist: [] });
             continue;

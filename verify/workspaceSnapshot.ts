@@ -9,16 +9,20 @@ export type WorkspaceReader = Pick<ChatGptAdminClient, "listUsers" | "listGroups
  * count of each declared group present. A group's `member_count`, when the list carries it, saves the
  * `GET /groups/{id}/users` pages; otherwise only declared groups are paged (never every group of the workspace).
  */
-export async function readWorkspaceSnapshot(reader: WorkspaceReader, declaredGroupNames: readonly string[]): Promise<WorkspaceSnapshot> {
+export async function readWorkspaceSnapshot(
+    reader: WorkspaceReader,
+    declaredGroupNames: readonly string[],
+): Promise<WorkspaceSnapshot> {
     const users = await reader.listUsers();
     const groups = await reader.listGroups();
     const invites = await reader.listInvites();
     const declared = new Set(declaredGroupNames);
     const memberCounts: Record<string, number> = {};
     for (const group of groups.filter((g) => declared.has(g.name))) {
-        memberCounts[group.id] = typeof group.member_count === "number"
-            ? group.member_count
-            : (await reader.listGroupUsers(group.id)).length;
+        memberCounts[group.id] =
+            typeof group.member_count === "number"
+                ? group.member_count
+                : (await reader.listGroupUsers(group.id)).length;
     }
     return { users, groups, invites, memberCounts };
 }

@@ -26,16 +26,25 @@ export function adminKeys(
     const single = selectedKeys.length === 1;
     if (options.adminKey !== undefined || options.adminKeyEnv !== undefined) {
         if (!single) {
-            throw new VerifyUsageError(`${options.adminKey !== undefined ? "--admin-key" : "--admin-key-env"} gives one workspace's key, but ${selectedKeys.length} workspaces are verified (${selectedKeys.join(", ")}): choose one with --workspace KEY, or set ${selectedKeys.map(workspaceKeyEnvName).join(", ")}`);
+            throw new VerifyUsageError(
+                `${options.adminKey !== undefined ? "--admin-key" : "--admin-key-env"} gives one workspace's ` +
+                    `key, but ${selectedKeys.length} workspaces are verified (${selectedKeys.join(", ")}): choose ` +
+                    `one with --workspace KEY, or set ${selectedKeys.map(workspaceKeyEnvName).join(", ")}`,
+            );
         }
         const given = options.adminKey;
         const name = options.adminKeyEnv;
         return given !== undefined
             ? { adminKey: () => given, whereFrom: () => "--admin-key" }
-            : { adminKey: () => env[name!] || undefined, whereFrom: () => `the environment variable ${name} (--admin-key-env)` };
+            : {
+                  adminKey: () => env[name!] || undefined,
+                  whereFrom: () => `the environment variable ${name} (--admin-key-env)`,
+              };
     }
     return {
-        adminKey: (key) => env[workspaceKeyEnvName(key)] || (single ? env[SINGLE_WORKSPACE_KEY_ENV] || undefined : undefined),
-        whereFrom: (key) => single ? `${workspaceKeyEnvName(key)} or ${SINGLE_WORKSPACE_KEY_ENV}` : workspaceKeyEnvName(key),
+        adminKey: (key) =>
+            env[workspaceKeyEnvName(key)] || (single ? env[SINGLE_WORKSPACE_KEY_ENV] || undefined : undefined),
+        whereFrom: (key) =>
+            single ? `${workspaceKeyEnvName(key)} or ${SINGLE_WORKSPACE_KEY_ENV}` : workspaceKeyEnvName(key),
     };
 }

@@ -57,27 +57,40 @@ export function parseVerifyArgs(args: readonly string[]): VerifyCommandOptions |
         } else if (arg === "--workspace") options.workspace = value();
         else if (arg === "--workspace-id") {
             const id = value();
-            if (!UUID.test(id)) throw new VerifyUsageError(`--workspace-id must be the workspace's UUID from the admin console, not "${id}"`);
+            if (!UUID.test(id))
+                throw new VerifyUsageError(
+                    `--workspace-id must be the workspace's UUID from the admin console, not "${id}"`,
+                );
             options.workspaceId = id.toLowerCase();
         } else if (arg === "--admin-key-env") {
             const name = value();
-            if (!ENV_NAME.test(name)) throw new VerifyUsageError(`--admin-key-env takes the name of an environment variable, such as CHATGPT_ADMIN_KEY`);
+            if (!ENV_NAME.test(name))
+                throw new VerifyUsageError(
+                    `--admin-key-env takes the name of an environment variable, such as CHATGPT_ADMIN_KEY`,
+                );
             options.adminKeyEnv = name;
         } else if (arg === "--base-url") {
             const url = value();
-            if (!/^https?:\/\//.test(url)) throw new VerifyUsageError(`--base-url must be an http(s) URL such as https://api.chatgpt.com/v1`);
+            if (!/^https?:\/\//.test(url))
+                throw new VerifyUsageError(`--base-url must be an http(s) URL such as https://api.chatgpt.com/v1`);
             options.baseUrl = url;
         } else if (arg === "--admin-key") {
             i++;
-            if (args[i] === undefined || args[i].startsWith("--")) throw new VerifyUsageError("--admin-key needs a value");
+            if (args[i] === undefined || args[i].startsWith("--"))
+                throw new VerifyUsageError("--admin-key needs a value");
             options.adminKey = args[i];
         } else if (arg.startsWith("-")) throw new VerifyUsageError(`Unknown option ${arg}`);
         else if (options.stackFile !== undefined) {
-            throw new VerifyUsageError(`Only one stack file can be verified at a time (got "${options.stackFile}" and "${arg}")`);
+            throw new VerifyUsageError(
+                `Only one stack file can be verified at a time (got "${options.stackFile}" and "${arg}")`,
+            );
         } else options.stackFile = arg;
     }
     if (options.adminKey !== undefined && !(options.baseUrl && isLoopbackUrl(options.baseUrl))) {
-        throw new VerifyUsageError("--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace set CHATGPT_ADMIN_KEY or use --admin-key-env NAME");
+        throw new VerifyUsageError(
+            "--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace " +
+                "set CHATGPT_ADMIN_KEY or use --admin-key-env NAME",
+        );
     }
     if (options.adminKey !== undefined && options.adminKeyEnv !== undefined) {
         throw new VerifyUsageError("give either --admin-key or --admin-key-env, not both");
@@ -88,9 +101,14 @@ export function parseVerifyArgs(args: readonly string[]): VerifyCommandOptions |
 /** The stack file to read: the one given, or the only `Pulumi.<stack>.yaml` in `cwd`. */
 export function resolveStackFile(given: string | undefined, cwd: string): string {
     if (given !== undefined) return path.resolve(cwd, given);
-    const candidates = fs.readdirSync(cwd).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f)).sort();
+    const candidates = fs
+        .readdirSync(cwd)
+        .filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f))
+        .sort();
     if (candidates.length === 1) return path.join(cwd, candidates[0]);
-    throw new VerifyUsageError(candidates.length === 0
-        ? "No STACK_FILE given and no Pulumi.<stack>.yaml in the current directory"
-        : `No STACK_FILE given and several stack files here (${candidates.join(", ")}): name one`);
+    throw new VerifyUsageError(
+        candidates.length === 0
+            ? "No STACK_FILE given and no Pulumi.<stack>.yaml in the current directory"
+            : `No STACK_FILE given and several stack files here (${candidates.join(", ")}): name one`,
+    );
 }

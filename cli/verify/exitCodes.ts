@@ -6,6 +6,9 @@ export const VERIFY_EXIT = {
     findings: 1,
     /** Usage: bad options, unreadable stack file, a workspace without an id. */
     usage: 2,
-    /** (4 is the plan's "runbook not written" in cli/exitCodes.ts.) A workspace could not be read: no key, bad key (401), missing scope (403), no such workspace or a plan without the admin API (404), API unreachable. */
+    /**
+     * A workspace could not be read: no key, bad key (401), missing scope (403), no such workspace or a plan
+     * without the admin API (404), API unreachable. (4 is the plan's "runbook not written" in cli/exitCodes.ts.)
+     */
     unreadable: 5,
 } as const;

@@ -22,7 +22,9 @@ function readStackValues(file: string): Record<string, unknown> {
         text = fs.readFileSync(file, "utf8");
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new StackFileError(`Cannot read stack file ${file}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
+        throw new StackFileError(
+            `Cannot read stack file ${file}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`,
+        );
     }
     let doc: unknown;
     try {
@@ -32,7 +34,10 @@ function readStackValues(file: string): Record<string, unknown> {
     }
     const config = (doc as { config?: unknown } | null)?.config;
     if (typeof config !== "object" || config === null) {
-        throw new StackFileError(`Stack file ${file} has no "config:" section; expected chatgpt-identity:workspace or chatgpt-identity:tenant`);
+        throw new StackFileError(
+            `Stack file ${file} has no "config:" section; expected chatgpt-identity:workspace or ` +
+                `chatgpt-identity:tenant`,
+        );
     }
     return config as Record<string, unknown>;
 }

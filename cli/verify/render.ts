@@ -17,7 +17,8 @@ function workspaceLines(ws: WorkspaceVerification, checks: readonly CheckResult[
     if (ws.unreadable) return [`Workspace "${ws.name}" (${ws.key}${id}): NOT READ`, `  ${ws.unreadable.message}`];
     const c = ws.counts!;
     const lines = [
-        `Workspace "${ws.name}" (${ws.key}${id}): ${count(c.members, "member")} (${n(c.scimManaged)} SCIM-managed, ${n(c.notScimManaged)} not), ` +
+        `Workspace "${ws.name}" (${ws.key}${id}): ${count(c.members, "member")} (${n(c.scimManaged)} ` +
+            `SCIM-managed, ${n(c.notScimManaged)} not), ` +
             `${count(c.pendingInvites, "pending invite")}, ${count(c.groups, "group")}`,
         ...checks.filter((x) => x.workspace === ws.key && x.kind === "group").map((x) => checkLine(x)),
         ...checks.filter((x) => x.workspace === ws.key && x.kind === "members").map((x) => checkLine(x, false)),
@@ -36,11 +37,18 @@ export function renderVerifyText(report: VerifyReport, stackFile: string): strin
         `Verify ${report.tenant} (${stackFile}): read-only; DNS through ${report.dnsServer ?? "the system resolver"}`,
         "",
         "Domain TXT records:",
-        ...report.checks.filter((c) => c.kind === "domain TXT record").map((c) => checkLine(c, false).replace(`[${c.rule}] `, `[${c.rule}] ${c.subject}: `)),
+        ...report.checks
+            .filter((c) => c.kind === "domain TXT record")
+            .map((c) => checkLine(c, false).replace(`[${c.rule}] `, `[${c.rule}] ${c.subject}: `)),
     ];
     for (const ws of report.workspaces) lines.push("", ...workspaceLines(ws, report.checks));
     const testUsers = report.checks.filter((c) => c.kind === "test user");
-    if (testUsers.length > 0) lines.push("", "Test users:", ...testUsers.map((c) => checkLine(c, false).replace(`[${c.rule}] `, `[${c.rule}] ${c.subject}: `)));
+    if (testUsers.length > 0)
+        lines.push(
+            "",
+            "Test users:",
+            ...testUsers.map((c) => checkLine(c, false).replace(`[${c.rule}] `, `[${c.rule}] ${c.subject}: `)),
+        );
     lines.push("", formatFindings(report.findings).replace(/^Preflight:/, "Verify:"));
     return lines.join("\n");
 }
@@ -48,15 +56,19 @@ export function renderVerifyText(report: VerifyReport, stackFile: string): strin
 /** The JSON report: the plan's `{ summary, findings }` plus what was read; never a key. */
 export function renderVerifyJson(report: VerifyReport, stackFile: string): string {
     const { summary, findings } = findingsReport(report.findings);
-    return JSON.stringify({
-        stackFile,
-        tenant: report.tenant,
-        dnsServer: report.dnsServer ?? null,
-        summary: { ...summary, unreadable: report.unreadable.length },
-        findings,
-        domains: report.domains,
-        workspaces: report.workspaces,
-        checks: report.checks,
-        unreadable: report.unreadable,
-    }, null, 2);
+    return JSON.stringify(
+        {
+            stackFile,
+            tenant: report.tenant,
+            dnsServer: report.dnsServer ?? null,
+            summary: { ...summary, unreadable: report.unreadable.length },
+            findings,
+            domains: report.domains,
+            workspaces: report.workspaces,
+            checks: report.checks,
+            unreadable: report.unreadable,
+        },
+        null,
+        2,
+    );
 }

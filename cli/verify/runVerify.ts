@@ -64,22 +64,37 @@ export async function runVerifyCommand(options: VerifyCommandOptions, io: Verify
     }
     const shown = path.relative(io.cwd, stackFile) || stackFile;
     if (!loaded.ok) {
-        io.stderr(`The configuration in ${shown} has problems; nothing was read:\n${formatProblems(loaded.problems)}\n`);
+        io.stderr(
+            `The configuration in ${shown} has problems; nothing was read:\n${formatProblems(loaded.problems)}\n`,
+        );
         return VERIFY_EXIT.findings;
     }
     const config = loaded.config;
     const keys = config.workspaces.map((w) => w.key);
     if (options.workspace !== undefined && !keys.includes(options.workspace)) {
-        return usage(`--workspace ${options.workspace}: the config has no workspace with that key (it has ${keys.join(", ")})`);
+        return usage(
+            `--workspace ${options.workspace}: the config has no workspace with that key (it has ${keys.join(", ")})`,
+        );
     }
     const selected = options.workspace !== undefined ? [options.workspace] : keys;
     if (options.workspaceId !== undefined) {
-        if (selected.length !== 1) return usage(`--workspace-id names one workspace; choose it with --workspace KEY (of ${keys.join(", ")})`);
-        config.workspaces = config.workspaces.map((w) => (w.key === selected[0] ? { ...w, workspaceId: options.workspaceId } : w));
+        if (selected.length !== 1)
+            return usage(`--workspace-id names one workspace; choose it with --workspace KEY (of ${keys.join(", ")})`);
+        config.workspaces = config.workspaces.map((w) =>
+            w.key === selected[0] ? { ...w, workspaceId: options.workspaceId } : w,
+        );
     }
     const withoutId = config.workspaces.filter((w) => selected.includes(w.key) && !w.workspaceId);
     if (withoutId.length > 0) {
-        return usage(withoutId.map((w) => `${w.path}.workspaceId is not set: copy the workspace's id from the admin console into the config${selected.length === 1 ? ", or pass --workspace-id UUID" : ""}`).join("\n"));
+        return usage(
+            withoutId
+                .map(
+                    (w) =>
+                        `${w.path}.workspaceId is not set: copy the workspace's id from the admin console into ` +
+                        `the config${selected.length === 1 ? ", or pass --workspace-id UUID" : ""}`,
+                )
+                .join("\n"),
+        );
     }
     let keySource;
     try {
@@ -105,7 +120,10 @@ export async function runVerifyCommand(options: VerifyCommandOptions, io: Verify
         progress.done();
     }
     for (const u of report.unreadable) {
-        if (u.reason === "no-key") u.message += `: set ${keySource.whereFrom(u.workspace)} to the workspace's Admin key (Admin Console → Credentials → Admin keys)`;
+        if (u.reason === "no-key")
+            u.message +=
+                `: set ${keySource.whereFrom(u.workspace)} to the workspace's Admin key (Admin Console → ` +
+                `Credentials → Admin keys)`;
     }
     io.stdout(`${options.format === "json" ? renderVerifyJson(report, shown) : renderVerifyText(report, shown)}\n`);
     for (const u of report.unreadable) io.stderr(`${u.message}\n`);

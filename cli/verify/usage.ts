@@ -25,7 +25,7 @@ Admin keys are workspace-scoped and read from the environment: CHATGPT_ADMIN_KEY
 workspace with key KEY (upper case, "-" as "_"; e.g. CHATGPT_ADMIN_KEY_HIGH_SCHOOL), or
 CHATGPT_ADMIN_KEY when one workspace is verified. A key is never printed.
 
-Exit status: ${VERIFY_EXIT.ok} everything holds; ${VERIFY_EXIT.findings} findings (errors; with --strict also warnings) or
-config problems; ${VERIFY_EXIT.usage} usage, unreadable stack file or a workspace without an id; ${VERIFY_EXIT.unreadable} a workspace
-could not be read (no admin key, key refused 401, missing scope 403, no such workspace or a
-plan without the admin API 404, API unreachable); the message says which.`;
+Exit status: ${VERIFY_EXIT.ok} everything holds; ${VERIFY_EXIT.findings} findings (errors; with --strict also
+warnings) or config problems; ${VERIFY_EXIT.usage} usage, unreadable stack file or a workspace without an id;
+${VERIFY_EXIT.unreadable} a workspace could not be read (no admin key, key refused 401, missing scope 403, no such
+workspace or a plan without the admin API 404, API unreachable); the message says which.`;

@@ -3,7 +3,17 @@ import { ChatGptAdminApiError, ChatGptAdminClientOptions } from "../../clients/c
 import { factsFromLiveState, readLiveFacts } from "../../verify/liveFacts";
 import { readLiveState } from "../../verify/liveState";
 import { readWorkspaceSnapshot } from "../../verify/workspaceSnapshot";
-import { TOKEN, STAFF_TOKEN, WORKSPACE_ID, fakeReader, group, healthySnapshot, liveState, tenantConfig, user } from "./support";
+import {
+    TOKEN,
+    STAFF_TOKEN,
+    WORKSPACE_ID,
+    fakeReader,
+    group,
+    healthySnapshot,
+    liveState,
+    tenantConfig,
+    user,
+} from "./support";
 
 const dnsAllPresent = async (name: string) => (name === "lincoln.k12.us" ? [TOKEN] : [STAFF_TOKEN]);
 
@@ -48,14 +58,21 @@ describe("verify: the live reader", () => {
     it("without a key nothing is requested and the workspace is unreadable (no-key)", async () => {
         let created = 0;
         const live = await readLiveState(tenantConfig(), {
-            adminKey: () => undefined, resolveTxt: dnsAllPresent,
+            adminKey: () => undefined,
+            resolveTxt: dnsAllPresent,
             createReader: () => (created++, fakeReader({ users: [], groups: [] }).reader),
         });
         assert.equal(created, 0);
-        assert.deepEqual(live.workspaces.map((w) => w.unreadable), [{
-            workspace: "default", reason: "no-key",
-            message: 'Workspace "Lincoln Public Schools" (workspace) cannot be read: no admin key was given',
-        }]);
+        assert.deepEqual(
+            live.workspaces.map((w) => w.unreadable),
+            [
+                {
+                    workspace: "default",
+                    reason: "no-key",
+                    message: 'Workspace "Lincoln Public Schools" (workspace) cannot be read: no admin key was given',
+                },
+            ],
+        );
     });
 
     it("maps 401, 403, 404 and a connection failure to reasons that say which, with the client's hint", async () => {
@@ -67,44 +84,90 @@ describe("verify: the live reader", () => {
             ["server", 503, "failed"],
         ];
         for (const [kind, status, reason] of cases) {
-            const error = new ChatGptAdminApiError({ kind, status, route: "GET /users", detail: "no", hint: `hint for ${kind}` });
+            const error = new ChatGptAdminApiError({
+                kind,
+                status,
+                route: "GET /users",
+                detail: "no",
+                hint: `hint for ${kind}`,
+            });
             const live = await readLiveState(tenantConfig(), {
-                adminKey: () => "k", resolveTxt: dnsAllPresent,
-                createReader: () => ({ ...fakeReader({ users: [], groups: [] }).reader, listUsers: async () => { throw error; } }),
+                adminKey: () => "k",
+                resolveTxt: dnsAllPresent,
+                createReader: () => ({
+                    ...fakeReader({ users: [], groups: [] }).reader,
+                    listUsers: async () => {
+                        throw error;
+                    },
+                }),
             });
             assert.equal(live.workspaces[0].unreadable?.reason, reason);
             assert.match(live.workspaces[0].unreadable!.message, new RegExp(`hint for ${kind}$`));
         }
         const live = await readLiveState(tenantConfig(), {
-            adminKey: () => "k", resolveTxt: dnsAllPresent,
-            createReader: () => ({ ...fakeReader({ users: [], groups: [] }).reader, listUsers: async () => {
-                throw new ChatGptAdminApiError({ kind: "authentication", status: 401, route: "GET /users", detail: "bad key", hint: "" });
-            } }),
+            adminKey: () => "k",
+            resolveTxt: dnsAllPresent,
+            createReader: () => ({
+                ...fakeReader({ users: [], groups: [] }).reader,
+                listUsers: async () => {
+                    throw new ChatGptAdminApiError({
+                        kind: "authentication",
+                        status: 401,
+                        route: "GET /users",
+                        detail: "bad key",
+                        hint: "",
+                    });
+                },
+            }),
         });
-        assert.equal(live.workspaces[0].unreadable?.message,
-            'Workspace "Lincoln Public Schools" (workspace) cannot be read: the admin key was refused (401): it is wrong, revoked or belongs to another workspace');
+        assert.equal(
+            live.workspaces[0].unreadable?.message,
+            'Workspace "Lincoln Public Schools" (workspace) cannot be read: the admin key was refused (401): it is wrong, revoked or belongs to another workspace',
+        );
     });
 
     it("a bug is not dressed up as an unreadable workspace", async () => {
-        await assert.rejects(readLiveState(tenantConfig(), {
-            adminKey: () => "k", resolveTxt: dnsAllPresent,
-            createReader: () => ({ ...fakeReader({ users: [], groups: [] }).reader, listUsers: async () => { throw new TypeError("oops"); } }),
-        }), TypeError);
+        await assert.rejects(
+            readLiveState(tenantConfig(), {
+                adminKey: () => "k",
+                resolveTxt: dnsAllPresent,
+                createReader: () => ({
+                    ...fakeReader({ users: [], groups: [] }).reader,
+                    listUsers: async () => {
+                        throw new TypeError("oops");
+                    },
+                }),
+            }),
+            TypeError,
+        );
     });
 
     it("reads only the selected workspaces, one after the other", async () => {
         const base = tenantConfig({ form: "tenant" });
-        const config = { ...base, workspaces: [
-            { ...base.workspaces[0], key: "district", path: "tenant.workspaces[0]" },
-            { ...base.workspaces[0], key: "high-school", path: "tenant.workspaces[1]", workspaceId: "0b7e4c1a-2f3d-4e5a-8b9c-1d2e3f4a5b6c" },
-        ] };
+        const config = {
+            ...base,
+            workspaces: [
+                { ...base.workspaces[0], key: "district", path: "tenant.workspaces[0]" },
+                {
+                    ...base.workspaces[0],
+                    key: "high-school",
+                    path: "tenant.workspaces[1]",
+                    workspaceId: "0b7e4c1a-2f3d-4e5a-8b9c-1d2e3f4a5b6c",
+                },
+            ],
+        };
         const ids: string[] = [];
         const live = await readLiveState(config, {
-            adminKey: () => "k", resolveTxt: dnsAllPresent, workspaces: ["high-school"],
+            adminKey: () => "k",
+            resolveTxt: dnsAllPresent,
+            workspaces: ["high-school"],
             createReader: (o) => (ids.push(o.workspaceId), fakeReader({ users: [], groups: [] }).reader),
         });
         assert.deepEqual(ids, ["0b7e4c1a-2f3d-4e5a-8b9c-1d2e3f4a5b6c"]);
-        assert.deepEqual(live.workspaces.map((w) => w.spec.key), ["high-school"]);
+        assert.deepEqual(
+            live.workspaces.map((w) => w.spec.key),
+            ["high-school"],
+        );
     });
 });
 

@@ -3,7 +3,10 @@
  * POST /Users per assigned user, then POST /Groups with the members, against one workspace's SCIM base URL.
  */
 export class ScimPush {
-    constructor(private readonly baseUrl: string, private readonly token: string) {}
+    constructor(
+        private readonly baseUrl: string,
+        private readonly token: string,
+    ) {}
 
     private async send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
         const response = await fetch(`${this.baseUrl}${path}`, {
@@ -35,7 +38,8 @@ export class ScimPush {
             displayName,
             members: memberIds.map((value) => ({ value })),
         });
-        if (r.status !== 201) throw new Error(`SCIM POST /Groups ${displayName}: ${r.status} ${JSON.stringify(r.body)}`);
+        if (r.status !== 201)
+            throw new Error(`SCIM POST /Groups ${displayName}: ${r.status} ${JSON.stringify(r.body)}`);
         return r.body.id;
     }
 

@@ -27,12 +27,18 @@ export function workspaceSpec(overrides: Partial<VerifyWorkspaceSpec> = {}): Ver
     };
 }
 
-export function tenantConfig(overrides: Partial<VerifyConfig> = {}, ws: Partial<VerifyWorkspaceSpec> = {}): VerifyConfig {
+export function tenantConfig(
+    overrides: Partial<VerifyConfig> = {},
+    ws: Partial<VerifyWorkspaceSpec> = {},
+): VerifyConfig {
     return {
         form: "workspace",
         name: "Lincoln Public Schools",
         idp: "entra",
-        domains: [{ name: "lincoln.k12.us", verificationToken: TOKEN }, { name: "staff.lincoln.k12.us", verificationToken: STAFF_TOKEN }],
+        domains: [
+            { name: "lincoln.k12.us", verificationToken: TOKEN },
+            { name: "staff.lincoln.k12.us", verificationToken: STAFF_TOKEN },
+        ],
         sso: { stage: "testing", testUsers: ["pilot.one@lincoln.k12.us", "pilot.two@lincoln.k12.us"] },
         workspaces: [workspaceSpec(ws)],
         ...overrides,
@@ -58,8 +64,12 @@ export function snapshot(parts: Partial<WorkspaceSnapshot> = {}): WorkspaceSnaps
 export function liveState(config: VerifyConfig, snap: WorkspaceSnapshot): LiveState {
     return {
         domains: config.domains.map((d, i) => ({
-            domain: d.name, path: `workspace.domains[${i}]`, name: d.name, expected: d.verificationToken,
-            found: [d.verificationToken!], status: "present" as const,
+            domain: d.name,
+            path: `workspace.domains[${i}]`,
+            name: d.name,
+            expected: d.verificationToken,
+            found: [d.verificationToken!],
+            status: "present" as const,
         })),
         workspaces: [{ spec: config.workspaces[0], snapshot: snap }],
     };
@@ -77,7 +87,12 @@ export function healthySnapshot(): WorkspaceSnapshot {
 }
 
 /** A reader over fixed data that records each call (the snapshot reader's only dependency). */
-export function fakeReader(data: { users: WorkspaceUser[]; groups: WorkspaceGroup[]; invites?: WorkspaceInvite[]; members?: Record<string, WorkspaceUser[]> }) {
+export function fakeReader(data: {
+    users: WorkspaceUser[];
+    groups: WorkspaceGroup[];
+    invites?: WorkspaceInvite[];
+    members?: Record<string, WorkspaceUser[]>;
+}) {
     const calls: string[] = [];
     const reader: WorkspaceReader = {
         listUsers: async () => (calls.push("listUsers"), data.users),

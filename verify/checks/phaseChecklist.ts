@@ -11,14 +11,21 @@ export const PHASE_SCOPE: Record<VerifyWorkspaceSpec["phase"], { min: number; ma
     full: { min: 1, text: "Full rollout scope: the remaining groups" },
 };
 
-export const PHASE_NAMES: Record<VerifyWorkspaceSpec["phase"], string> = { pilot: "Pilot", level1: "Level 1", full: "Full rollout" };
+export const PHASE_NAMES: Record<VerifyWorkspaceSpec["phase"], string> = {
+    pilot: "Pilot",
+    level1: "Level 1",
+    full: "Full rollout",
+};
 
 /**
  * The guide's validation list for the workspace's phase, each item done, open or to be done by hand, from what
  * was read. "Joiner/leaver flow works" needs a change in the IdP between two reads, so it stays a by-hand item.
  */
 export function phaseChecklist(
-    config: VerifyConfig, ws: VerifyWorkspaceSpec, snapshot: WorkspaceSnapshot, groups: readonly GroupState[],
+    config: VerifyConfig,
+    ws: VerifyWorkspaceSpec,
+    snapshot: WorkspaceSnapshot,
+    groups: readonly GroupState[],
 ): ChecklistItem[] {
     const idp = IDP_NAMES[config.idp];
     const scope = PHASE_SCOPE[ws.phase];
@@ -32,30 +39,57 @@ export function phaseChecklist(
     const offDomain = snapshot.users.filter((u) => !listed.has(emailDomain(u.email)));
     const scimManaged = snapshot.users.length - unmanaged.length;
     const scimOff = `SCIM is off for this workspace: set ${ws.path}.scim.enabled: true and run pulumi up`;
-    const item = (text: string, open: string | undefined): ChecklistItem => (open ? { text, status: "open", next: open } : { text, status: "done" });
+    const item = (text: string, open: string | undefined): ChecklistItem =>
+        open ? { text, status: "open", next: open } : { text, status: "done" };
 
     const inRange = groups.length >= scope.min && (scope.max === undefined || groups.length <= scope.max);
     return [
-        item(scope.text, inRange ? undefined
-            : `${groups.length} group${groups.length === 1 ? " is" : "s are"} declared; this phase takes ${scope.min}${scope.max ? `–${scope.max}` : " or more"} (GRP-5)`),
-        item("Users appear as expected (managed vs. manual)", !ws.scim.enabled ? scimOff
-            : scimManaged === 0 ? `no member is SCIM-managed yet: add the pilot cohort to a synced group in ${idp}`
-            : unmanagedListed.length || offDomain.length
-                ? `${unmanaged.length} member${unmanaged.length === 1 ? " is" : "s are"} not SCIM-managed (SCIM-4)${offDomain.length ? `, ${offDomain.length} on unlisted domains (DOM-2)` : ""}`
-                : undefined),
-        item("Group sync appears as expected", !ws.scim.enabled ? scimOff
-            : missing.length ? `assign ${missing.join(", ")} to the SCIM app in ${idp} and let it push them (GRP-2)`
-            : withLocal.length ? `local groups share SCIM names: ${withLocal.join(", ")} (GRP-3)`
-            : empty.length ? `pushed without members: ${empty.join(", ")}` : undefined),
+        item(
+            scope.text,
+            inRange
+                ? undefined
+                : `${groups.length} group${groups.length === 1 ? " is" : "s are"} declared; this phase takes ` +
+                      `${scope.min}${scope.max ? `–${scope.max}` : " or more"} (GRP-5)`,
+        ),
+        item(
+            "Users appear as expected (managed vs. manual)",
+            !ws.scim.enabled
+                ? scimOff
+                : scimManaged === 0
+                  ? `no member is SCIM-managed yet: add the pilot cohort to a synced group in ${idp}`
+                  : unmanagedListed.length || offDomain.length
+                    ? `${unmanaged.length} member${unmanaged.length === 1 ? " is" : "s are"} not SCIM-managed ` +
+                      `(SCIM-4)${offDomain.length ? `, ${offDomain.length} on unlisted domains (DOM-2)` : ""}`
+                    : undefined,
+        ),
+        item(
+            "Group sync appears as expected",
+            !ws.scim.enabled
+                ? scimOff
+                : missing.length
+                  ? `assign ${missing.join(", ")} to the SCIM app in ${idp} and let it push them (GRP-2)`
+                  : withLocal.length
+                    ? `local groups share SCIM names: ${withLocal.join(", ")} (GRP-3)`
+                    : empty.length
+                      ? `pushed without members: ${empty.join(", ")}`
+                      : undefined,
+        ),
         {
             text: "Joiner/leaver flow works as intended",
             status: "by-hand",
-            next: `in ${idp}, add a test user to a synced group and remove another, then run verify again: the joiner shows as SCIM-managed, the leaver is gone`,
+            next:
+                `in ${idp}, add a test user to a synced group and remove another, then run verify again: the joiner ` +
+                `shows as SCIM-managed, the leaver is gone`,
         },
-        item("Existing manually invited users become SCIM-managed once matched by email and assigned to a synced group",
-            !ws.scim.enabled ? scimOff
-                : unmanagedListed.length ? `${unmanagedListed.length} member${unmanagedListed.length === 1 ? "" : "s"} on listed domains still not SCIM-managed: assign them to a synced group in ${idp} (SCIM-4)`
-                : undefined),
+        item(
+            "Existing manually invited users become SCIM-managed once matched by email and assigned to a synced group",
+            !ws.scim.enabled
+                ? scimOff
+                : unmanagedListed.length
+                  ? `${unmanagedListed.length} member${unmanagedListed.length === 1 ? "" : "s"} on listed domains ` +
+                    `still not SCIM-managed: assign them to a synced group in ${idp} (SCIM-4)`
+                  : undefined,
+        ),
     ];
 }
 
@@ -64,10 +98,16 @@ export function checklistFinding(ws: VerifyWorkspaceSpec, items: readonly Checkl
     const open = items.filter((i) => i.status !== "done");
     const notDone = items.filter((i) => i.status === "open");
     if (notDone.length === 0) return [];
-    return [{
-        id: "GRP-5", severity: "info", path: `${ws.path}.phase`,
-        message: `${PHASE_NAMES[ws.phase]} validation of workspace "${ws.name}": ${items.length - open.length} of ${items.length} items done; open: ${notDone.map((i) => i.text).join("; ")}.`,
-        why: "Roll out in phases (GRP-5): widen to the next phase only once this phase's validation list holds.",
-        fix: `${notDone.map((i) => `${i.next}`).join("; ")}.`,
-    }];
+    return [
+        {
+            id: "GRP-5",
+            severity: "info",
+            path: `${ws.path}.phase`,
+            message:
+                `${PHASE_NAMES[ws.phase]} validation of workspace "${ws.name}": ${items.length - open.length} of ` +
+                `${items.length} items done; open: ${notDone.map((i) => i.text).join("; ")}.`,
+            why: "Roll out in phases (GRP-5): widen to the next phase only once this phase's validation list holds.",
+            fix: `${notDone.map((i) => `${i.next}`).join("; ")}.`,
+        },
+    ];
 }

@@ -12,7 +12,10 @@ export interface ReadWorkspace {
  * are tenant-wide, so one membership in any read workspace is enough. Their domains are listed (DOM-2): the config
  * loader already refuses a test user on an unlisted domain, so that is not checked again here.
  */
-export function testUserFindings(config: VerifyConfig, read: readonly ReadWorkspace[]): { checks: CheckResult[]; findings: Finding[] } {
+export function testUserFindings(
+    config: VerifyConfig,
+    read: readonly ReadWorkspace[],
+): { checks: CheckResult[]; findings: Finding[] } {
     const checks: CheckResult[] = [];
     const findings: Finding[] = [];
     if (read.length === 0) return { checks, findings };
@@ -26,8 +29,15 @@ export function testUserFindings(config: VerifyConfig, read: readonly ReadWorksp
             checks.push({ rule: "SSO-9", kind: "test user", subject: address, status, detail });
         const memberOf = read.filter((r) => r.snapshot.users.some((u) => u.email.toLowerCase() === email));
         if (memberOf.length > 0) {
-            const managed = memberOf.every((r) => r.snapshot.users.find((u) => u.email.toLowerCase() === email)?.is_scim_managed);
-            check("pass", `member of ${memberOf.map((r) => `"${r.spec.name}"`).join(", ")}${managed ? ", SCIM-managed" : ", not SCIM-managed"}`);
+            const managed = memberOf.every(
+                (r) => r.snapshot.users.find((u) => u.email.toLowerCase() === email)?.is_scim_managed,
+            );
+            check(
+                "pass",
+                `member of ` +
+                    memberOf.map((r) => `"${r.spec.name}"`).join(", ") +
+                    (managed ? ", SCIM-managed" : ", not SCIM-managed"),
+            );
             return;
         }
         const invitedTo = read.filter((r) => r.snapshot.invites.some((v) => v.email.toLowerCase() === email));
@@ -35,19 +45,31 @@ export function testUserFindings(config: VerifyConfig, read: readonly ReadWorksp
             const names = invitedTo.map((r) => `"${r.spec.name}"`).join(", ");
             check("fail", `invited to ${names}, not joined yet`);
             findings.push({
-                id: "SSO-9", severity: "warning", path,
+                id: "SSO-9",
+                severity: "warning",
+                path,
                 message: `Test user ${address} is invited to workspace ${names} but has not joined yet.`,
-                why: "A successful IdP sign-in is not enough: access needs membership in the workspace (SSO-9), and an invite becomes membership only once accepted.",
-                fix: `Ask ${address} to accept the invitation email (resend it from the console if needed), then run verify again.`,
+                why:
+                    "A successful IdP sign-in is not enough: access needs membership in the workspace (SSO-9), and " +
+                    "an invite becomes membership only once accepted.",
+                fix:
+                    `Ask ${address} to accept the invitation email (resend it from the console if needed), then run ` +
+                    `verify again.`,
             });
             return;
         }
         check("fail", `not a member of ${wsNames} and not invited`);
         findings.push({
-            id: "SSO-9", severity: ssoOn ? "error" : "warning", path,
+            id: "SSO-9",
+            severity: ssoOn ? "error" : "warning",
+            path,
             message: `Test user ${address} is not a member of workspace ${wsNames} and has no pending invitation.`,
-            why: "Even after a successful IdP sign-in, access fails unless the user is a member of the workspace (SSO-9); the SSO test cannot pass for this user.",
-            fix: `Assign ${address} to the SCIM app (or a synced group) in ${idp}, or set invites.testUsers: true on the workspace to invite the test users, then run verify again.`,
+            why:
+                "Even after a successful IdP sign-in, access fails unless the user is a member of the workspace " +
+                "(SSO-9); the SSO test cannot pass for this user.",
+            fix:
+                `Assign ${address} to the SCIM app (or a synced group) in ${idp}, or set invites.testUsers: true on ` +
+                `the workspace to invite the test users, then run verify again.`,
         });
     });
     return { checks, findings };

@@ -30,7 +30,10 @@ describe("cli verify: runner without a workspace to read", () => {
             const { io, stdout, stderr } = captureIo({ cwd: stack.dir, env: { CHATGPT_ADMIN_KEY: "k" } });
             assert.equal(await verifyMain([], io), VERIFY_EXIT.findings);
             assert.equal(stdout(), "");
-            assert.match(stderr(), /^The configuration in Pulumi\.lincoln\.yaml has problems; nothing was read:\n {2}- workspace\.phase: /);
+            assert.match(
+                stderr(),
+                /^The configuration in Pulumi\.lincoln\.yaml has problems; nothing was read:\n {2}- workspace\.phase: /,
+            );
         } finally {
             stack.remove();
         }
@@ -42,7 +45,11 @@ describe("cli verify: runner without a workspace to read", () => {
         try {
             const { io, stderr } = captureIo({ cwd: stack.dir });
             assert.equal(await verifyMain([], io), VERIFY_EXIT.usage);
-            assert.ok(stderr().startsWith("workspace.workspaceId is not set: copy the workspace's id from the admin console into the config, or pass --workspace-id UUID\n"));
+            assert.ok(
+                stderr().startsWith(
+                    "workspace.workspaceId is not set: copy the workspace's id from the admin console into the config, or pass --workspace-id UUID\n",
+                ),
+            );
         } finally {
             stack.remove();
         }
@@ -53,12 +60,16 @@ describe("cli verify: runner without a workspace to read", () => {
         try {
             const { io, stdout, stderr } = captureIo({ cwd: stack.dir });
             assert.equal(await verifyMain(["--format", "json"], io), VERIFY_EXIT.unreadable);
-            const message = 'Workspace "Lincoln Unified School District" (workspace) cannot be read: no admin key was given: set CHATGPT_ADMIN_KEY_DEFAULT or CHATGPT_ADMIN_KEY to the workspace\'s Admin key (Admin Console → Credentials → Admin keys)';
+            const message =
+                'Workspace "Lincoln Unified School District" (workspace) cannot be read: no admin key was given: set CHATGPT_ADMIN_KEY_DEFAULT or CHATGPT_ADMIN_KEY to the workspace\'s Admin key (Admin Console → Credentials → Admin keys)';
             assert.equal(stderr(), `${message}\n`);
             const report = JSON.parse(stdout());
             assert.deepEqual(report.unreadable, [{ workspace: "default", reason: "no-key", message }]);
             assert.deepEqual(report.summary, { error: 0, warning: 0, info: 0, blocking: false, unreadable: 1 });
-            assert.deepEqual(report.domains.map((d: { status: string }) => d.status), ["present", "present"]);
+            assert.deepEqual(
+                report.domains.map((d: { status: string }) => d.status),
+                ["present", "present"],
+            );
         } finally {
             stack.remove();
         }
@@ -66,23 +77,38 @@ describe("cli verify: runner without a workspace to read", () => {
 
     it("tenant form: --workspace picks one workspace, an unknown key is a usage error", async () => {
         const { workspaceId: _id, phase: _p, scim: _s, groups: _g, ...tenant } = workspaceForm();
-        const stack = writeStack({
-            ...tenant,
-            sso: { ...(tenant.sso as object), apiPlatformSsoEnabled: undefined },
-            apiPlatform: { ssoEnabled: true },
-            workspaces: [
-                { key: "district", name: "District office", workspaceId: "0b7e4c1a-2f3d-4e5a-8b9c-1d2e3f4a5b6c" },
-                { key: "high-school", name: "Lincoln High", workspaceId: "6f1c2a9e-4b7d-4e0a-9c3f-2d8e5b1a7c40" },
-            ],
-        }, "chatgpt-identity:tenant");
+        const stack = writeStack(
+            {
+                ...tenant,
+                sso: { ...(tenant.sso as object), apiPlatformSsoEnabled: undefined },
+                apiPlatform: { ssoEnabled: true },
+                workspaces: [
+                    { key: "district", name: "District office", workspaceId: "0b7e4c1a-2f3d-4e5a-8b9c-1d2e3f4a5b6c" },
+                    { key: "high-school", name: "Lincoln High", workspaceId: "6f1c2a9e-4b7d-4e0a-9c3f-2d8e5b1a7c40" },
+                ],
+            },
+            "chatgpt-identity:tenant",
+        );
         try {
             const bad = captureIo({ cwd: stack.dir });
             assert.equal(await verifyMain(["--workspace", "middle"], bad.io), VERIFY_EXIT.usage);
-            assert.ok(bad.stderr().startsWith("--workspace middle: the config has no workspace with that key (it has district, high-school)\n"));
+            assert.ok(
+                bad
+                    .stderr()
+                    .startsWith(
+                        "--workspace middle: the config has no workspace with that key (it has district, high-school)\n",
+                    ),
+            );
             const one = captureIo({ cwd: stack.dir, env: { CHATGPT_ADMIN_KEY_DISTRICT: "not this one" } });
-            assert.equal(await verifyMain(["--workspace", "high-school", "--format", "json"], one.io), VERIFY_EXIT.unreadable);
+            assert.equal(
+                await verifyMain(["--workspace", "high-school", "--format", "json"], one.io),
+                VERIFY_EXIT.unreadable,
+            );
             const report = JSON.parse(one.stdout());
-            assert.deepEqual(report.workspaces.map((w: { key: string }) => w.key), ["high-school"]);
+            assert.deepEqual(
+                report.workspaces.map((w: { key: string }) => w.key),
+                ["high-school"],
+            );
             assert.match(one.stderr(), /set CHATGPT_ADMIN_KEY_HIGH_SCHOOL or CHATGPT_ADMIN_KEY to/);
         } finally {
             stack.remove();

@@ -15,7 +15,10 @@ export function workspaceForm(overrides: Record<string, unknown> = {}): Record<s
         idp: "entra",
         phase: "pilot",
         workspaceId: WORKSPACE_ID,
-        domains: [{ name: "lincoln.k12.us", verificationToken: TOKEN }, { name: "staff.lincoln.k12.us", verificationToken: STAFF_TOKEN }],
+        domains: [
+            { name: "lincoln.k12.us", verificationToken: TOKEN },
+            { name: "staff.lincoln.k12.us", verificationToken: STAFF_TOKEN },
+        ],
         sso: {
             stage: "testing",
             entityId: "https://auth.openai.com/saml/entity/lincoln",
@@ -36,7 +39,10 @@ export function workspaceForm(overrides: Record<string, unknown> = {}): Record<s
 export function writeStack(config: Record<string, unknown>, key = "chatgpt-identity:workspace", stack = "lincoln") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verify-"));
     const file = path.join(dir, `Pulumi.${stack}.yaml`);
-    fs.writeFileSync(file, stringify({ config: { [key]: config, "chatgpt-identity:scimToken": { secure: "v1:abc" } } }));
+    fs.writeFileSync(
+        file,
+        stringify({ config: { [key]: config, "chatgpt-identity:scimToken": { secure: "v1:abc" } } }),
+    );
     return { dir, file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
