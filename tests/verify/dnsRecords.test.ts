@@ -42,9 +42,15 @@ describe("verify: domain TXT records through a real DNS server on loopback", () 
             id: "DOM-1",
             severity: "error",
             path: "workspace.domains[0]",
-            message: `No TXT record at lincoln.k12.us has the value "${TOKEN}" (found only "v=spf1 -all", "openai-domain-verification=dv-old").`,
-            why: "Without the record the domain cannot be verified, and SSO cannot be configured for an unverified domain (DOM-1).",
-            fix: `Publish TXT lincoln.k12.us "${TOKEN}" (pulumi up with a DNS adapter, or the plan's DNS hand-off); propagation can take up to 24 hours (DOM-4), then run verify again.`,
+            message:
+                `No TXT record at lincoln.k12.us has the value "${TOKEN}" (found only "v=spf1 -all", ` +
+                `"openai-domain-verification=dv-old").`,
+            why:
+                "Without the record the domain cannot be verified, and SSO cannot be configured for an unverified " +
+                "domain (DOM-1).",
+            fix:
+                `Publish TXT lincoln.k12.us "${TOKEN}" (pulumi up with a DNS adapter, or the plan's DNS hand-off); ` +
+                `propagation can take up to 24 hours (DOM-4), then run verify again.`,
         });
         assert.equal(
             findings[1].message,
@@ -73,9 +79,15 @@ describe("verify: domain TXT records through a real DNS server on loopback", () 
                 id: "DOM-2",
                 severity: "error",
                 path: "workspace.domains[1]",
-                message: `No TXT record at staff.lincoln.k12.us has the value "${STAFF_TOKEN}" (found no TXT record at that name); the record at lincoln.k12.us does not cover this subdomain.`,
-                why: "Each subdomain is verified on its own (DOM-2): users on it are outside SSO until it has its own record.",
-                fix: `Publish TXT staff.lincoln.k12.us "${STAFF_TOKEN}" as well (pulumi up with a DNS adapter, or the plan's DNS hand-off); propagation can take up to 24 hours (DOM-4).`,
+                message:
+                    `No TXT record at staff.lincoln.k12.us has the value "${STAFF_TOKEN}" (found no TXT record at ` +
+                    `that name); the record at lincoln.k12.us does not cover this subdomain.`,
+                why:
+                    "Each subdomain is verified on its own (DOM-2): users on it are outside SSO until it has its " +
+                    "own record.",
+                fix:
+                    `Publish TXT staff.lincoln.k12.us "${STAFF_TOKEN}" as well (pulumi up with a DNS adapter, or ` +
+                    `the plan's DNS hand-off); propagation can take up to 24 hours (DOM-4).`,
             },
         ]);
         assert.deepEqual(
@@ -96,7 +108,8 @@ describe("verify: domain TXT records through a real DNS server on loopback", () 
                     "DOM-1",
                     "info",
                     "workspace.domains[0].verificationToken",
-                    'district.org has no verificationToken, so the TXT record at district.org cannot be checked (found "openai-domain-verification=dv-x").',
+                    "district.org has no verificationToken, so the TXT record at district.org cannot be checked " +
+                        '(found "openai-domain-verification=dv-x").',
                 ],
             ],
         );
@@ -126,7 +139,8 @@ describe("verify: domain TXT records through a real DNS server on loopback", () 
                 [
                     "DOM-4",
                     "warning",
-                    "The TXT lookup of lincoln.k12.us failed (ESERVFAIL) through 192.0.2.53; the verification record could not be checked.",
+                    "The TXT lookup of lincoln.k12.us failed (ESERVFAIL) through 192.0.2.53; the verification " +
+                        "record could not be checked.",
                 ],
             ],
         );

@@ -32,7 +32,8 @@ describe("verify: holding the live workspace against the config", () => {
                 "done: Users appear as expected (managed vs. manual)",
                 "done: Group sync appears as expected",
                 "by-hand: Joiner/leaver flow works as intended",
-                "done: Existing manually invited users become SCIM-managed once matched by email and assigned to a synced group",
+                "done: Existing manually invited users become SCIM-managed once matched by email and assigned " +
+                    "to a synced group",
             ],
         );
         assert.deepEqual(report.workspaces[0].counts, {
@@ -60,17 +61,24 @@ describe("verify: holding the live workspace against the config", () => {
             severity: "error",
             path: "workspace.groups[0]",
             message: 'Group FUNCTION_Teachers has not been pushed to workspace "Lincoln Public Schools" by SCIM.',
-            why: "Groups come from the IdP through SCIM (GRP-2); until it arrives, its members get no group-based access, limits or analytics.",
-            fix: "In Microsoft Entra ID, assign FUNCTION_Teachers to this workspace's SCIM app and start (or wait for) provisioning, then run verify again.",
+            why:
+                "Groups come from the IdP through SCIM (GRP-2); until it arrives, its members get no group-based " +
+                "access, limits or analytics.",
+            fix:
+                "In Microsoft Entra ID, assign FUNCTION_Teachers to this workspace's SCIM app and start (or wait " +
+                "for) provisioning, then run verify again.",
         });
         assert.deepEqual(report.findings[2], {
             id: "GRP-5",
             severity: "info",
             path: "workspace.phase",
             message:
-                'Pilot validation of workspace "Lincoln Public Schools": 3 of 5 items done; open: Group sync appears as expected.',
+                'Pilot validation of workspace "Lincoln Public Schools": 3 of 5 items done; open: Group sync ' +
+                "appears as expected.",
             why: "Roll out in phases (GRP-5): widen to the next phase only once this phase's validation list holds.",
-            fix: "assign FUNCTION_Teachers, ANALYTICS_SCHOOL_Lincoln-High to the SCIM app in Microsoft Entra ID and let it push them (GRP-2).",
+            fix:
+                "assign FUNCTION_Teachers, ANALYTICS_SCHOOL_Lincoln-High to the SCIM app in Microsoft Entra ID and " +
+                "let it push them (GRP-2).",
         });
     });
 
@@ -117,9 +125,14 @@ describe("verify: holding the live workspace against the config", () => {
                 severity: "warning",
                 path: "workspace.groups[1]",
                 message:
-                    'Analytics group ANALYTICS_SCHOOL_Lincoln-High has 4 members in workspace "Lincoln Public Schools", fewer than 10.',
-                why: "Analytics show aggregate trends only for groups of at least 10 people; smaller groups show nothing or risk identifying individuals (GRP-4).",
-                fix: "Add members to ANALYTICS_SCHOOL_Lincoln-High in Microsoft Entra ID, merge it into a larger group, or drop the ANALYTICS usage prefix.",
+                    'Analytics group ANALYTICS_SCHOOL_Lincoln-High has 4 members in workspace "Lincoln Public ' +
+                    'Schools", fewer than 10.',
+                why:
+                    "Analytics show aggregate trends only for groups of at least 10 people; smaller groups show " +
+                    "nothing or risk identifying individuals (GRP-4).",
+                fix:
+                    "Add members to ANALYTICS_SCHOOL_Lincoln-High in Microsoft Entra ID, merge it into a larger " +
+                    "group, or drop the ANALYTICS usage prefix.",
             },
         ]);
     });
@@ -139,7 +152,8 @@ describe("verify: holding the live workspace against the config", () => {
         ]);
         assert.equal(
             report.findings[1].message,
-            'Custom role "GPT publishers" is mapped to ANALYTICS_SCHOOL_Lincoln-High, which SCIM has not pushed to workspace "Lincoln Public Schools" yet.',
+            'Custom role "GPT publishers" is mapped to ANALYTICS_SCHOOL_Lincoln-High, which SCIM has not pushed ' +
+                'to workspace "Lincoln Public Schools" yet.',
         );
     });
 
@@ -182,34 +196,44 @@ describe("verify: holding the live workspace against the config", () => {
         assert.match(report.findings[0].fix, /Run verify with --details to list them\.$/);
         assert.equal(
             report.findings[1].message,
-            '2 members of workspace "Lincoln Public Schools" have addresses on domains the config does not list: gmail.com (1), eng.lincoln.k12.us (1, a subdomain of lincoln.k12.us).',
+            '2 members of workspace "Lincoln Public Schools" have addresses on domains the config does not ' +
+                "list: gmail.com (1), eng.lincoln.k12.us (1, a subdomain of lincoln.k12.us).",
         );
         assert.equal(
             report.findings[2].message,
-            '1 member of workspace "Lincoln Public Schools" on listed domains arrived outside SCIM and is not a test user; if nobody invited them, automatic account creation is on in the console.',
+            '1 member of workspace "Lincoln Public Schools" on listed domains arrived outside SCIM and is not a ' +
+                "test user; if nobody invited them, automatic account creation is on in the console.",
         );
     });
 
-    it("SCIM-5 is a warning naming automatic account creation when the config has it on; --details names the members", () => {
-        const config = tenantConfig({}, { settings: { automaticAccountCreation: true } });
-        const snap = healthySnapshot();
-        snap.users.push(user("walk.in@lincoln.k12.us", false), user("pilot.extra@staff.lincoln.k12.us", false));
-        const report = judgeLiveState(config, liveState(config, snap), { details: true });
-        assert.deepEqual(ids(report.findings), [
-            "SCIM-4 warning workspace.scim.enabled",
-            "SCIM-5 warning workspace.settings.automaticAccountCreation",
-            "GRP-5 info workspace.phase",
-        ]);
-        assert.equal(
-            report.findings[0].message,
-            '2 of 5 members of workspace "Lincoln Public Schools" are not SCIM-managed: 2 invited or by automatic account creation. walk.in@lincoln.k12.us (unknown), pilot.extra@staff.lincoln.k12.us (unknown).',
-        );
-        assert.equal(
-            report.findings[1].message,
-            '2 members of workspace "Lincoln Public Schools" on listed domains arrived outside SCIM and are not test users; automatic account creation is on in the config and is the likely source. walk.in@lincoln.k12.us, pilot.extra@staff.lincoln.k12.us.',
-        );
-        assert.doesNotMatch(report.findings[0].fix, /--details/);
-    });
+    it(
+        "SCIM-5 is a warning naming automatic account creation when the config has it on; --details names " +
+            "the members",
+        () => {
+            const config = tenantConfig({}, { settings: { automaticAccountCreation: true } });
+            const snap = healthySnapshot();
+            snap.users.push(user("walk.in@lincoln.k12.us", false), user("pilot.extra@staff.lincoln.k12.us", false));
+            const report = judgeLiveState(config, liveState(config, snap), { details: true });
+            assert.deepEqual(ids(report.findings), [
+                "SCIM-4 warning workspace.scim.enabled",
+                "SCIM-5 warning workspace.settings.automaticAccountCreation",
+                "GRP-5 info workspace.phase",
+            ]);
+            assert.equal(
+                report.findings[0].message,
+                '2 of 5 members of workspace "Lincoln Public Schools" are not SCIM-managed: 2 invited or by ' +
+                    "automatic account creation. walk.in@lincoln.k12.us (unknown), pilot.extra@staff.lincoln.k12.us " +
+                    "(unknown).",
+            );
+            assert.equal(
+                report.findings[1].message,
+                '2 members of workspace "Lincoln Public Schools" on listed domains arrived outside SCIM and are not ' +
+                    "test users; automatic account creation is on in the config and is the likely source. " +
+                    "walk.in@lincoln.k12.us, pilot.extra@staff.lincoln.k12.us.",
+            );
+            assert.doesNotMatch(report.findings[0].fix, /--details/);
+        },
+    );
 
     it("a test user invited by hand before SCIM counts under SCIM-4 but is not unexpected (SCIM-5)", () => {
         const config = tenantConfig();
@@ -225,46 +249,61 @@ describe("verify: holding the live workspace against the config", () => {
             report.workspaces[0].checklist.filter((i) => i.status === "open").map((i) => i.next),
             [
                 "1 member is not SCIM-managed (SCIM-4)",
-                "1 member on listed domains still not SCIM-managed: assign them to a synced group in Microsoft Entra ID (SCIM-4)",
+                "1 member on listed domains still not SCIM-managed: assign them to a synced group in Microsoft " +
+                    "Entra ID (SCIM-4)",
             ],
         );
     });
 
-    it("SSO-9: a test user invited but not joined is a warning; one neither member nor invited an error while SSO is on", () => {
-        const config = tenantConfig();
-        const snap = healthySnapshot();
-        snap.users = snap.users.filter((u) => !u.email.startsWith("pilot."));
-        snap.invites = [invite("Pilot.One@lincoln.k12.us")];
-        const report = judgeLiveState(config, liveState(config, snap));
-        const sso9 = report.findings.filter((f) => f.id === "SSO-9");
-        assert.deepEqual(sso9, [
-            {
-                id: "SSO-9",
-                severity: "warning",
-                path: "workspace.sso.testUsers[0]",
-                message:
-                    'Test user pilot.one@lincoln.k12.us is invited to workspace "Lincoln Public Schools" but has not joined yet.',
-                why: "A successful IdP sign-in is not enough: access needs membership in the workspace (SSO-9), and an invite becomes membership only once accepted.",
-                fix: "Ask pilot.one@lincoln.k12.us to accept the invitation email (resend it from the console if needed), then run verify again.",
-            },
-            {
-                id: "SSO-9",
-                severity: "error",
-                path: "workspace.sso.testUsers[1]",
-                message:
-                    'Test user pilot.two@lincoln.k12.us is not a member of workspace "Lincoln Public Schools" and has no pending invitation.',
-                why: "Even after a successful IdP sign-in, access fails unless the user is a member of the workspace (SSO-9); the SSO test cannot pass for this user.",
-                fix: "Assign pilot.two@lincoln.k12.us to the SCIM app (or a synced group) in Microsoft Entra ID, or set invites.testUsers: true on the workspace to invite the test users, then run verify again.",
-            },
-        ]);
-        const off = judgeLiveState(
-            tenantConfig({ sso: { stage: "off", testUsers: ["pilot.two@lincoln.k12.us"] } }),
-            liveState(config, snap),
-        );
-        assert.deepEqual(ids(off.findings.filter((f) => f.id === "SSO-9")), [
-            "SSO-9 warning workspace.sso.testUsers[0]",
-        ]);
-    });
+    it(
+        "SSO-9: a test user invited but not joined is a warning; one neither member nor invited an error " +
+            "while SSO is on",
+        () => {
+            const config = tenantConfig();
+            const snap = healthySnapshot();
+            snap.users = snap.users.filter((u) => !u.email.startsWith("pilot."));
+            snap.invites = [invite("Pilot.One@lincoln.k12.us")];
+            const report = judgeLiveState(config, liveState(config, snap));
+            const sso9 = report.findings.filter((f) => f.id === "SSO-9");
+            assert.deepEqual(sso9, [
+                {
+                    id: "SSO-9",
+                    severity: "warning",
+                    path: "workspace.sso.testUsers[0]",
+                    message:
+                        'Test user pilot.one@lincoln.k12.us is invited to workspace "Lincoln Public Schools" but ' +
+                        "has not joined yet.",
+                    why:
+                        "A successful IdP sign-in is not enough: access needs membership in the workspace (SSO-9), and " +
+                        "an invite becomes membership only once accepted.",
+                    fix:
+                        "Ask pilot.one@lincoln.k12.us to accept the invitation email (resend it from the console if " +
+                        "needed), then run verify again.",
+                },
+                {
+                    id: "SSO-9",
+                    severity: "error",
+                    path: "workspace.sso.testUsers[1]",
+                    message:
+                        'Test user pilot.two@lincoln.k12.us is not a member of workspace "Lincoln Public Schools" ' +
+                        "and has no pending invitation.",
+                    why:
+                        "Even after a successful IdP sign-in, access fails unless the user is a member of the workspace " +
+                        "(SSO-9); the SSO test cannot pass for this user.",
+                    fix:
+                        "Assign pilot.two@lincoln.k12.us to the SCIM app (or a synced group) in Microsoft Entra ID, or " +
+                        "set invites.testUsers: true on the workspace to invite the test users, then run verify again.",
+                },
+            ]);
+            const off = judgeLiveState(
+                tenantConfig({ sso: { stage: "off", testUsers: ["pilot.two@lincoln.k12.us"] } }),
+                liveState(config, snap),
+            );
+            assert.deepEqual(ids(off.findings.filter((f) => f.id === "SSO-9")), [
+                "SSO-9 warning workspace.sso.testUsers[0]",
+            ]);
+        },
+    );
 
     it("a workspace that cannot be read leaves its checks out and is reported as unreadable", () => {
         const config = tenantConfig();

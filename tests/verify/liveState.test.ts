@@ -18,42 +18,48 @@ import {
 const dnsAllPresent = async (name: string) => (name === "lincoln.k12.us" ? [TOKEN] : [STAFF_TOKEN]);
 
 describe("verify: the live reader", () => {
-    it("reads users, groups and invites once, and pages members only of declared groups without a member_count", async () => {
-        const teachers = group("FUNCTION_Teachers", true, "g-teachers");
-        const analytics = { ...group("ANALYTICS_SCHOOL_Lincoln-High", true, "g-analytics"), member_count: 11 };
-        const { reader, calls } = fakeReader({
-            users: [user("a@lincoln.k12.us")],
-            groups: [teachers, analytics, group("FUNCTION_Other", true, "g-other")],
-            members: { "g-teachers": [user("a@lincoln.k12.us"), user("b@lincoln.k12.us")] },
-        });
-        const snap = await readWorkspaceSnapshot(reader, ["FUNCTION_Teachers", "ANALYTICS_SCHOOL_Lincoln-High"]);
-        assert.deepEqual(calls, ["listUsers", "listGroups", "listInvites", "listGroupUsers g-teachers"]);
-        assert.deepEqual(snap.memberCounts, { "g-teachers": 2, "g-analytics": 11 });
-    });
+    it(
+        "reads users, groups and invites once, and pages members only of declared groups without a " + "member_count",
+        async () => {
+            const teachers = group("FUNCTION_Teachers", true, "g-teachers");
+            const analytics = { ...group("ANALYTICS_SCHOOL_Lincoln-High", true, "g-analytics"), member_count: 11 };
+            const { reader, calls } = fakeReader({
+                users: [user("a@lincoln.k12.us")],
+                groups: [teachers, analytics, group("FUNCTION_Other", true, "g-other")],
+                members: { "g-teachers": [user("a@lincoln.k12.us"), user("b@lincoln.k12.us")] },
+            });
+            const snap = await readWorkspaceSnapshot(reader, ["FUNCTION_Teachers", "ANALYTICS_SCHOOL_Lincoln-High"]);
+            assert.deepEqual(calls, ["listUsers", "listGroups", "listInvites", "listGroupUsers g-teachers"]);
+            assert.deepEqual(snap.memberCounts, { "g-teachers": 2, "g-analytics": 11 });
+        },
+    );
 
-    it("builds the client with the workspace id, a key read at call time and the progress labelled by workspace", async () => {
-        const config = tenantConfig();
-        const env: Record<string, string | undefined> = { KEY: "first" };
-        let seen: ChatGptAdminClientOptions | undefined;
-        const progress: unknown[] = [];
-        await readLiveState(config, {
-            adminKey: () => env.KEY,
-            baseUrl: "http://127.0.0.1:9/v1",
-            resolveTxt: dnsAllPresent,
-            onProgress: (p) => progress.push(p),
-            createReader: (options) => {
-                seen = options;
-                options.onProgress?.({ route: "GET /users", pages: 1, items: 1000 });
-                return fakeReader({ users: [], groups: [] }).reader;
-            },
-        });
-        assert.equal(seen?.workspaceId, WORKSPACE_ID);
-        assert.equal(seen?.baseUrl, "http://127.0.0.1:9/v1");
-        env.KEY = "second";
-        assert.equal(seen?.adminKey(), "second");
-        assert.equal(JSON.stringify(seen).includes("first"), false);
-        assert.deepEqual(progress, [{ workspace: "default", route: "GET /users", pages: 1, items: 1000 }]);
-    });
+    it(
+        "builds the client with the workspace id, a key read at call time and the progress labelled " + "by workspace",
+        async () => {
+            const config = tenantConfig();
+            const env: Record<string, string | undefined> = { KEY: "first" };
+            let seen: ChatGptAdminClientOptions | undefined;
+            const progress: unknown[] = [];
+            await readLiveState(config, {
+                adminKey: () => env.KEY,
+                baseUrl: "http://127.0.0.1:9/v1",
+                resolveTxt: dnsAllPresent,
+                onProgress: (p) => progress.push(p),
+                createReader: (options) => {
+                    seen = options;
+                    options.onProgress?.({ route: "GET /users", pages: 1, items: 1000 });
+                    return fakeReader({ users: [], groups: [] }).reader;
+                },
+            });
+            assert.equal(seen?.workspaceId, WORKSPACE_ID);
+            assert.equal(seen?.baseUrl, "http://127.0.0.1:9/v1");
+            env.KEY = "second";
+            assert.equal(seen?.adminKey(), "second");
+            assert.equal(JSON.stringify(seen).includes("first"), false);
+            assert.deepEqual(progress, [{ workspace: "default", route: "GET /users", pages: 1, items: 1000 }]);
+        },
+    );
 
     it("without a key nothing is requested and the workspace is unreadable (no-key)", async () => {
         let created = 0;
@@ -122,7 +128,8 @@ describe("verify: the live reader", () => {
         });
         assert.equal(
             live.workspaces[0].unreadable?.message,
-            'Workspace "Lincoln Public Schools" (workspace) cannot be read: the admin key was refused (401): it is wrong, revoked or belongs to another workspace',
+            'Workspace "Lincoln Public Schools" (workspace) cannot be read: the admin key was refused (401): it ' +
+                "is wrong, revoked or belongs to another workspace",
         );
     });
 

@@ -73,59 +73,67 @@ describe("verify: 10,000 members and 1,000 groups within the real rate limit (10
         return { report, wallMs: Date.now() - started, pacedMs: clock.elapsed(virtualStart), counts: routeCounts() };
     };
 
-    it("a pilot (2 declared groups): users in pages of 1,000, groups in pages of 100, member counts from the group list", async () => {
-        const { report, wallMs, pacedMs, counts } = await run(
-            tenantConfig(
-                {},
-                {
-                    groups: [
-                        { dimension: "FUNCTION", group: "G0000" },
-                        { dimension: "FUNCTION", group: "G0001" },
-                    ],
-                },
-            ),
-            false,
-        );
-        assert.deepEqual(counts, {
-            "GET /v1/manage/workspaces/:workspaceId/users": 10,
-            "GET /v1/manage/workspaces/:workspaceId/groups": 10,
-            "GET /v1/manage/workspaces/:workspaceId/invites": 1,
-        });
-        assert.deepEqual(report.workspaces[0].counts, {
-            members: MEMBERS,
-            scimManaged: 0,
-            notScimManaged: MEMBERS,
-            pendingInvites: 0,
-            groups: GROUPS,
-        });
-        assert.equal(emulator.requestLog.filter((e) => e.status === 429).length, 0);
-        console.log(
-            `      pilot: ${emulator.requestLog.length} GET requests, ${wallMs} ms wall (Node ${process.version}), ` +
-                `${pacedMs} ms waiting for the rate limit`,
-        );
-    });
+    it(
+        "a pilot (2 declared groups): users in pages of 1,000, groups in pages of 100, member counts " +
+            "from the group list",
+        async () => {
+            const { report, wallMs, pacedMs, counts } = await run(
+                tenantConfig(
+                    {},
+                    {
+                        groups: [
+                            { dimension: "FUNCTION", group: "G0000" },
+                            { dimension: "FUNCTION", group: "G0001" },
+                        ],
+                    },
+                ),
+                false,
+            );
+            assert.deepEqual(counts, {
+                "GET /v1/manage/workspaces/:workspaceId/users": 10,
+                "GET /v1/manage/workspaces/:workspaceId/groups": 10,
+                "GET /v1/manage/workspaces/:workspaceId/invites": 1,
+            });
+            assert.deepEqual(report.workspaces[0].counts, {
+                members: MEMBERS,
+                scimManaged: 0,
+                notScimManaged: MEMBERS,
+                pendingInvites: 0,
+                groups: GROUPS,
+            });
+            assert.equal(emulator.requestLog.filter((e) => e.status === 429).length, 0);
+            console.log(
+                `      pilot: ${emulator.requestLog.length} GET requests, ${wallMs} ms wall (Node ${process.version}), ` +
+                    `${pacedMs} ms waiting for the rate limit`,
+            );
+        },
+    );
 
-    it("1,000 declared groups without member_count: one GET /groups/{id}/users per group, paced at 100 per minute", async () => {
-        const groups = Array.from({ length: GROUPS }, (_, g) => ({
-            dimension: "FUNCTION",
-            group: `G${String(g).padStart(4, "0")}`,
-        }));
-        const { report, wallMs, pacedMs, counts } = await run(tenantConfig({}, { phase: "full", groups }), true);
-        assert.deepEqual(counts, {
-            "GET /v1/manage/workspaces/:workspaceId/users": 10,
-            "GET /v1/manage/workspaces/:workspaceId/groups": 10,
-            "GET /v1/manage/workspaces/:workspaceId/invites": 1,
-            "GET /v1/manage/workspaces/:workspaceId/groups/:groupId/users": GROUPS,
-        });
-        assert.equal(
-            emulator.requestLog.filter((e) => e.status === 429).length,
-            0,
-            "the client paces itself: no request is refused",
-        );
-        assert.equal(report.findings.filter((f) => f.id === "GRP-3").length, GROUPS);
-        console.log(
-            `      1,000 declared groups: ${emulator.requestLog.length} GET requests, ${wallMs} ms wall, ` +
-                `${(pacedMs / 60000).toFixed(1)} min waiting for the rate limit (virtual clock)`,
-        );
-    });
+    it(
+        "1,000 declared groups without member_count: one GET /groups/{id}/users per group, paced at " +
+            "100 per minute",
+        async () => {
+            const groups = Array.from({ length: GROUPS }, (_, g) => ({
+                dimension: "FUNCTION",
+                group: `G${String(g).padStart(4, "0")}`,
+            }));
+            const { report, wallMs, pacedMs, counts } = await run(tenantConfig({}, { phase: "full", groups }), true);
+            assert.deepEqual(counts, {
+                "GET /v1/manage/workspaces/:workspaceId/users": 10,
+                "GET /v1/manage/workspaces/:workspaceId/groups": 10,
+                "GET /v1/manage/workspaces/:workspaceId/invites": 1,
+                "GET /v1/manage/workspaces/:workspaceId/groups/:groupId/users": GROUPS,
+            });
+            assert.equal(
+                emulator.requestLog.filter((e) => e.status === 429).length,
+                0,
+                "the client paces itself: no request is refused",
+            );
+            assert.equal(report.findings.filter((f) => f.id === "GRP-3").length, GROUPS);
+            console.log(
+                `      1,000 declared groups: ${emulator.requestLog.length} GET requests, ${wallMs} ms wall, ` +
+                    `${(pacedMs / 60000).toFixed(1)} min waiting for the rate limit (virtual clock)`,
+            );
+        },
+    );
 });

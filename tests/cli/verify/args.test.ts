@@ -45,7 +45,8 @@ describe("cli verify: arguments", () => {
         refuses(["--format", "yaml"], '--format must be text or json, not "yaml"');
         refuses(
             ["--dns-server", "ns1.example.org"],
-            '--dns-server: "ns1.example.org" is not an IP address (with an optional :port), e.g. 192.0.2.53 or 127.0.0.1:5353',
+            '--dns-server: "ns1.example.org" is not an IP address (with an optional :port), e.g. 192.0.2.53 or ' +
+                "127.0.0.1:5353",
         );
         refuses(
             ["--workspace-id", "lincoln"],
@@ -56,11 +57,13 @@ describe("cli verify: arguments", () => {
         refuses(["--admin-key-env"], "--admin-key-env needs a value");
         refuses(
             ["--admin-key", "sk-test"],
-            "--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace set CHATGPT_ADMIN_KEY or use --admin-key-env NAME",
+            "--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace " +
+                "set CHATGPT_ADMIN_KEY or use --admin-key-env NAME",
         );
         refuses(
             ["--admin-key", "sk-test", "--base-url", "https://api.chatgpt.com/v1"],
-            "--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace set CHATGPT_ADMIN_KEY or use --admin-key-env NAME",
+            "--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace " +
+                "set CHATGPT_ADMIN_KEY or use --admin-key-env NAME",
         );
     });
 
@@ -125,7 +128,9 @@ describe("cli verify: admin keys (workspace-scoped, from the environment at call
         );
         assert.throws(() => adminKeys({ adminKeyEnv: "LINCOLN_KEY" }, {}, ["district", "high-school"]), {
             message:
-                "--admin-key-env gives one workspace's key, but 2 workspaces are verified (district, high-school): choose one with --workspace KEY, or set CHATGPT_ADMIN_KEY_DISTRICT, CHATGPT_ADMIN_KEY_HIGH_SCHOOL",
+                "--admin-key-env gives one workspace's key, but 2 workspaces are verified (district, " +
+                "high-school): choose one with --workspace KEY, or set CHATGPT_ADMIN_KEY_DISTRICT, " +
+                "CHATGPT_ADMIN_KEY_HIGH_SCHOOL",
         });
     });
 });

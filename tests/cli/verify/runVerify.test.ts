@@ -47,7 +47,8 @@ describe("cli verify: runner without a workspace to read", () => {
             assert.equal(await verifyMain([], io), VERIFY_EXIT.usage);
             assert.ok(
                 stderr().startsWith(
-                    "workspace.workspaceId is not set: copy the workspace's id from the admin console into the config, or pass --workspace-id UUID\n",
+                    "workspace.workspaceId is not set: copy the workspace's id from the admin console into the " +
+                        "config, or pass --workspace-id UUID\n",
                 ),
             );
         } finally {
@@ -61,7 +62,9 @@ describe("cli verify: runner without a workspace to read", () => {
             const { io, stdout, stderr } = captureIo({ cwd: stack.dir });
             assert.equal(await verifyMain(["--format", "json"], io), VERIFY_EXIT.unreadable);
             const message =
-                'Workspace "Lincoln Unified School District" (workspace) cannot be read: no admin key was given: set CHATGPT_ADMIN_KEY_DEFAULT or CHATGPT_ADMIN_KEY to the workspace\'s Admin key (Admin Console → Credentials → Admin keys)';
+                'Workspace "Lincoln Unified School District" (workspace) cannot be read: no admin key was ' +
+                "given: set CHATGPT_ADMIN_KEY_DEFAULT or CHATGPT_ADMIN_KEY to the workspace's Admin key (Admin " +
+                "Console → Credentials → Admin keys)";
             assert.equal(stderr(), `${message}\n`);
             const report = JSON.parse(stdout());
             assert.deepEqual(report.unreadable, [{ workspace: "default", reason: "no-key", message }]);
@@ -96,7 +99,8 @@ describe("cli verify: runner without a workspace to read", () => {
                 bad
                     .stderr()
                     .startsWith(
-                        "--workspace middle: the config has no workspace with that key (it has district, high-school)\n",
+                        "--workspace middle: the config has no workspace with that key (it has district, " +
+                            "high-school)\n",
                     ),
             );
             const one = captureIo({ cwd: stack.dir, env: { CHATGPT_ADMIN_KEY_DISTRICT: "not this one" } });
