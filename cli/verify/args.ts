@@ -32,8 +32,15 @@ export function isLoopbackUrl(url: string): boolean {
     }
 }
 
-/** Parses the arguments after `verify`. Throws VerifyUsageError (exit 2); "help" for -h. */
-export function parseVerifyArgs(args: readonly string[]): VerifyCommandOptions | "help" {
+/**
+ * Parses the arguments after `verify` (`--format json` and `--format=json` alike). Throws VerifyUsageError (exit 2);
+ * "help" for -h/--help.
+ */
+export function parseVerifyArgs(argv: readonly string[]): VerifyCommandOptions | "help" {
+    const args = argv.flatMap((a) => {
+        const eq = a.indexOf("=");
+        return a.startsWith("--") && eq > 2 ? [a.slice(0, eq), a.slice(eq + 1)] : [a];
+    });
     const options: VerifyCommandOptions = { format: "text", strict: false, details: false };
     for (let i = 0; i < args.length; i++) {
         const arg = args[i];

@@ -53,11 +53,16 @@ export function renderVerifyText(report: VerifyReport, stackFile: string): strin
     return lines.join("\n");
 }
 
+/** The version of the `verify --format json` document: raise it when a field is removed or changes meaning. */
+export const VERIFY_FORMAT_VERSION = 1;
+
 /** The JSON report: the plan's `{ summary, findings }` plus what was read; never a key. */
 export function renderVerifyJson(report: VerifyReport, stackFile: string): string {
     const { summary, findings } = findingsReport(report.findings);
     return JSON.stringify(
         {
+            command: "verify",
+            formatVersion: VERIFY_FORMAT_VERSION,
             stackFile,
             tenant: report.tenant,
             dnsServer: report.dnsServer ?? null,

@@ -36,6 +36,11 @@ export function processVerifyIo(): VerifyIo {
     };
 }
 
+/** A usage error on stderr, as the other commands write it: the message, then a one-line hint. */
+export function usageErrorText(message: string): string {
+    return `chatgpt-identity verify: ${message}\nTry \`chatgpt-identity verify --help\` for the options.\n`;
+}
+
 /** 0 holds; 4 when any workspace was not read (the result is incomplete); 1 on errors (with --strict, warnings). */
 export function verifyExitCode(report: VerifyReport, strict: boolean): number {
     if (report.unreadable.length > 0) return VERIFY_EXIT.unreadable;
@@ -46,7 +51,7 @@ export function verifyExitCode(report: VerifyReport, strict: boolean): number {
 /** Runs `chatgpt-identity verify` with parsed options; returns the exit code. Read-only. */
 export async function runVerifyCommand(options: VerifyCommandOptions, io: VerifyIo): Promise<number> {
     const usage = (message: string) => {
-        io.stderr(`${message}\n\n${VERIFY_USAGE}\n`);
+        io.stderr(usageErrorText(message));
         return VERIFY_EXIT.usage;
     };
     let stackFile: string;
@@ -57,7 +62,7 @@ export async function runVerifyCommand(options: VerifyCommandOptions, io: Verify
     } catch (e) {
         if (e instanceof VerifyUsageError) return usage(e.message);
         if (e instanceof StackFileError) {
-            io.stderr(`${e.message}\n`);
+            io.stderr(`chatgpt-identity verify: ${e.message}\n`);
             return VERIFY_EXIT.usage;
         }
         throw e;
@@ -137,7 +142,7 @@ export async function verifyMain(args: readonly string[], io: VerifyIo = process
         options = parseVerifyArgs(args);
     } catch (e) {
         if (!(e instanceof VerifyUsageError)) throw e;
-        io.stderr(`${e.message}\n\n${VERIFY_USAGE}\n`);
+        io.stderr(usageErrorText(e.message));
         return VERIFY_EXIT.usage;
     }
     if (options === "help") {

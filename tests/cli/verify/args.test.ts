@@ -38,6 +38,12 @@ describe("cli verify: arguments", () => {
             },
         );
         assert.equal(parseVerifyArgs(["--help"]), "help");
+        assert.deepEqual(parseVerifyArgs(["--format=json", "--dns-server=127.0.0.1:53"]), {
+            format: "json",
+            strict: false,
+            details: false,
+            dnsServer: "127.0.0.1:53",
+        });
     });
 
     it("refuses bad usage with a message that names the option and the fix", () => {

@@ -11,17 +11,24 @@ describe("cli verify: runner without a workspace to read", () => {
         assert.equal(stdout(), `${VERIFY_USAGE}\n`);
     });
 
-    it("exits 2 on a usage error, with the message and the usage on stderr and nothing on stdout", async () => {
+    it("exits 2 on a usage error, with the message and a one-line hint on stderr and nothing on stdout", async () => {
         const { io, stdout, stderr } = captureIo();
         assert.equal(await verifyMain(["--format", "yaml"], io), VERIFY_EXIT.usage);
         assert.equal(stdout(), "");
-        assert.ok(stderr().startsWith('--format must be text or json, not "yaml"\n\nUsage: chatgpt-identity verify'));
+        assert.equal(
+            stderr(),
+            'chatgpt-identity verify: --format must be text or json, not "yaml"\n' +
+                "Try `chatgpt-identity verify --help` for the options.\n",
+        );
     });
 
     it("exits 2 on a missing stack file", async () => {
         const { io, stderr } = captureIo();
         assert.equal(await verifyMain(["/nonexistent/Pulumi.x.yaml"], io), VERIFY_EXIT.usage);
-        assert.equal(stderr(), "Cannot read stack file /nonexistent/Pulumi.x.yaml: no such file\n");
+        assert.equal(
+            stderr(),
+            "chatgpt-identity verify: Cannot read stack file /nonexistent/Pulumi.x.yaml: no such file\n",
+        );
     });
 
     it("exits 1 on a config the gate refuses, reading nothing", async () => {
@@ -45,11 +52,11 @@ describe("cli verify: runner without a workspace to read", () => {
         try {
             const { io, stderr } = captureIo({ cwd: stack.dir });
             assert.equal(await verifyMain([], io), VERIFY_EXIT.usage);
-            assert.ok(
-                stderr().startsWith(
-                    "workspace.workspaceId is not set: copy the workspace's id from the admin console into the " +
-                        "config, or pass --workspace-id UUID\n",
-                ),
+            assert.equal(
+                stderr(),
+                "chatgpt-identity verify: workspace.workspaceId is not set: copy the workspace's id from the admin " +
+                    "console into the config, or pass --workspace-id UUID\n" +
+                    "Try `chatgpt-identity verify --help` for the options.\n",
             );
         } finally {
             stack.remove();
@@ -67,6 +74,23 @@ describe("cli verify: runner without a workspace to read", () => {
                 "Console → Credentials → Admin keys)";
             assert.equal(stderr(), `${message}\n`);
             const report = JSON.parse(stdout());
+            assert.deepEqual(Object.keys(report), [
+                "command",
+                "formatVersion",
+                "stackFile",
+                "tenant",
+                "dnsServer",
+                "summary",
+                "findings",
+                "domains",
+                "workspaces",
+                "checks",
+                "unreadable",
+            ]);
+            assert.deepEqual(
+                [report.command, report.formatVersion, report.stackFile],
+                ["verify", 1, "Pulumi.lincoln.yaml"],
+            );
             assert.deepEqual(report.unreadable, [{ workspace: "default", reason: "no-key", message }]);
             assert.deepEqual(report.summary, { error: 0, warning: 0, info: 0, blocking: false, unreadable: 1 });
             assert.deepEqual(
@@ -95,13 +119,10 @@ describe("cli verify: runner without a workspace to read", () => {
         try {
             const bad = captureIo({ cwd: stack.dir });
             assert.equal(await verifyMain(["--workspace", "middle"], bad.io), VERIFY_EXIT.usage);
-            assert.ok(
-                bad
-                    .stderr()
-                    .startsWith(
-                        "--workspace middle: the config has no workspace with that key (it has district, " +
-                            "high-school)\n",
-                    ),
+            assert.equal(
+                bad.stderr(),
+                "chatgpt-identity verify: --workspace middle: the config has no workspace with that key (it has " +
+                    "district, high-school)\nTry `chatgpt-identity verify --help` for the options.\n",
             );
             const one = captureIo({ cwd: stack.dir, env: { CHATGPT_ADMIN_KEY_DISTRICT: "not this one" } });
             assert.equal(
