@@ -3,6 +3,8 @@ import {
     Finding, MISSING_FACTS_ID, PartialTenantConfig, RULES, UNJUDGEABLE_RULES, evaluatePartialConfig, evaluateRules, findingsToJson,
     formatFindings, hasErrors,
 } from "../../../core/rules";
+import * as fs from "node:fs";
+import { repoPath } from "../../support/paths";
 import { CLEAN_FACTS, SCIM_ON, SSO_WIZARD, domainRuleIds, findingsOf, workspaceForm, tenantForm, summary } from "./support";
 
 describe("rules: engine and output", () => {
@@ -18,6 +20,15 @@ describe("rules: engine and output", () => {
         }
         assert.deepEqual([...checked, ...unjudgeable].sort(), [...ids].sort());
         for (const r of UNJUDGEABLE_RULES) assert.ok(r.reason.length > 40, r.id);
+    });
+
+    it("README's rollout-rules section lists every judged rule in its table and every unjudgeable one in the other", () => {
+        const readme = fs.readFileSync(repoPath("README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## Rollout rules"), readme.indexOf("### Facts"));
+        const [judged, unjudged] = section.split("Rules that cannot be judged");
+        const rowIds = (text: string) => [...text.matchAll(/^\| ([A-Z0-9, -]+) \|/gm)].flatMap((m) => m[1].split(", "));
+        assert.deepEqual(rowIds(judged).filter((id) => id !== "rule").sort(), RULES.map((r) => r.id).sort());
+        assert.deepEqual(rowIds(unjudged).filter((id) => id !== "rule").sort(), UNJUDGEABLE_RULES.map((r) => r.id).sort());
     });
 
     it("every judged rule says where it is judged: an engine check, the config gate, or both", () => {
