@@ -30,6 +30,7 @@ function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
     return error.issues.map((issue) => {
         const path = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]] : issue.path;
         let message = issue.message;
+        if (issue.code === "invalid_key") message = `this key ${issue.issues.map((i) => i.message).join("; ")}`;
         if (issue.code === "invalid_type" && /^Invalid input/.test(message)) {
             message = issue.input === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
         }

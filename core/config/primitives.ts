@@ -108,7 +108,7 @@ export function httpsUrl(from: string) {
         });
 }
 
-function httpsUrlProblem(value: string): string | undefined {
+export function httpsUrlProblem(value: string): string | undefined {
     if (/\s/.test(value)) return `must be a URL without spaces, got ${quote(value)}`;
     let url: URL;
     try {
@@ -166,3 +166,9 @@ export const creditLimit = section("usage limit settings", {
     /** Monthly limit in credits (the admin API's unit). */
     credits,
 });
+
+/** A SAML entity ID: an https URL or a `urn:` name, as the ChatGPT SSO wizard shows it. */
+export const entityId = plainText("the Entity ID from the ChatGPT SSO wizard", { max: 2048 })
+    .refine((v) => (/^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$/i.test(v) ? true : httpsUrlProblem(v) === undefined), {
+        error: (issue) => `must be the Entity ID from the ChatGPT SSO wizard, an https:// URL or a urn: name, got ${quote(issue.input)}`,
+    });

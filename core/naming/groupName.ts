@@ -146,7 +146,7 @@ export function swappedPartsSuggestion(parts: GroupNameParts): GroupNameSuggesti
     }
     if (!groupLike && !mixedCase) return undefined;
     const dimension = GROUP_LIKE_WORDS[dimensionUpper] ?? "FUNCTION";
-    const group = asGroupWord(`${parts.dimension}-${parts.group}`);
+    const group = asGroupWord(`${asGroupWord(parts.dimension)}-${asGroupWord(parts.group)}`);
     return suggestion(parts, { usage: parts.usage, dimension, group },
         `DIMENSION ${JSON.stringify(parts.dimension)} looks like a GROUP (a department, role or team name), ` +
         `not a dimension such as ${dimension}`);

@@ -24,7 +24,17 @@ export function isEmailLikeSource(idp: IdpKind, source: string): boolean {
         EMAIL_LIKE_SOURCES[idp].some((s) => s.toLowerCase() === source.trim().toLowerCase());
 }
 
-/** entityId/acsUrl by stage, SSO-6, SSO-7, SSO-12. */
+/**
+ * entityId/acsUrl by stage, SSO-6, SSO-7, SSO-12.
+ *
+ * SSO-12, what is known: ChatGPT's Directory Sync runs on WorkOS, whose directory user is identified to
+ * the application by its normalized `email` (the primary entry of SCIM `emails`;
+ * workos.com/docs/directory-sync/attributes/standard-attributes). Entra's default SCIM mapping fills that
+ * work email from `mail` (and `userName` from `userPrincipalName`); Okta's from `email` (`userName` from
+ * `login`). So the default mappings agree with the default email claims, and the gate compares the email
+ * claim with `scim.identifierSource` (default: the email claim's default). What the IdP's mapping really
+ * sends cannot be read through the providers (see domain-rules "IdP facts"), hence the declared value.
+ */
 export function ssoProblems(config: TenantDraft): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const root = config.path;

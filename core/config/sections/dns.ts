@@ -60,10 +60,25 @@ export const dnsSchema = section("DNS settings", {
     }
     const schema = dns.adapter === "cloudflare" ? cloudflareSettingsSchema : manualSettingsSchema;
     const parsed = schema.safeParse(dns.settings ?? {});
-    if (parsed.success) return;
+    if (parsed.success) {
+        const keys = Object.keys((parsed.data as { zoneIds?: Record<string, string> }).zoneIds ?? {});
+        keys.forEach((key, i) => {
+            const first = keys.findIndex((k) => k.toLowerCase() === key.toLowerCase());
+            if (first === i) return;
+            ctx.addIssue({
+                code: "custom", path: ["settings", "zoneIds", key],
+                message: `${quote(key)} and ${quote(keys[first])} name the same domain (domains compare without case); keep one`,
+            });
+        });
+        return;
+    }
     for (const issue of parsed.error.issues) {
         ctx.addIssue({ code: "custom", path: ["settings", ...issue.path], message: issue.message });
     }
-}).transform((dns): DnsConfig => (dns.adapter === "cloudflare"
-    ? { adapter: "cloudflare", settings: cloudflareSettingsSchema.parse(dns.settings) }
-    : { adapter: "manual" }));
+}).transform((dns): DnsConfig => {
+    if (dns.adapter !== "cloudflare") return { adapter: "manual" };
+    const settings = cloudflareSettingsSchema.parse(dns.settings);
+    // Domains are lowered by the gate, so the zone ids are keyed the same way (duplicates: see checks/domains).
+    const zoneIds = Object.fromEntries(Object.entries(settings.zoneIds).map(([domain, id]) => [domain.toLowerCase(), id]));
+    return { adapter: "cloudflare", settings: { ...settings, zoneIds } };
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bool, emailList, expected, httpsUrl, oneOf, plainText, section } from "../primitives";
+import { bool, emailList, entityId, expected, httpsUrl, oneOf, plainText, section } from "../primitives";
 
 export const SSO_STAGES = ["off", "testing", "enabled", "enforced"] as const;
 export type SsoStage = (typeof SSO_STAGES)[number];
@@ -33,7 +33,7 @@ export const ssoShape = {
      */
     stage: oneOf(SSO_STAGES, "an SSO stage").default("off"),
     /** SP entity ID (Identifier) from the ChatGPT SSO wizard. Required unless stage is `off`. */
-    entityId: plainText("the Entity ID from the ChatGPT SSO wizard", { max: 2048 }).optional(),
+    entityId: entityId.optional(),
     /** ACS (Reply) URL from the ChatGPT SSO wizard (https). Required unless stage is `off`. */
     acsUrl: httpsUrl("the ChatGPT SSO wizard").optional(),
     /** Sign-in addresses of the pilot test users assigned to the SSO app while testing (SSO-2); each on a listed domain (DOM-2). */

@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
-import { buildGroupName, GroupNameError, groupNameProblem, isValidGroupName, parseGroupName } from "../../../core/naming/groupName";
+import {
+    buildGroupName, GroupNameError, groupNameProblem, isValidGroupName, parseGroupName, suggestGroupName, swappedPartsSuggestion,
+} from "../../../core/naming/groupName";
 
 describe("group naming (GRP-1)", () => {
     it("builds names from parts, with and without USAGE", () => {
@@ -39,5 +41,38 @@ describe("group naming (GRP-1)", () => {
         assert.equal(isValidGroupName(""), false);
         assert.equal(isValidGroupName(`FUNCTION_${"a".repeat(120)}`), false);
         assert.equal(isValidGroupName("FUNCTION_Support"), true);
+    });
+});
+
+describe("group naming: corrections (GRP-1)", () => {
+    it("swappedPartsSuggestion: a DIMENSION in the GROUP slot and a department in the DIMENSION slot", () => {
+        assert.deepEqual(swappedPartsSuggestion({ usage: "ANALYTICS", dimension: "ENGINEERING", group: "FUNCTION" }), {
+            parts: { usage: "ANALYTICS", dimension: "FUNCTION", group: "Engineering" },
+            name: "ANALYTICS_FUNCTION_Engineering",
+            reason: '"FUNCTION" is a DIMENSION and "ENGINEERING" a GROUP: the two parts look swapped',
+        });
+    });
+
+    it("swappedPartsSuggestion: a department or role word as DIMENSION proposes the usual dimension", () => {
+        assert.deepEqual(swappedPartsSuggestion({ dimension: "TEACHERS", group: "Lincoln" }), {
+            parts: { dimension: "ROLE", group: "Teachers-Lincoln" },
+            name: "ROLE_Teachers-Lincoln",
+            reason: 'DIMENSION "TEACHERS" looks like a GROUP (a department, role or team name), not a dimension such as ROLE',
+        });
+        assert.equal(swappedPartsSuggestion({ dimension: "Engineering", group: "Support" })?.name, "FUNCTION_Engineering-Support");
+    });
+
+    it("swappedPartsSuggestion: nothing for parts that look right, open dimensions included", () => {
+        assert.equal(swappedPartsSuggestion({ usage: "ROLLOUT", dimension: "ROLE", group: "Teachers" }), undefined);
+        assert.equal(swappedPartsSuggestion({ dimension: "GRADE9", group: "Students" }), undefined);
+        assert.equal(swappedPartsSuggestion({ dimension: "role", group: "Teachers" }), undefined);
+    });
+
+    it("suggestGroupName builds a valid name from malformed parts", () => {
+        assert.equal(suggestGroupName({ usage: "rollout", dimension: "role", group: "Lincoln_Elementary" }), "ROLLOUT_ROLE_Lincoln-Elementary");
+        assert.equal(suggestGroupName({ dimension: "Engineering", group: "FUNCTION" }), "FUNCTION_Engineering");
+        assert.equal(suggestGroupName({ dimension: "school", group: "Lincoln High" }), "SCHOOL_Lincoln-High");
+        assert.equal(suggestGroupName({ dimension: "", group: "" }), "FUNCTION_Example");
+        assert.equal(isValidGroupName(suggestGroupName({ usage: "9x", dimension: "1", group: "__" })), true);
     });
 });
