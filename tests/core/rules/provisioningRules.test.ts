@@ -64,8 +64,8 @@ describe("rules: groups (GRP-1 ... GRP-5)", () => {
         const findings = findingsOf("GRP-1", config);
         assert.deepEqual(summary(findings), ["GRP-1 warning workspace.groups[0].dimension @default", "GRP-1 warning workspace.groups[1].dimension @default"]);
         assert.equal(findings[0].message, 'Group ANALYTICS_ENGINEERING_Staff: DIMENSION "ENGINEERING" looks like a GROUP (a department, role or team name), '
-            + "not a dimension such as FUNCTION; did you mean ANALYTICS_FUNCTION_ENGINEERING-Staff?");
-        assert.equal(findings[0].fix, "Rename it to ANALYTICS_FUNCTION_ENGINEERING-Staff (usage: ANALYTICS, dimension: FUNCTION, group: ENGINEERING-Staff) before SCIM pushes it; renaming later creates a new group in the workspace.");
+            + "not a dimension such as FUNCTION; did you mean ANALYTICS_FUNCTION_Engineering-Staff?");
+        assert.equal(findings[0].fix, "Rename it to ANALYTICS_FUNCTION_Engineering-Staff (usage: ANALYTICS, dimension: FUNCTION, group: Engineering-Staff) before SCIM pushes it; renaming later creates a new group in the workspace.");
         assert.match(findings[1].message, /did you mean ROLE_Teachers\?$/);
     });
 
