@@ -3,17 +3,24 @@ import { loadStackConfig } from "../../../core/config/load";
 import { exampleStacks } from "./support";
 
 /** The secrets each example's README tells the reader to set. */
-const SECRETS = new Set(["chatgpt-identity:scimToken", "chatgpt-identity:scimToken-staff", "chatgpt-identity:scimToken-students"]);
+const SECRETS = new Set([
+    "chatgpt-identity:scimToken",
+    "chatgpt-identity:scimToken-staff",
+    "chatgpt-identity:scimToken-students",
+]);
 
 describe("config: the example stacks load", () => {
     const stacks = exampleStacks();
 
     it("finds every example stack file", () => {
-        assert.deepEqual(stacks.map((s) => s.file), [
-            "examples/entra-district/Pulumi.lincoln.yaml",
-            "examples/k12-two-workspaces/Pulumi.district.yaml",
-            "examples/okta-enterprise/Pulumi.pilot.yaml",
-        ]);
+        assert.deepEqual(
+            stacks.map((s) => s.file),
+            [
+                "examples/entra-district/Pulumi.lincoln.yaml",
+                "examples/k12-two-workspaces/Pulumi.district.yaml",
+                "examples/okta-enterprise/Pulumi.pilot.yaml",
+            ],
+        );
     });
 
     for (const stack of exampleStacks()) {
@@ -30,10 +37,13 @@ describe("config: the example stacks load", () => {
         const config = result.config;
         assert.equal(config.form, "tenant");
         assert.equal(config.sso.stage, "testing");
-        assert.deepEqual(config.workspaces.map((w) => [w.key, w.scim.enabled, w.scim.tokenKey, w.groups.map((g) => g.name)]), [
-            ["staff", true, "scimToken-staff", ["ROLLOUT_ROLE_Teachers", "ROLLOUT_ROLE_Office-Staff"]],
-            ["students", true, "scimToken-students", ["ROLLOUT_SCHOOL_Riverside-High"]],
-        ]);
+        assert.deepEqual(
+            config.workspaces.map((w) => [w.key, w.scim.enabled, w.scim.tokenKey, w.groups.map((g) => g.name)]),
+            [
+                ["staff", true, "scimToken-staff", ["ROLLOUT_ROLE_Teachers", "ROLLOUT_ROLE_Office-Staff"]],
+                ["students", true, "scimToken-students", ["ROLLOUT_SCHOOL_Riverside-High"]],
+            ],
+        );
         assert.notEqual(config.workspaces[0].scim.baseUrl, config.workspaces[1].scim.baseUrl);
     });
 });

@@ -10,7 +10,10 @@ export const minimalTenant = {
     name: "Riverside USD",
     idp: "entra",
     domains: [{ name: "riverside.k12.ca.us" }],
-    workspaces: [{ key: "staff", name: "Staff" }, { key: "students", name: "Students" }],
+    workspaces: [
+        { key: "staff", name: "Staff" },
+        { key: "students", name: "Students" },
+    ],
 };
 
 /** The problems of a config that must be refused, each as `path: message`. */
@@ -34,10 +37,19 @@ export function repoRoot(): string {
 /** Every example stack file: its path and its `config:` values. */
 export function exampleStacks(): { file: string; values: Record<string, unknown> }[] {
     const root = path.join(repoRoot(), "examples");
-    return fs.readdirSync(root).sort().flatMap((dir) => fs.readdirSync(path.join(root, dir))
-        .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
-        .map((f) => {
-            const file = path.join(root, dir, f);
-            return { file: path.relative(repoRoot(), file), values: (parse(fs.readFileSync(file, "utf8")) as { config: Record<string, unknown> }).config };
-        }));
+    return fs
+        .readdirSync(root)
+        .sort()
+        .flatMap((dir) =>
+            fs
+                .readdirSync(path.join(root, dir))
+                .filter((f) => /^Pulumi\..+\.yaml$/.test(f))
+                .map((f) => {
+                    const file = path.join(root, dir, f);
+                    return {
+                        file: path.relative(repoRoot(), file),
+                        values: (parse(fs.readFileSync(file, "utf8")) as { config: Record<string, unknown> }).config,
+                    };
+                }),
+        );
 }

@@ -28,7 +28,11 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
         assert.deepEqual(config.apiPlatform, { manage: false, roles: [], roleMappings: [] });
         assert.deepEqual(config.facts, {});
         assert.equal(ws.scim.enabled, false);
-        assert.deepEqual(ws.settings, { automaticAccountCreation: false, allowAutomaticAccountCreationWithScim: false, externalInvites: true });
+        assert.deepEqual(ws.settings, {
+            automaticAccountCreation: false,
+            allowAutomaticAccountCreationWithScim: false,
+            externalInvites: true,
+        });
         assert.deepEqual(ws.invites, { testUsers: false });
         assert.deepEqual(ws.customRoles, []);
         assert.equal(ws.manageWorkspace, false);
@@ -42,13 +46,17 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
     });
 
     it("refuses both spellings of the API Platform SSO state at once", () => {
-        assert.deepEqual(problems({ ...minimal, sso: { apiPlatformSsoEnabled: true }, apiPlatform: { ssoEnabled: true } }), [
-            "workspace.sso.apiPlatformSsoEnabled and workspace.apiPlatform.ssoEnabled: say it once: sso.apiPlatformSsoEnabled is the old spelling of apiPlatform.ssoEnabled; keep apiPlatform.ssoEnabled",
-        ]);
+        assert.deepEqual(
+            problems({ ...minimal, sso: { apiPlatformSsoEnabled: true }, apiPlatform: { ssoEnabled: true } }),
+            [
+                "workspace.sso.apiPlatformSsoEnabled and workspace.apiPlatform.ssoEnabled: say it once: sso.apiPlatformSsoEnabled is the old spelling of apiPlatform.ssoEnabled; keep apiPlatform.ssoEnabled",
+            ],
+        );
     });
 
     it("refuses roles and roleAssignments with where they moved", () => {
-        const moved = "moved: API Platform organization roles and their group mappings go under apiPlatform.roles and " +
+        const moved =
+            "moved: API Platform organization roles and their group mappings go under apiPlatform.roles and " +
             "apiPlatform.roleMappings; ChatGPT custom roles (publish GPTs, publish skills, higher credit limits, " +
             "feature access) go under customRoles, which the runbook lists as admin-console steps (no API exists)";
         assert.deepEqual(problems({ ...minimal, roles: [], roleAssignments: [] }), [
@@ -58,27 +66,47 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
     });
 
     it("takes the new sections: workspaceId, usage limits, invites, custom roles, API Platform", () => {
-        const config = loadTenantConfig({
-            ...minimal,
-            workspaceId: "3F2B1C9E-8A4D-4E7F-9B1A-2C3D4E5F6A7B",
-            manageWorkspace: true,
-            usageLimit: { credits: 500 },
-            invites: { testUsers: true },
-            sso: { testUsers: ["t@lincoln.k12.us"] },
-            groups: [{ usage: "ROLLOUT", dimension: "ROLE", group: "Teachers", usageLimit: { credits: 2000 } }],
-            customRoles: [{ name: "GPT publishers", grants: ["publish-gpts", "feature:codex"], groups: ["ROLLOUT_ROLE_Teachers"] }],
-            apiPlatform: {
-                ssoEnabled: true, manage: true,
-                roles: [{ name: "Model readers", permissions: ["api.model.read"], adoptExisting: true }],
-                roleMappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Model readers"] }],
+        const config = loadTenantConfig(
+            {
+                ...minimal,
+                workspaceId: "3F2B1C9E-8A4D-4E7F-9B1A-2C3D4E5F6A7B",
+                manageWorkspace: true,
+                usageLimit: { credits: 500 },
+                invites: { testUsers: true },
+                sso: { testUsers: ["t@lincoln.k12.us"] },
+                groups: [{ usage: "ROLLOUT", dimension: "ROLE", group: "Teachers", usageLimit: { credits: 2000 } }],
+                customRoles: [
+                    {
+                        name: "GPT publishers",
+                        grants: ["publish-gpts", "feature:codex"],
+                        groups: ["ROLLOUT_ROLE_Teachers"],
+                    },
+                ],
+                apiPlatform: {
+                    ssoEnabled: true,
+                    manage: true,
+                    roles: [{ name: "Model readers", permissions: ["api.model.read"], adoptExisting: true }],
+                    roleMappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Model readers"] }],
+                },
             },
-        }, "workspace");
+            "workspace",
+        );
         const [ws] = config.workspaces;
         assert.equal(ws.workspaceId, "3f2b1c9e-8a4d-4e7f-9b1a-2c3d4e5f6a7b");
         assert.deepEqual(ws.usageLimit, { credits: 500 });
-        assert.deepEqual(ws.groups[0], { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers", usageLimit: { credits: 2000 }, name: "ROLLOUT_ROLE_Teachers" });
-        assert.deepEqual(ws.customRoles, [{ name: "GPT publishers", grants: ["publish-gpts", "feature:codex"], groups: ["ROLLOUT_ROLE_Teachers"] }]);
-        assert.deepEqual(config.apiPlatform.roles, [{ name: "Model readers", description: "", permissions: ["api.model.read"], adoptExisting: true }]);
+        assert.deepEqual(ws.groups[0], {
+            usage: "ROLLOUT",
+            dimension: "ROLE",
+            group: "Teachers",
+            usageLimit: { credits: 2000 },
+            name: "ROLLOUT_ROLE_Teachers",
+        });
+        assert.deepEqual(ws.customRoles, [
+            { name: "GPT publishers", grants: ["publish-gpts", "feature:codex"], groups: ["ROLLOUT_ROLE_Teachers"] },
+        ]);
+        assert.deepEqual(config.apiPlatform.roles, [
+            { name: "Model readers", description: "", permissions: ["api.model.read"], adoptExisting: true },
+        ]);
     });
 
     it("requires the entity ID and ACS URL once SSO leaves off", () => {
@@ -92,7 +120,10 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
         assert.deepEqual(problems({ ...minimal, scim: { enabled: true } }), [
             "workspace.scim.baseUrl: required when scim.enabled is true: copy the SCIM base URL from the ChatGPT Directory Sync wizard",
         ]);
-        const config = loadTenantConfig({ ...minimal, scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/x" } }, "workspace");
+        const config = loadTenantConfig(
+            { ...minimal, scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/x" } },
+            "workspace",
+        );
         assert.equal(config.sso.stage, "off");
     });
 
@@ -116,12 +147,25 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
     });
 
     it("keeps adopted groups and members apart, and members off Okta", () => {
-        assert.deepEqual(problems({ ...minimal, groups: [{ dimension: "ROLE", group: "Staff", existingId: "abc", members: ["a@lincoln.k12.us"] }] }), [
-            "workspace.groups[0].members: an adopted group (existingId) keeps the membership its owner manages; remove members or remove existingId to create the group",
-        ]);
-        assert.deepEqual(problems({ ...minimal, idp: "okta", groups: [{ dimension: "ROLE", group: "Staff", members: ["a@lincoln.k12.us"] }] }), [
-            "workspace.groups[0].members: Okta memberships are managed by Okta group rules or your directory; remove members (supported for idp: entra only)",
-        ]);
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                groups: [{ dimension: "ROLE", group: "Staff", existingId: "abc", members: ["a@lincoln.k12.us"] }],
+            }),
+            [
+                "workspace.groups[0].members: an adopted group (existingId) keeps the membership its owner manages; remove members or remove existingId to create the group",
+            ],
+        );
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                idp: "okta",
+                groups: [{ dimension: "ROLE", group: "Staff", members: ["a@lincoln.k12.us"] }],
+            }),
+            [
+                "workspace.groups[0].members: Okta memberships are managed by Okta group rules or your directory; remove members (supported for idp: entra only)",
+            ],
+        );
     });
 
     it("keeps the Okta-only provisioning switch off Entra configs", () => {
@@ -129,43 +173,67 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
         assert.deepEqual(problems({ ...minimal, scim }), [
             "workspace.scim.oktaProvisioningEnabled: applies to idp: okta only; remove it (Entra provisioning is configured as code, groups are in scope as soon as they are assigned)",
         ]);
-        assert.equal(loadTenantConfig({ ...minimal, idp: "okta", scim }, "workspace").workspaces[0].scim.oktaProvisioningEnabled, true);
+        assert.equal(
+            loadTenantConfig({ ...minimal, idp: "okta", scim }, "workspace").workspaces[0].scim.oktaProvisioningEnabled,
+            true,
+        );
     });
 
     it("checks custom roles: known grants with a did-you-mean, declared groups", () => {
-        assert.deepEqual(problems({
-            ...minimal,
-            groups: [{ dimension: "ROLE", group: "Staff" }],
-            customRoles: [{ name: "Publishers", grants: ["publish-gpt", "admin"], groups: ["ROLE_Teachers"] }],
-        }), [
-            'workspace.customRoles[0].grants[0]: unknown grant "publish-gpt": did you mean "publish-gpts"?; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline (ROLE-1)',
-            'workspace.customRoles[0].grants[1]: unknown grant "admin"; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline (ROLE-1)',
-            'workspace.customRoles[0].groups[0]: "ROLE_Teachers" is not one of the groups of workspace "Lincoln USD" (ROLE_Staff); custom roles are mapped to pushed groups only (ROLE-2)',
-        ]);
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                groups: [{ dimension: "ROLE", group: "Staff" }],
+                customRoles: [{ name: "Publishers", grants: ["publish-gpt", "admin"], groups: ["ROLE_Teachers"] }],
+            }),
+            [
+                'workspace.customRoles[0].grants[0]: unknown grant "publish-gpt": did you mean "publish-gpts"?; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline (ROLE-1)',
+                'workspace.customRoles[0].grants[1]: unknown grant "admin"; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline (ROLE-1)',
+                'workspace.customRoles[0].groups[0]: "ROLE_Teachers" is not one of the groups of workspace "Lincoln USD" (ROLE_Staff); custom roles are mapped to pushed groups only (ROLE-2)',
+            ],
+        );
     });
 
     it("checks that API Platform role mappings name declared groups and roles", () => {
-        assert.deepEqual(problems({
-            ...minimal,
-            groups: [{ dimension: "ROLE", group: "Staff" }],
-            apiPlatform: { roles: [{ name: "Readers", permissions: ["api.model.read"] }], roleMappings: [{ group: "ROLE_Teachers", roles: ["Readers", "Admins"] }] },
-        }), [
-            'workspace.apiPlatform.roleMappings[0].group: "ROLE_Teachers" is not one of the declared groups (ROLE_Staff)',
-            'workspace.apiPlatform.roleMappings[0].roles[1]: "Admins" is not one of the roles in apiPlatform.roles (Readers)',
-        ]);
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                groups: [{ dimension: "ROLE", group: "Staff" }],
+                apiPlatform: {
+                    roles: [{ name: "Readers", permissions: ["api.model.read"] }],
+                    roleMappings: [{ group: "ROLE_Teachers", roles: ["Readers", "Admins"] }],
+                },
+            }),
+            [
+                'workspace.apiPlatform.roleMappings[0].group: "ROLE_Teachers" is not one of the declared groups (ROLE_Staff)',
+                'workspace.apiPlatform.roleMappings[0].roles[1]: "Admins" is not one of the roles in apiPlatform.roles (Readers)',
+            ],
+        );
     });
 
     it("throws a ConfigError that carries the problems as data and says nothing was changed", () => {
-        assert.throws(() => loadTenantConfig({ ...minimal, idp: "ping" }, "workspace"), (e: Error) => {
-            assert.ok(e instanceof ConfigError);
-            assert.deepEqual(e.problems, [{ path: "workspace.idp", message: 'expected an identity provider ("entra" or "okta"), got "ping"' }]);
-            assert.equal(e.message, 'The chatgpt-identity configuration has 1 problem; nothing was changed:\n  - workspace.idp: expected an identity provider ("entra" or "okta"), got "ping"');
-            return true;
-        });
+        assert.throws(
+            () => loadTenantConfig({ ...minimal, idp: "ping" }, "workspace"),
+            (e: Error) => {
+                assert.ok(e instanceof ConfigError);
+                assert.deepEqual(e.problems, [
+                    { path: "workspace.idp", message: 'expected an identity provider ("entra" or "okta"), got "ping"' },
+                ]);
+                assert.equal(
+                    e.message,
+                    'The chatgpt-identity configuration has 1 problem; nothing was changed:\n  - workspace.idp: expected an identity provider ("entra" or "okta"), got "ping"',
+                );
+                return true;
+            },
+        );
     });
 
     it("keeps the deprecated single-workspace view working through the same gate", () => {
-        const view = loadWorkspaceConfig({ ...minimal, sso: { apiPlatformSsoEnabled: true }, groups: [{ dimension: "ROLE", group: "Staff" }] });
+        const view = loadWorkspaceConfig({
+            ...minimal,
+            sso: { apiPlatformSsoEnabled: true },
+            groups: [{ dimension: "ROLE", group: "Staff" }],
+        });
         assert.equal(view.sso.apiPlatformSsoEnabled, true);
         assert.deepEqual(view.dns, { adapter: "manual", settings: {} });
         assert.deepEqual(view.roles, []);
