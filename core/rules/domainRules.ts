@@ -72,6 +72,7 @@ export const DOM6_EMAIL_CHANGE_STEPS: readonly string[] = [
 export const dom6EmailChange: Rule = {
     id: "DOM-6",
     summary: "Explains, once, what happens when a user's email address changes (also a runbook section).",
+    standingInfo: true,
     tenant({ config, path }) {
         if (config.sso.stage === "off" && !config.workspaces.some((w) => w.scim.enabled)) return [];
         return [finding("DOM-6", "info", path("domains"), {

@@ -9,7 +9,7 @@ import { scim2ScimWithoutSso, scim3NoAacWithScim, scim4ExistingUsersSkipped, sci
 import { sso10OneSsoAppPerTenant, sso11ApiPlatformSsoPerDomain, sso4ApiPlatformSso, sso5OneIdpPerDomain } from "./ssoConnectionRules";
 import { sso1OneStage, sso2TestBeforeEnforcing, sso3WhoSsoAffects, sso8SocialLoginAtEnforcement, sso9ProvisioningStillNeeded } from "./ssoStageRules";
 import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
-import { Finding, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
+import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
 
 /** Every judged rule, in the order of the domain rules; findings come out in this order. */
@@ -46,6 +46,9 @@ export const RULES: readonly Rule[] = [
     ws2ClaimedDomainTraining,
     ws3PersonalAccountMigration,
 ];
+
+/** Ids of the rules whose infos are standing explanations (one line each in the text output). */
+export const STANDING_INFO_IDS: ReadonlySet<FindingId> = new Set(RULES.filter((r) => r.standingInfo).map((r) => r.id));
 
 /**
  * Runs every rule on a validated config: tenant checks once, workspace checks once per workspace (in

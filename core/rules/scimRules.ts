@@ -5,6 +5,7 @@ import { Finding, IDP_DISPLAY_NAMES, Rule, domainNames, finding, listing, plural
 export const scim2ScimWithoutSso: Rule = {
     id: "SCIM-2",
     summary: "Explains SCIM without SSO (allowed).",
+    standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (!workspace.scim.enabled || config.sso.stage !== "off") return [];
         return [finding("SCIM-2", "info", wsPath("scim", "enabled"), {
@@ -72,6 +73,7 @@ export const scim4ExistingUsersSkipped: Rule = {
 export const scim5AacExplainsUnexpectedMembers: Rule = {
     id: "SCIM-5",
     summary: "Names automatic account creation as the source of members nobody invited.",
+    standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (!workspace.settings.automaticAccountCreation) return [];
         return [finding("SCIM-5", "info", wsPath("settings", "automaticAccountCreation"), {

@@ -75,6 +75,7 @@ export const sso2TestBeforeEnforcing: Rule = {
 export const sso3WhoSsoAffects: Rule = {
     id: "SSO-3",
     summary: "Explains, once, whom SSO affects at the current stage.",
+    standingInfo: true,
     tenant({ config, path }) {
         const stage = config.sso.stage;
         if (stage === "off") return [];
@@ -96,6 +97,7 @@ export const sso3WhoSsoAffects: Rule = {
 export const sso8SocialLoginAtEnforcement: Rule = {
     id: "SSO-8",
     summary: "Explains, once, that enforcement turns off Google, Microsoft and Apple sign-in.",
+    standingInfo: true,
     tenant({ config, path }) {
         const stage = config.sso.stage;
         if (stage === "off") return [];
@@ -135,6 +137,7 @@ function provisionsTestUsers(workspace: WorkspaceSpec): boolean {
 export const sso9ProvisioningStillNeeded: Rule = {
     id: "SSO-9",
     summary: "Explains, once, where members come from; on Okta someone must be assigned to the SSO app; something makes the test users members.",
+    standingInfo: true,
     enforcedByConfig: "invites.testUsers without manageWorkspace, or with no sso.testUsers, is refused (the stack could send no invite).",
     tenant({ config, path }) {
         if (config.sso.stage === "off") return [];

@@ -60,6 +60,11 @@ export interface Rule {
     id: RuleId;
     /** One line saying what the engine checks (or, for a gate-only rule, what the gate refuses). */
     summary: string;
+    /**
+     * True when this rule's infos explain an effect that holds on every plan while its condition does
+     * (whom SSO affects, what claiming a domain means): the text output shows each as one line.
+     */
+    standingInfo?: true;
     /** What the config gate refuses for this rule, when it refuses anything. */
     enforcedByConfig?: string;
     tenant?(ctx: TenantContext): Finding[];

@@ -3,6 +3,8 @@ import {
     Finding, MISSING_FACTS_ID, PartialTenantConfig, RULES, UNJUDGEABLE_RULES, evaluatePartialConfig, evaluateRules, findingsToJson,
     formatFindings, hasErrors,
 } from "../../../core/rules";
+import * as fs from "node:fs";
+import { repoPath } from "../../support/paths";
 import { CLEAN_FACTS, SCIM_ON, SSO_WIZARD, domainRuleIds, findingsOf, workspaceForm, tenantForm, summary } from "./support";
 
 describe("rules: engine and output", () => {
@@ -18,6 +20,15 @@ describe("rules: engine and output", () => {
         }
         assert.deepEqual([...checked, ...unjudgeable].sort(), [...ids].sort());
         for (const r of UNJUDGEABLE_RULES) assert.ok(r.reason.length > 40, r.id);
+    });
+
+    it("README's rollout-rules section lists every judged rule in its table and every unjudgeable one in the other", () => {
+        const readme = fs.readFileSync(repoPath("README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("## Rollout rules"), readme.indexOf("### Facts"));
+        const [judged, unjudged] = section.split("Rules that cannot be judged");
+        const rowIds = (text: string) => [...text.matchAll(/^\| ([A-Z0-9, -]+) \|/gm)].flatMap((m) => m[1].split(", "));
+        assert.deepEqual(rowIds(judged).filter((id) => id !== "rule").sort(), RULES.map((r) => r.id).sort());
+        assert.deepEqual(rowIds(unjudged).filter((id) => id !== "rule").sort(), UNJUDGEABLE_RULES.map((r) => r.id).sort());
     });
 
     it("every judged rule says where it is judged: an engine check, the config gate, or both", () => {
@@ -118,7 +129,7 @@ describe("rules: facts (issue 9)", () => {
             + "domains verified earlier (DOM-5); whether API Platform SSO is on (SSO-4); other IdP configurations (SSO-5, SSO-10); "
             + "members who joined by automatic account creation or invite (SCIM-4); local workspace groups (GRP-3); "
             + "group member counts (GRP-4).");
-        assert.equal(last.fix, "List facts.domainsHeldElsewhere, facts.verifiedDomains, facts.apiPlatformSsoEnabled and "
+        assert.equal(last.fix, "Set apiPlatform.ssoEnabled; list facts.domainsHeldElsewhere, facts.verifiedDomains and "
             + "facts.otherIdpConfigurations under facts: in the stack config (no API shows them; an empty list means none); "
             + "run `chatgpt-identity plan --live` or `chatgpt-identity verify` to read facts.unmanagedUsers, facts.localGroups and "
             + "facts.groupMemberCounts from the workspace (or list them under facts:). Facts can also be passed to evaluateRules from TypeScript.");
@@ -199,9 +210,10 @@ describe("rules: output", () => {
         { id: "SSO-2", severity: "error", path: "workspace.sso.stage", message: "Not tested.", why: "Lock-out.", fix: "Test first." },
     ];
 
-    it("formatFindings groups by severity, errors first, each with path, message, why and fix", () => {
-        assert.equal(formatFindings(sample), [
-            "Preflight: 1 error, 1 warning, 1 note.",
+    it("formatFindings groups by severity, errors first, each with path, message, why and fix; standing explanations one line each, last", () => {
+        const withNote: Finding[] = [...sample, { id: "SCIM-4", severity: "info", path: "workspace.scim.enabled", message: "2 members are not SCIM-managed.", why: "SCIM skips them.", fix: "Add them to a group." }];
+        assert.equal(formatFindings(withNote), [
+            "Preflight: 1 error, 1 warning, 2 notes.",
             "",
             "Errors (must be fixed before deploying):",
             "  [SSO-2] workspace.sso.stage",
@@ -216,12 +228,28 @@ describe("rules: output", () => {
             "    Fix: Hold some back.",
             "",
             "Information:",
-            "  [WS-3] workspace.domains",
-            "    Migration prompt.",
-            "    Why: Plus ends.",
-            "    Fix: Tell users.",
+            "  [SCIM-4] workspace.scim.enabled",
+            "    2 members are not SCIM-managed.",
+            "    Why: SCIM skips them.",
+            "    Fix: Add them to a group.",
+            "",
+            "What this plan means for users (one line each; why and fix in --format json):",
+            "  [WS-3] Migration prompt.",
         ].join("\n"));
         assert.equal(formatFindings([]), "Preflight: no findings.");
+    });
+
+    it("the standing explanations of a real plan are one line each", () => {
+        const config = tenantForm({ sso: { ...SSO_WIZARD, stage: "enabled" }, apiPlatform: { ssoEnabled: true } }, [
+            { key: "staff", scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }] },
+            { key: "students", scim: { ...SCIM_ON, baseUrl: "https://api.openai.com/scim/v2/students" }, groups: [{ dimension: "ROLE", group: "Students" }] },
+        ]);
+        const text = formatFindings(evaluateRules(config, CLEAN_FACTS));
+        const standing = text.slice(text.indexOf("What this plan means")).split("\n").slice(1);
+        assert.deepEqual(standing.map((l) => l.slice(0, l.indexOf("]") + 1)), [
+            "  [DOM-6]", "  [SSO-3]", "  [SSO-8]", "  [SSO-9]", "  [SSO-10]", "  [SSO-11]", "  [GRP-5]", "  [GRP-5]", "  [WS-2]", "  [WS-3]",
+        ]);
+        assert.doesNotMatch(text.slice(text.indexOf("What this plan means")), /Why: /);
     });
 
     it("findingsToJson gives counts, a blocking flag and the findings in order, with the workspace key when set", () => {
