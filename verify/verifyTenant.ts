@@ -4,7 +4,7 @@ import { domainRecordFindings } from "./checks/domainChecks";
 import { groupFindings, groupStates } from "./checks/groupChecks";
 import { memberFindings } from "./checks/memberChecks";
 import { checklistFinding, phaseChecklist } from "./checks/phaseChecklist";
-import { testUserFindings } from "./checks/testUserChecks";
+import { ReadWorkspace, testUserFindings } from "./checks/testUserChecks";
 import { LiveReadOptions, LiveState, readLiveState } from "./liveState";
 import { CheckResult, VerifyReport, WorkspaceVerification } from "./types";
 
@@ -27,7 +27,7 @@ export function judgeLiveState(
     const checks: CheckResult[] = [...dns.checks];
     const findings: Finding[] = [...dns.findings];
     const workspaces: WorkspaceVerification[] = [];
-    const read = [];
+    const read: ReadWorkspace[] = [];
     for (const w of live.workspaces) {
         const base = {
             key: w.spec.key,
@@ -61,7 +61,8 @@ export function judgeLiveState(
             checklist,
         });
     }
-    const testUsers = testUserFindings(config, read);
+    const unread = config.workspaces.filter((w) => !read.some((r) => r.spec.key === w.key)).map((w) => w.key);
+    const testUsers = testUserFindings(config, read, unread);
     checks.push(...testUsers.checks);
     findings.push(...testUsers.findings);
     return {

@@ -305,6 +305,31 @@ describe("verify: holding the live workspace against the config", () => {
         },
     );
 
+    it("a test user found in no read workspace is skipped, not failed, when another workspace was not read", () => {
+        const base = tenantConfig({ form: "tenant" }, { path: "tenant.workspaces[0]" });
+        const config = {
+            ...base,
+            workspaces: [
+                base.workspaces[0],
+                { ...base.workspaces[0], key: "students", name: "Students", path: "tenant.workspaces[1]" },
+            ],
+        };
+        const snap = healthySnapshot();
+        snap.users = snap.users.filter((u) => u.email !== "pilot.two@lincoln.k12.us");
+        const report = judgeLiveState(config, liveState(config, snap));
+        assert.deepEqual(
+            report.checks.filter((c) => c.kind === "test user").map((c) => `${c.status}: ${c.detail}`),
+            [
+                'pass: member of "Lincoln Public Schools", SCIM-managed',
+                'skipped: not a member of "Lincoln Public Schools"; students not read',
+            ],
+        );
+        assert.deepEqual(
+            report.findings.filter((f) => f.id === "SSO-9"),
+            [],
+        );
+    });
+
     it("a workspace that cannot be read leaves its checks out and is reported as unreadable", () => {
         const config = tenantConfig();
         const live = liveState(config, snapshot());
