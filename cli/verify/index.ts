@@ -3,3 +3,4 @@ export { VERIFY_EXIT } from "./exitCodes";
 export { VERIFY_USAGE } from "./usage";
 export { VerifyCommandOptions, VerifyUsageError, parseVerifyArgs } from "./args";
 export { VerifyIo, processVerifyIo, runVerifyCommand, verifyExitCode, verifyMain } from "./runVerify";
+export { readLiveFactsFromEnvironment } from "./planLive";

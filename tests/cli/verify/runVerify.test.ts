@@ -140,3 +140,17 @@ describe("cli verify: runner without a workspace to read", () => {
         }
     });
 });
+
+describe("cli verify: live facts for plan --live", () => {
+    it("reads nothing without a key and lists each workspace as unreadable", async () => {
+        const { loadTenantConfig } = await import("../../../core/config/load");
+        const { readLiveFactsFromEnvironment } = await import("../../../cli/verify/planLive");
+        const config = loadTenantConfig(workspaceForm(), "workspace");
+        const facts = await readLiveFactsFromEnvironment(config, { env: {}, dnsServer: "127.0.0.1:9" });
+        assert.deepEqual(
+            facts.unreadable.map((u) => u.reason),
+            ["no-key"],
+        );
+        assert.equal(facts.unmanagedUsers, undefined);
+    });
+});
