@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as dgram from "node:dgram";
+import { AddressInfo } from "node:net";
 import { checkDomainRecords, dnsServerProblem, dnsTxtResolver } from "../../verify/dnsRecords";
 import { domainRecordFindings } from "../../verify/checks/domainChecks";
 import { RunningDnsServer, startDnsServer } from "../support/dnsServer";
@@ -144,6 +146,21 @@ describe("verify: domain TXT records through a real DNS server on loopback", () 
                 ],
             ],
         );
+    });
+
+    it("DOM-4 through the real resolver: a DNS server that does not answer gives a failed lookup with its code", async () => {
+        const closed = dgram.createSocket("udp4");
+        await new Promise<void>((resolve) => closed.bind(0, "127.0.0.1", () => resolve()));
+        const port = (closed.address() as AddressInfo).port;
+        await new Promise<void>((resolve) => closed.close(() => resolve()));
+        const config = tenantConfig();
+        const records = await checkDomainRecords(
+            config.domains.slice(0, 1),
+            "workspace",
+            dnsTxtResolver(`127.0.0.1:${port}`),
+        );
+        assert.equal(records[0].status, "lookup-failed");
+        assert.ok(["ECONNREFUSED", "ETIMEOUT"].includes(records[0].error!), records[0].error);
     });
 
     it("--dns-server takes an IP address with an optional port", () => {

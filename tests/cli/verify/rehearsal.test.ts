@@ -295,6 +295,52 @@ describe("cli verify: rehearsal against the emulator, a SCIM push and a DNS serv
         }
     });
 
+    it("ROLE-2: a custom role mapped to a group SCIM has not pushed is an error until the push", async () => {
+        const roles = writeStack(
+            workspaceForm({
+                customRoles: [{ name: "GPT publishers", grants: ["publish-gpts"], groups: ["ROLLOUT_ROLE_Teachers"] }],
+            }),
+        );
+        try {
+            const run = async () => {
+                const { io, stdout } = captureIo({ cwd: roles.dir, resolveTxt: undefined });
+                const code = await verifyMain(
+                    [
+                        "--format",
+                        "json",
+                        "--base-url",
+                        emulator.apiBaseUrl,
+                        "--admin-key",
+                        LINCOLN.adminKey,
+                        "--dns-server",
+                        dns.address,
+                    ],
+                    io,
+                );
+                return { code, report: JSON.parse(stdout()) as Json };
+            };
+            const before = await run();
+            const role2 = before.report.findings.filter((f) => f.id === "ROLE-2");
+            assert.deepEqual(
+                role2.map((f) => [line(f), f.message]),
+                [
+                    [
+                        "ROLE-2 error workspace.customRoles[0].groups[0]",
+                        'Custom role "GPT publishers" is mapped to ROLLOUT_ROLE_Teachers, which SCIM has not pushed to workspace ' +
+                            '"Lincoln Unified School District" yet.',
+                    ],
+                ],
+            );
+            await pushPilot();
+            dns.setTxt("staff.lincoln.k12.us", [STAFF_TOKEN]);
+            const after = await run();
+            assert.deepEqual(after.report.findings, []);
+            assert.equal(after.code, VERIFY_EXIT.ok);
+        } finally {
+            roles.remove();
+        }
+    });
+
     it("is read-only: every request it makes to the admin API is a GET", async () => {
         emulator.seedUser(LINCOLN.id, { email: "early.teacher@lincoln.k12.us", source: "invite" });
         await pushPilot();
