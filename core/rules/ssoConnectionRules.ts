@@ -113,7 +113,8 @@ export const sso11ApiPlatformSsoPerDomain: Rule = {
         "organization.",
     standingInfo: true,
     tenant({ config, path }) {
-        if (config.sso.stage === "off") return [];
+        // SSO is on for the domains when ChatGPT uses it or when the API Platform already does (one connection).
+        if (config.sso.stage === "off" && config.apiPlatform.ssoEnabled !== true) return [];
         const domains = listing(domainNames(config));
         return [
             finding("SSO-11", "info", path("domains"), {

@@ -260,6 +260,10 @@ describe("rules: SSO connection (SSO-4, SSO-5, SSO-10, SSO-11)", () => {
             "One SSO app in Microsoft Entra ID serves this workspace and the API Platform organizations of " +
                 "the tenant.",
         );
+        assert.deepEqual(summary(findingsOf("SSO-11", workspaceForm({ apiPlatform: { ssoEnabled: true } }))), [
+            "SSO-11 info workspace.domains",
+        ]);
+        assert.deepEqual(findingsOf("SSO-11", workspaceForm({ apiPlatform: { ssoEnabled: false } })), []);
         const [perDomain] = findingsOf("SSO-11", config);
         assert.equal(perDomain.path, "workspace.domains");
         assert.equal(
