@@ -1,13 +1,41 @@
 import { FactKey, TenantFacts, mergeFacts } from "../facts";
-import { dom1VerifyBeforeSso, dom2SubdomainsListed, dom3DomainHeldElsewhere, dom5VerifiedDomainRemoved, dom6EmailChange } from "./domainRules";
+import {
+    dom1VerifyBeforeSso,
+    dom2SubdomainsListed,
+    dom3DomainHeldElsewhere,
+    dom5VerifiedDomainRemoved,
+    dom6EmailChange,
+} from "./domainRules";
 import { grp1NamingConvention } from "./groupNamingRule";
-import { grp2GroupsPushedBySCIM, grp3LocalGroupDuplicates, grp4AnalyticsGroupSize, grp5RolloutPhase } from "./groupRules";
+import {
+    grp2GroupsPushedBySCIM,
+    grp3LocalGroupDuplicates,
+    grp4AnalyticsGroupSize,
+    grp5RolloutPhase,
+} from "./groupRules";
 import { missingFactsFinding } from "./missingFacts";
 import { role1BaselineOnlyGrows, role2MapPushedGroupsOnly } from "./roleRules";
 import { sso12EmailClaimSource, sso6NoAssertionEncryption, sso7NameClaims } from "./samlAssertionRules";
-import { scim2ScimWithoutSso, scim3NoAacWithScim, scim4ExistingUsersSkipped, scim5AacExplainsUnexpectedMembers, scim7ScimPerWorkspace } from "./scimRules";
-import { sso10OneSsoAppPerTenant, sso11ApiPlatformSsoPerDomain, sso4ApiPlatformSso, sso5OneIdpPerDomain } from "./ssoConnectionRules";
-import { sso1OneStage, sso2TestBeforeEnforcing, sso3WhoSsoAffects, sso8SocialLoginAtEnforcement, sso9ProvisioningStillNeeded } from "./ssoStageRules";
+import {
+    scim2ScimWithoutSso,
+    scim3NoAacWithScim,
+    scim4ExistingUsersSkipped,
+    scim5AacExplainsUnexpectedMembers,
+    scim7ScimPerWorkspace,
+} from "./scimRules";
+import {
+    sso10OneSsoAppPerTenant,
+    sso11ApiPlatformSsoPerDomain,
+    sso4ApiPlatformSso,
+    sso5OneIdpPerDomain,
+} from "./ssoConnectionRules";
+import {
+    sso1OneStage,
+    sso2TestBeforeEnforcing,
+    sso3WhoSsoAffects,
+    sso8SocialLoginAtEnforcement,
+    sso9ProvisioningStillNeeded,
+} from "./ssoStageRules";
 import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
 import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
@@ -86,9 +114,16 @@ export type PartialTenantConfig = Partial<Omit<TenantConfig, "form" | "path" | "
 export function evaluatePartialConfig(partial: PartialTenantConfig, facts?: TenantFacts): Finding[] {
     const guarded = guard(partial, TENANT_SECTIONS) as TenantConfig;
     const workspaces = partial.workspaces?.map((w) => guard(w, WORKSPACE_SECTIONS) as WorkspaceSpec);
-    return evaluate(workspaces === undefined ? guarded : new Proxy(guarded, {
-        get: (target, prop, receiver) => (prop === "workspaces" ? workspaces : Reflect.get(target, prop, receiver)),
-    }), facts, partial.facts);
+    return evaluate(
+        workspaces === undefined
+            ? guarded
+            : new Proxy(guarded, {
+                  get: (target, prop, receiver) =>
+                      prop === "workspaces" ? workspaces : Reflect.get(target, prop, receiver),
+              }),
+        facts,
+        partial.facts,
+    );
 }
 
 /** True when any finding blocks the deployment. */
@@ -97,7 +132,16 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 }
 
 const TENANT_SECTIONS: readonly string[] = ["name", "idp", "domains", "dns", "sso", "apiPlatform", "workspaces"];
-const WORKSPACE_SECTIONS: readonly string[] = ["name", "phase", "scim", "groups", "settings", "invites", "customRoles", "manageWorkspace"];
+const WORKSPACE_SECTIONS: readonly string[] = [
+    "name",
+    "phase",
+    "scim",
+    "groups",
+    "settings",
+    "invites",
+    "customRoles",
+    "manageWorkspace",
+];
 
 /** Thrown by a guarded config when a check reads a section that did not parse. */
 class SectionUnavailable extends Error {}
@@ -105,7 +149,11 @@ class SectionUnavailable extends Error {}
 function guard<T extends object>(target: T, sections: readonly string[]): T {
     return new Proxy(target, {
         get(obj, prop, receiver) {
-            if (typeof prop === "string" && sections.includes(prop) && (obj as Record<string, unknown>)[prop] === undefined) {
+            if (
+                typeof prop === "string" &&
+                sections.includes(prop) &&
+                (obj as Record<string, unknown>)[prop] === undefined
+            ) {
                 throw new SectionUnavailable(prop);
             }
             return Reflect.get(obj, prop, receiver);
@@ -113,7 +161,11 @@ function guard<T extends object>(target: T, sections: readonly string[]): T {
     });
 }
 
-function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFacts: TenantFacts | undefined = config.facts): Finding[] {
+function evaluate(
+    config: TenantConfig,
+    given: TenantFacts | undefined,
+    configFacts: TenantFacts | undefined = config.facts,
+): Finding[] {
     const facts = mergeFacts(configFacts, given);
     const missing: { rule: RuleId; key: FactKey }[] = [];
     const root = config.path;
@@ -128,9 +180,10 @@ function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFa
             peekFact: (key) => facts[key],
             path: (...parts) => joinPath(root, parts),
         };
-        const ctx: TenantContext = workspace === undefined
-            ? base
-            : { ...base, workspace, wsPath: (...parts) => joinPath(workspace.path, parts) } as WorkspaceContext;
+        const ctx: TenantContext =
+            workspace === undefined
+                ? base
+                : ({ ...base, workspace, wsPath: (...parts) => joinPath(workspace.path, parts) } as WorkspaceContext);
         let findings: Finding[];
         try {
             findings = check(ctx);
@@ -139,7 +192,9 @@ function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFa
             throw e;
         }
         for (const key of asked) missing.push({ rule: rule.id, key });
-        return workspace === undefined ? findings : findings.map((f) => ({ ...f, workspace: f.workspace ?? workspace.key }));
+        return workspace === undefined
+            ? findings
+            : findings.map((f) => ({ ...f, workspace: f.workspace ?? workspace.key }));
     };
     const findings: Finding[] = [];
     for (const rule of RULES) {
@@ -160,13 +215,24 @@ function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFa
     return factsLine === undefined ? collapsed : [...collapsed, factsLine];
 }
 
-/** Infos that say the same thing (same rule, message, why and fix) for several workspaces become one, listing every path. */
+/**
+ * Infos that say the same thing (same rule, message, why and fix) for several workspaces become one, listing
+ * every path.
+ */
 function collapseRepeatedInfos(findings: readonly Finding[]): Finding[] {
     const out: Finding[] = [];
     for (const f of findings) {
-        const twin = f.severity === "info"
-            ? out.find((o) => o.severity === "info" && o.id === f.id && o.message === f.message && o.why === f.why && o.fix === f.fix)
-            : undefined;
+        const twin =
+            f.severity === "info"
+                ? out.find(
+                      (o) =>
+                          o.severity === "info" &&
+                          o.id === f.id &&
+                          o.message === f.message &&
+                          o.why === f.why &&
+                          o.fix === f.fix,
+                  )
+                : undefined;
         if (twin === undefined) {
             out.push(f);
             continue;
