@@ -1,0 +1,31 @@
+import { TenantConfig } from "../../core/config/load";
+import { LiveFactsResult, readLiveFacts } from "../../verify/liveFacts";
+import { ReadProgress } from "../../verify/liveState";
+import { adminKeys } from "./adminKeys";
+
+/**
+ * For `plan --live`: the live facts of every workspace that has a `workspaceId` and an admin key in the environment
+ * (`CHATGPT_ADMIN_KEY_<KEY>`, or `CHATGPT_ADMIN_KEY` for a single workspace), read-only. Workspaces without either
+ * are left out of the read and listed in `unreadable`, so the rules say what they could not judge.
+ */
+export async function readLiveFactsFromEnvironment(
+    config: TenantConfig,
+    options: {
+        env: Record<string, string | undefined>;
+        baseUrl?: string;
+        dnsServer?: string;
+        onProgress?: (progress: ReadProgress) => void;
+    },
+): Promise<LiveFactsResult> {
+    const keys = adminKeys(
+        {},
+        options.env,
+        config.workspaces.map((w) => w.key),
+    );
+    return readLiveFacts(config, {
+        adminKey: keys.adminKey,
+        baseUrl: options.baseUrl,
+        dnsServer: options.dnsServer,
+        onProgress: options.onProgress,
+    });
+}
