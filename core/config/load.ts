@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { domainProblems } from "./checks/domains";
-import { conventionName, groupProblems } from "./checks/groups";
+import { conventionName } from "./checks/groups";
 import {
     ADMIN_KEY_ENV,
     API_PLATFORM_ADMIN_KEY_ENV,
@@ -8,8 +7,7 @@ import {
     SecretsPresent,
     secretProblems,
 } from "./checks/secrets";
-import { ssoProblems } from "./checks/sso";
-import { workspaceProblems } from "./checks/workspaces";
+import { crossFieldProblems, partialCrossFieldProblems } from "./crossField";
 import { TenantDraft } from "./draft";
 import { tenantFormSchema, workspaceFormSchema } from "./forms";
 import { ConfigForm, SsoConfig, TenantConfig } from "./model";
@@ -45,11 +43,6 @@ function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
     });
 }
 
-/** The checks that relate fields to one another, run once the shape is right. */
-function crossFieldProblems(draft: TenantDraft): ConfigProblem[] {
-    return [...domainProblems(draft), ...ssoProblems(draft), ...workspaceProblems(draft), ...groupProblems(draft)];
-}
-
 function finalize(draft: TenantDraft): TenantConfig {
     const claims: SsoConfig["claims"] = {};
     for (const [claim, source] of Object.entries(draft.sso.claims)) {
@@ -74,8 +67,13 @@ export function parseTenantConfig(raw: unknown, form: ConfigForm): ParseResult {
     const scanned = prescan(raw, form);
     const schema = form === "tenant" ? tenantFormSchema : workspaceFormSchema;
     const parsed = schema.safeParse(scanned.raw);
-    if (!parsed.success)
-        return { ok: false, problems: uniqueProblems([...scanned.problems, ...zodProblems(parsed.error, form)]) };
+    if (!parsed.success) {
+        const partial = partialCrossFieldProblems(scanned.raw, form, parsed.error.issues);
+        return {
+            ok: false,
+            problems: uniqueProblems([...scanned.problems, ...zodProblems(parsed.error, form), ...partial]),
+        };
+    }
     const draft =
         form === "tenant"
             ? fromTenantForm(parsed.data as z.output<typeof tenantFormSchema>)

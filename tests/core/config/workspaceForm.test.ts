@@ -242,3 +242,47 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
         assert.throws(() => loadWorkspaceConfig({ ...minimal, roles: [] }), ConfigError);
     });
 });
+
+describe("config: every problem at once", () => {
+    it("runs the cross-field checks that read none of the refused settings", () => {
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                settings: { externalInvites: "no" },
+                sso: { stage: "testing" },
+                groups: [{ dimension: "role", group: "Staff" }],
+            }),
+            [
+                'workspace.settings.externalInvites: expected true or false, got a string ("no")',
+                'workspace.sso.entityId: required when sso.stage is "testing": copy the Entity ID from the ChatGPT SSO wizard',
+                'workspace.sso.acsUrl: required when sso.stage is "testing": copy the ACS URL from the ChatGPT SSO wizard',
+                'workspace.groups[0]: group name "role_Staff" does not follow [USAGE]_[DIMENSION]_[GROUP] (USAGE optional): ' +
+                    'DIMENSION part "role" must be one upper-case word (letters and digits, starting with a letter), e.g. FUNCTION or SCHOOL',
+            ],
+        );
+    });
+
+    it("skips the checks that read a refused setting, so nothing is reported twice or wrongly", () => {
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                sso: {
+                    stage: "testing",
+                    entityId: "urn:x:y",
+                    acsUrl: "https://a.example.org/acs",
+                    testGroup: "ROLE_Staff",
+                },
+                groups: [{ dimension: "ROLE", group: "Staff", members: "a@lincoln.k12.us" }],
+            }),
+            [
+                'workspace.groups[0].members: expected a list of member email addresses, got a string ("a@lincoln.k12.us")',
+            ],
+        );
+    });
+
+    it("relates nothing while an essential setting is refused", () => {
+        assert.deepEqual(problems({ ...minimal, idp: "ping", sso: { stage: "testing" } }), [
+            'workspace.idp: expected an identity provider ("entra" or "okta"), got "ping"',
+        ]);
+    });
+});
