@@ -87,7 +87,9 @@ function unmanagedFinding(users: readonly UnmanagedUser[], path: string, idp: st
         why:
             "SCIM skips them until their email matches and they are in a synced group; until then " +
             "SCIM does not update or deprovision them.",
-        fix: `Add these people to a group assigned to the SCIM app in ${idp}, or remove those who should not have access.`,
+        fix:
+            `Add these people to a group assigned to the SCIM app in ${idp}, or remove those who should ` +
+            `not have access.`,
     });
 }
 

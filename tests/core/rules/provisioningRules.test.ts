@@ -54,7 +54,7 @@ describe("rules: SCIM (SCIM-2, SCIM-3, SCIM-4, SCIM-5)", () => {
         assert.deepEqual(findingsOf("SCIM-4", workspaceForm(), facts), []);
     });
 
-    it("SCIM-4: in a tenant, each workspace lists its members; unattributed ones are listed once for the tenant", () => {
+    it("SCIM-4: in a tenant, each workspace lists its members; unattributed ones are listed once", () => {
         const tenant = tenantForm({}, [
             { key: "staff", scim: SCIM_ON },
             { key: "students", scim: { ...SCIM_ON, baseUrl: "https://api.openai.com/scim/v2/students" } },
