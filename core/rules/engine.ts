@@ -1,3 +1,4 @@
+import { formatPath } from "../config/paths";
 import { FactKey, TenantFacts, mergeFacts } from "../facts";
 import {
     dom1VerifyBeforeSso,
@@ -37,7 +38,7 @@ import {
     sso9ProvisioningStillNeeded,
 } from "./ssoStageRules";
 import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
-import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
+import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
 
 /** Every judged rule, in the order of the domain rules; findings come out in this order. */
@@ -98,7 +99,7 @@ function isLegacyView(config: TenantConfig | WorkspaceConfig): config is Workspa
 
 /**
  * A config whose sections did not all parse: every section that parsed (defaults filled in) is
- * present; a section with problems is absent. Built by the config loader when it refuses a config.
+ * present; a section with problems is absent (see `partialTenantConfig`).
  */
 export type PartialTenantConfig = Partial<Omit<TenantConfig, "form" | "path" | "workspaces">> & {
     form: TenantConfig["form"];
@@ -178,12 +179,12 @@ function evaluate(
                 return facts[key];
             },
             peekFact: (key) => facts[key],
-            path: (...parts) => joinPath(root, parts),
+            path: (...parts) => formatPath(parts, root),
         };
         const ctx: TenantContext =
             workspace === undefined
                 ? base
-                : ({ ...base, workspace, wsPath: (...parts) => joinPath(workspace.path, parts) } as WorkspaceContext);
+                : ({ ...base, workspace, wsPath: (...parts) => formatPath(parts, workspace.path) } as WorkspaceContext);
         let findings: Finding[];
         try {
             findings = check(ctx);
@@ -211,7 +212,7 @@ function evaluate(
         }
     }
     const collapsed = collapseRepeatedInfos(findings);
-    const factsLine = missingFactsFinding(missing, joinPath(root, ["facts"]));
+    const factsLine = missingFactsFinding(missing, formatPath(["facts"], root));
     return factsLine === undefined ? collapsed : [...collapsed, factsLine];
 }
 

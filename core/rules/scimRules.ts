@@ -64,37 +64,59 @@ function unmanagedIn(users: readonly UnmanagedUser[], key: string, onlyWorkspace
     return users.filter((u) => u.workspace === key || (onlyWorkspace && u.workspace === undefined));
 }
 
-/** SCIM-4: SCIM skips users who already exist through AAC or a manual invite until matched. */
+/** The SCIM-4 finding naming `users`, at `path`. */
+function unmanagedFinding(users: readonly UnmanagedUser[], path: string, idp: string): Finding {
+    const ways: [UnmanagedUser["source"], string][] = [
+        ["aac", "through automatic account creation"],
+        ["invite", "through a manual invite"],
+        ["unknown", "in another way"],
+    ];
+    const counted = ways
+        .map(([source, how]) => ({ n: users.filter((u) => u.source === source).length, how }))
+        .filter((w) => w.n > 0);
+    const joined =
+        counted.length === 1
+            ? `joined ${counted[0].how}`
+            : listing(counted.map((w, i) => `${w.n}${i === 0 ? " joined" : ""} ${w.how}`));
+    const shown = users.slice(0, 5).map((u) => u.email);
+    const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : "";
+    return finding("SCIM-4", "info", path, {
+        message:
+            `${plural(users.length, "member")} ${users.length === 1 ? "is" : "are"} not SCIM-managed ` +
+            `(${shown.join(", ")}${more}): ${joined}.`,
+        why:
+            "SCIM skips them until their email matches and they are in a synced group; until then " +
+            "SCIM does not update or deprovision them.",
+        fix:
+            `Add these people to a group assigned to the SCIM app in ${idp}, or remove those who should ` +
+            `not have access.`,
+    });
+}
+
+/**
+ * SCIM-4: SCIM skips users who already exist through AAC or a manual invite until matched. Each
+ * workspace names the members the facts attribute to it (all of them in a one-workspace tenant); in a
+ * tenant with several workspaces, members the facts do not attribute (the stack file's `facts:` has no
+ * workspace field) are named once, for the tenant.
+ */
 export const scim4ExistingUsersSkipped: Rule = {
     id: "SCIM-4",
     summary: "Names the members SCIM does not manage yet (fact unmanagedUsers).",
-    workspace({ config, workspace, wsPath, fact }) {
-        if (!workspace.scim.enabled) return [];
+    tenant({ config, path, fact }) {
+        if (config.workspaces.length === 1 || !config.workspaces.some((w) => w.scim.enabled)) return [];
         const all = fact("unmanagedUsers");
-        if (all === undefined) return [];
-        const users = unmanagedIn(all, workspace.key, config.workspaces.length === 1);
+        const unattributed = (all ?? []).filter((u) => u.workspace === undefined);
+        if (unattributed.length === 0) return [];
+        return [unmanagedFinding(unattributed, path("facts", "unmanagedUsers"), IDP_DISPLAY_NAMES[config.idp])];
+    },
+    workspace({ config, workspace, wsPath, fact, peekFact }) {
+        if (!workspace.scim.enabled) return [];
+        const only = config.workspaces.length === 1;
+        // With several workspaces the tenant check asks for the fact (and lists it as missing) once.
+        const all = only ? fact("unmanagedUsers") : peekFact("unmanagedUsers");
+        const users = unmanagedIn(all ?? [], workspace.key, only);
         if (users.length === 0) return [];
-        const count = (source: UnmanagedUser["source"]) => users.filter((u) => u.source === source).length;
-        const sources = [
-            count("aac") ? `${count("aac")} through automatic account creation` : "",
-            count("invite") ? `${count("invite")} through a manual invite` : "",
-            count("unknown") ? `${count("unknown")} in another way` : "",
-        ].filter(Boolean);
-        const shown = users.slice(0, 5).map((u) => u.email);
-        const more = users.length > shown.length ? ` and ${users.length - shown.length} more` : "";
-        return [
-            finding("SCIM-4", "info", wsPath("scim", "enabled"), {
-                message:
-                    `${plural(users.length, "member")} joined ${listing(sources)} and ` +
-                    `${users.length === 1 ? "is" : "are"} not SCIM-managed (${shown.join(", ")}${more}).`,
-                why:
-                    "SCIM skips them until their email matches and they are in a synced group; until then " +
-                    "SCIM does not update or deprovision them.",
-                fix:
-                    `Add these people to a group assigned to the SCIM app in ` +
-                    `${IDP_DISPLAY_NAMES[config.idp]}, or remove those who should not have access.`,
-            }),
-        ];
+        return [unmanagedFinding(users, wsPath("scim", "enabled"), IDP_DISPLAY_NAMES[config.idp])];
     },
 };
 

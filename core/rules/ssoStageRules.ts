@@ -224,30 +224,31 @@ export const sso9ProvisioningStillNeeded: Rule = {
     enforcedByConfig:
         "invites.testUsers without manageWorkspace, or with no sso.testUsers, is refused (the stack could " +
         "send no invite).",
-    tenant({ config, path }) {
+    tenant({ config, path, peekFact }) {
         if (config.sso.stage === "off") return [];
         const idp = IDP_DISPLAY_NAMES[config.idp];
         const findings: Finding[] = [...oktaSsoAppAssignedToNobody(config, path("workspaces"))];
         const first = config.workspaces[0];
-        if (
-            config.sso.stage === "testing" &&
-            config.sso.testUsers.length > 0 &&
-            !config.workspaces.some(provisionsTestUsers)
-        ) {
-            findings.push(
-                finding("SSO-9", "warning", `${first.path}.invites.testUsers`, {
-                    message:
-                        `Nothing makes the test users (${listing(config.sso.testUsers)}) members of a ` +
-                        `workspace: SCIM and automatic account creation are off and the stack sends no ` +
-                        `invites.`,
-                    why:
-                        "A test user who signs in through the IdP but is not a member gets an access " +
-                        "error, so the test proves nothing.",
-                    fix:
-                        "Set invites.testUsers: true with manageWorkspace: true so the stack invites " +
-                        "them, or invite them under Members in the admin console.",
-                }),
-            );
+        if (config.sso.stage === "testing" && !config.workspaces.some(provisionsTestUsers)) {
+            // Test users invited by hand show up among the members the live reader sees.
+            const members = new Set((peekFact("unmanagedUsers") ?? []).map((u) => u.email.toLowerCase()));
+            const missing = config.sso.testUsers.filter((u) => !members.has(u.toLowerCase()));
+            if (missing.length > 0) {
+                findings.push(
+                    finding("SSO-9", "warning", `${first.path}.invites.testUsers`, {
+                        message:
+                            `Nothing makes the test users (${listing(missing)}) members of a workspace: SCIM ` +
+                            `and automatic account creation are off and the stack sends no invites.`,
+                        why:
+                            "A test user who signs in through the IdP but is not a member gets an access " +
+                            "error, so the test proves nothing.",
+                        fix:
+                            "Set invites.testUsers: true with manageWorkspace: true so the stack invites them. If " +
+                            "you invited them in the admin console, `chatgpt-identity plan --live` sees them as " +
+                            "members (or list them under facts.unmanagedUsers) and this warning goes.",
+                    }),
+                );
+            }
         }
         const sources = config.workspaces.map(memberSource);
         const source =

@@ -109,11 +109,6 @@ export function emailDomain(address: string): string {
     return address.split("@")[1]?.toLowerCase() ?? "";
 }
 
-/** `root.a[0].b` from a root and path parts (the config loader's path format). */
-export function joinPath(root: string, parts: readonly (string | number)[]): string {
-    return parts.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${key}`), root);
-}
-
 export function domainNames(config: Pick<TenantConfig, "domains">): string[] {
     return config.domains.map((d) => d.name);
 }

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as fs from "node:fs";
 import {
     Finding,
     MISSING_FACTS_ID,
@@ -11,18 +12,19 @@ import {
     formatFindings,
     hasErrors,
 } from "../../../core/rules";
-import * as fs from "node:fs";
-import { repoPath } from "../../support/paths";
 import {
     CLEAN_FACTS,
     SCIM_ON,
+    SSO_BASE,
     SSO_WIZARD,
+    makeConfig,
     domainRuleIds,
     findingsOf,
     workspaceForm,
     tenantForm,
     summary,
 } from "./support";
+import { repoPath } from "../../support/paths";
 
 describe("rules: engine and output", () => {
     it(
@@ -123,6 +125,23 @@ describe("rules: engine and output", () => {
             );
             assert.ok(f.message && f.why && f.fix, f.id);
         }
+    });
+});
+
+describe("rules: callers still on the single-workspace view", () => {
+    it("evaluateRules on the deprecated WorkspaceConfig view judges its whole tenant", () => {
+        const view = makeConfig({
+            sso: { ...SSO_BASE, stage: "enforced" },
+            scim: SCIM_ON,
+            groups: [{ dimension: "ROLE", group: "Staff" }],
+        });
+        assert.deepEqual(evaluateRules(view, CLEAN_FACTS), evaluateRules(view.tenant, CLEAN_FACTS));
+        assert.deepEqual(
+            evaluateRules(view, CLEAN_FACTS)
+                .filter((f) => f.severity === "error")
+                .map((f) => f.id),
+            ["SSO-2"],
+        );
     });
 });
 

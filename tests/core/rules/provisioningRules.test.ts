@@ -47,14 +47,14 @@ describe("rules: SCIM (SCIM-2, SCIM-3, SCIM-4, SCIM-5)", () => {
         assert.deepEqual(summary(findings), ["SCIM-4 info workspace.scim.enabled @default"]);
         assert.equal(
             findings[0].message,
-            "3 members joined 2 through automatic account creation and 1 through a manual invite and are " +
-                "not SCIM-managed (a@lincoln.k12.us, b@lincoln.k12.us, c@lincoln.k12.us).",
+            "3 members are not SCIM-managed (a@lincoln.k12.us, b@lincoln.k12.us, c@lincoln.k12.us): 2 joined " +
+                "through automatic account creation and 1 through a manual invite.",
         );
         assert.deepEqual(findingsOf("SCIM-4", workspaceForm({}, { scim: SCIM_ON }), CLEAN_FACTS), []);
         assert.deepEqual(findingsOf("SCIM-4", workspaceForm(), facts), []);
     });
 
-    it("SCIM-4: in a tenant, each workspace lists the members the facts attribute to it", () => {
+    it("SCIM-4: in a tenant, each workspace lists its members; unattributed ones are listed once", () => {
         const tenant = tenantForm({}, [
             { key: "staff", scim: SCIM_ON },
             { key: "students", scim: { ...SCIM_ON, baseUrl: "https://api.openai.com/scim/v2/students" } },
@@ -66,10 +66,19 @@ describe("rules: SCIM (SCIM-2, SCIM-3, SCIM-4, SCIM-5)", () => {
             ],
         };
         const findings = findingsOf("SCIM-4", tenant, facts);
-        assert.deepEqual(summary(findings), ["SCIM-4 info tenant.workspaces[1].scim.enabled @students"]);
+        assert.deepEqual(summary(findings), [
+            "SCIM-4 info tenant.facts.unmanagedUsers",
+            "SCIM-4 info tenant.workspaces[1].scim.enabled @students",
+        ]);
+        assert.equal(findings[0].message, "1 member is not SCIM-managed (x@lincoln.k12.us): joined in another way.");
         assert.equal(
-            findings[0].message,
-            "1 member joined 1 through a manual invite and is not SCIM-managed (s1@lincoln.k12.us).",
+            findings[1].message,
+            "1 member is not SCIM-managed (s1@lincoln.k12.us): joined through a manual invite.",
+        );
+        assert.deepEqual(
+            findingsOf("FACTS", tenant).map((f) => f.message.match(/\(SCIM-4\)/g)?.length),
+            [1],
+            "asked once, not per workspace",
         );
     });
 

@@ -185,6 +185,12 @@ describe("rules: SSO stage (SSO-1, SSO-2, SSO-3, SSO-8, SSO-9)", () => {
                 findingsOf("SSO-9", sso({ stage: "testing" }, { scim: SCIM_ON }), undefined, "warning"),
                 [],
             );
+            const invitedByHand = { unmanagedUsers: [{ email: "IT.Admin@lincoln.k12.us", source: "invite" as const }] };
+            const [rest] = findingsOf("SSO-9", sso({ stage: "testing" }), invitedByHand, "warning");
+            assert.match(
+                rest.message,
+                /^Nothing makes the test users \(office\.manager@staff\.lincoln\.k12\.us\) members/,
+            );
         },
     );
 });
