@@ -95,6 +95,10 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
     // The findings are printed by the plan itself; without an engine, Pulumi's log would print
     // each one a second time on stderr.
     const restoreLog = muteEngineLog();
+    // The Pulumi SDK captures a stack trace for every promise it makes (debuggablePromise), most of
+    // the plan's CPU; nothing here reads them. Off while the program is built, restored after.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
         identity = deployFromStackConfig();
         await settle();
@@ -105,6 +109,7 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
         if (e instanceof Error && !isProgrammingError(e)) return { ok: false, config, problems: programProblems(e), findings, notes, resources: [] };
         throw e;
     } finally {
+        Error.stackTraceLimit = stackTraceLimit;
         restoreLog();
     }
     const [txtRecords, dnsHandoff, metadataUrl, scimManualSteps] = await Promise.all([
