@@ -64,6 +64,14 @@ export interface WorkspaceGroup {
     [extra: string]: unknown;
 }
 
+/**
+ * A member as listed by GET /groups/{group_id}/users. Public clients show these rows with `email: null`, so the
+ * email may be null here (it is still required to be present).
+ */
+export interface WorkspaceGroupMember extends Omit<WorkspaceUser, "email"> {
+    email: string | null;
+}
+
 export interface WorkspaceInvite {
     id: string;
     email: string;
@@ -74,7 +82,8 @@ export interface WorkspaceInvite {
 
 export interface LimitedRule {
     type: "limited";
-    limit_amount: { amount: number; unit: "credit" };
+    /** `amount` is read as a number also when the API sends a decimal string; "usd" is seen on some workspaces. */
+    limit_amount: { amount: number; unit: "credit" | "usd" };
     limit_expires_at?: string | null;
 }
 
@@ -85,11 +94,22 @@ export interface UnlimitedRule {
 /** A monthly credit limit rule; `{ type: "unlimited" }` is accepted when the API answers with it. */
 export type LimitRule = LimitedRule | UnlimitedRule;
 
+/** A limit with where it comes from (`source.kind`: workspace_default, group_default, individual_override, …). */
+export interface SourcedLimit {
+    limit: LimitRule | null;
+    source?: { kind: string; [extra: string]: unknown } | null;
+    [extra: string]: unknown;
+}
+
 export interface UsageLimit {
-    /** The limit set on this object itself; null when it inherits. */
+    /**
+     * The limit set on this object itself; null when it inherits. Public clients show the API answering with a
+     * one-element array here; the client turns `[]` into null and `[rule]` into the rule.
+     */
     override_monthly_usage_limit: LimitRule | null;
-    effective_monthly_usage_limit?: { limit: LimitRule | null; source?: { kind: string; [extra: string]: unknown } } | null;
-    inherited_monthly_usage_limit?: LimitRule | null;
+    effective_monthly_usage_limit?: SourcedLimit | null;
+    /** A bare rule per the contract; public clients show `{ limit, source }`: both are kept as sent. */
+    inherited_monthly_usage_limit?: LimitRule | SourcedLimit | null;
     [extra: string]: unknown;
 }
 
