@@ -8,7 +8,6 @@ import { EntraIdentity } from "./entra/entraIdentity";
 import { IdpSide, IdpSecrets } from "./idp/types";
 import { OktaIdentity } from "./okta/oktaIdentity";
 import { evaluateRules, Finding, WorkspaceFacts } from "../core/rules";
-import { WorkspaceAccess, WorkspaceDomains } from "./workspace";
 
 export const WORKSPACE_IDENTITY_TYPE = "chatgpt-identity:index:WorkspaceIdentity";
 
@@ -44,9 +43,6 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
     readonly findings: Finding[];
     readonly idp: IdpSide;
     readonly dns: DomainTxtRecords;
-    /** Present when `manageWorkspace` is true. */
-    readonly workspaceDomains?: WorkspaceDomains;
-    readonly workspaceAccess?: WorkspaceAccess;
 
     readonly txtRecords: pulumi.Output<TxtRecordResult[]>;
     readonly dnsHandoff: pulumi.Output<string>;
@@ -64,21 +60,11 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
             ? new EntraIdentity(`${name}-entra`, { config, secrets }, { parent: this }).side
             : new OktaIdentity(`${name}-okta`, { config, secrets }, { parent: this }).side;
 
-        let txtRequests: TxtRecordRequest[] = config.domains.map((d) => ({ domain: d.name, value: d.verificationToken }));
-        if (config.manageWorkspace) {
-            this.workspaceDomains = new WorkspaceDomains(`${name}-workspace-domains`, { domains: config.domains }, { parent: this });
-            txtRequests = this.workspaceDomains.txtRecords.map((r) => ({ domain: r.domain, value: r.value }));
-        }
+        // Domains have no API (issue 8): the TXT values come from the config; verification is a runbook step.
+        // The workspace side (components/workspace: ChatGptWorkspace, ApiPlatformAccess) is wired per workspace
+        // of the TenantConfig by the tenant-aware component.
+        const txtRequests: TxtRecordRequest[] = config.domains.map((d) => ({ domain: d.name, value: d.verificationToken }));
         this.dns = new DomainTxtRecords(`${name}-dns`, { adapter: config.dns.adapter, settings: config.dns.settings, records: txtRequests }, { parent: this });
-        if (this.workspaceDomains) {
-            this.workspaceAccess = new WorkspaceAccess(`${name}-workspace`, {
-                config,
-                domains: this.workspaceDomains,
-                dnsReady: [this.dns],
-                idp: this.idp,
-            }, { parent: this });
-        }
-
         this.txtRecords = this.dns.records;
         this.dnsHandoff = this.dns.handoff;
         this.ssoMetadataUrl = this.idp.sso ? this.idp.sso.metadataUrl : pulumi.output(undefined);

@@ -2,8 +2,8 @@ import * as assert from "node:assert/strict";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
 import { HttpClient } from "../../clients/http";
-import { ApiError, isApiError } from "../../clients/errors";
-import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from "../../clients/retry";
+import { ApiError, isApiError } from "../../clients/apiPlatform/errors";
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter } from "../../clients/shared/retryPolicy";
 
 const KEY = "test-admin-key-secret-123456";
 

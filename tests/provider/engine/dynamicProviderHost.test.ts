@@ -4,12 +4,14 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../clients/credentials";
-import { customRoleProvider } from "../../../provider/resources/customRole";
-import { workspaceDomainProvider } from "../../../provider/resources/domain";
-import { groupRoleMappingsProvider } from "../../../provider/resources/groupRoleMappings";
-import { workspaceSettingsProvider } from "../../../provider/resources/settings";
-import { domainVerificationProvider } from "../../../provider/resources/verification";
+import {
+    CONFIG_API_PLATFORM_ADMIN_KEY, CONFIG_API_PLATFORM_BASE_URL, CONFIG_CHATGPT_ADMIN_KEY, ENV_API_PLATFORM_ADMIN_KEY, ENV_CHATGPT_ADMIN_KEY,
+} from "../../../provider/resources/providerSettings";
+import { apiPlatformRoleProvider } from "../../../provider/resources/apiPlatformRole";
+import { apiPlatformGroupRolesProvider } from "../../../provider/resources/apiPlatformGroupRoles";
+import { groupUsageLimitsProvider } from "../../../provider/resources/groupUsageLimits";
+import { pilotInvitesProvider } from "../../../provider/resources/pilotInvites";
+import { workspaceUsageLimitProvider } from "../../../provider/resources/workspaceUsageLimit";
 import { Workspace, startWorkspace } from "../resources/fixture";
 import { REPO_ROOT } from "../../support/paths";
 
@@ -24,8 +26,7 @@ const HOST = path.join(ROOT, "node_modules/@pulumi/pulumi/cmd/dynamic-provider/i
 /** Pulumi's own dynamic-provider host, as `pulumi up` starts it; resolves with its gRPC port. */
 function startHost(): Promise<{ child: ChildProcess; port: number; stderr: string[] }> {
     const env = { ...process.env };
-    delete env.OPENAI_ADMIN_KEY;
-    delete env.CHATGPT_IDENTITY_API_BASE_URL;
+    for (const key of Object.keys(env)) if (key === ENV_CHATGPT_ADMIN_KEY || key === ENV_API_PLATFORM_ADMIN_KEY || key.startsWith("CHATGPT_IDENTITY_")) delete env[key];
     const child = spawn(process.execPath, [HOST, "127.0.0.1:1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const stderr: string[] = [];
     child.stderr!.on("data", (c) => stderr.push(String(c)));
@@ -94,17 +95,18 @@ class Engine {
     }
 }
 
-/** Serializes the five resource types in a program process that has the key in its environment and config. */
+/** Serializes the five resource types in a program process that has the keys in its environment and config. */
 function serializeInProgramProcess(adminKey: string): { configHoldsKey: boolean; providers: Record<string, string> } {
     const script = path.join(__dirname, "programSerialization" + path.extname(__filename));
     const args = __filename.endsWith(".ts") ? ["-r", "ts-node/register/transpile-only", script] : [script];
-    const env = { ...process.env, OPENAI_ADMIN_KEY: adminKey, PULUMI_CONFIG: JSON.stringify({ [CONFIG_ADMIN_KEY]: adminKey, [CONFIG_API_BASE_URL]: "http://127.0.0.1:1/v1" }) };
+    const config = { [CONFIG_CHATGPT_ADMIN_KEY]: adminKey, [CONFIG_API_PLATFORM_ADMIN_KEY]: adminKey, [CONFIG_API_PLATFORM_BASE_URL]: "http://127.0.0.1:1/v1" };
+    const env = { ...process.env, [ENV_CHATGPT_ADMIN_KEY]: adminKey, [ENV_API_PLATFORM_ADMIN_KEY]: adminKey, PULUMI_CONFIG: JSON.stringify(config) };
     return JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, env, encoding: "utf8", timeout: 60000 }));
 }
 
 const DIFF_NONE = 1;
 const DIFF_SOME = 2;
-const urn = (type: string, name: string) => `urn:pulumi:dev::district::pulumi-nodejs:dynamic/chatgpt-identity/workspace:${type}::${name}`;
+const urn = (type: string, name: string) => `urn:pulumi:dev::district::pulumi-nodejs:dynamic/chatgpt-identity/${type.startsWith("ApiPlatform") ? "apiPlatform" : "workspace"}:${type}::${name}`;
 
 describe("provider/engine: every resource through Pulumi's dynamic-provider host over gRPC", function () {
     this.timeout(60000);
@@ -118,14 +120,14 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         host = await startHost();
         engine = new Engine(host.port);
         await engine.configure({
-            [CONFIG_ADMIN_KEY]: { [specialSigKey]: specialSecretSig, value: ws.tenant.adminKey },
-            [CONFIG_API_BASE_URL]: ws.emulator.apiBaseUrl,
+            [CONFIG_API_PLATFORM_ADMIN_KEY]: { [specialSigKey]: specialSecretSig, value: ws.tenant.adminKey },
+            [CONFIG_API_PLATFORM_BASE_URL]: ws.emulator.apiBaseUrl,
         });
-        texts.Domain = await serialize(workspaceDomainProvider());
-        texts.DomainVerification = await serialize(domainVerificationProvider());
-        texts.Settings = await serialize(workspaceSettingsProvider());
-        texts.CustomRole = await serialize(customRoleProvider());
-        texts.GroupRoleMappings = await serialize(groupRoleMappingsProvider());
+        texts.GroupUsageLimits = await serialize(groupUsageLimitsProvider());
+        texts.WorkspaceUsageLimit = await serialize(workspaceUsageLimitProvider());
+        texts.PilotInvites = await serialize(pilotInvitesProvider());
+        texts.ApiPlatformRole = await serialize(apiPlatformRoleProvider());
+        texts.ApiPlatformGroupRoles = await serialize(apiPlatformGroupRolesProvider());
     });
 
     after(async () => {
@@ -149,72 +151,27 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         const key = ws.tenant.adminKey;
         const { configHoldsKey, providers } = serializeInProgramProcess(key);
         assert.ok(configHoldsKey, "the program process saw the key in its stack config");
-        assert.deepEqual(Object.keys(providers).sort(), ["CustomRole", "Domain", "DomainVerification", "GroupRoleMappings", "Settings"].map((t) => `pulumi-nodejs:dynamic/chatgpt-identity/workspace:${t}`));
+        assert.deepEqual(Object.keys(providers).sort(), [
+            "pulumi-nodejs:dynamic/chatgpt-identity/apiPlatform:ApiPlatformGroupRoles",
+            "pulumi-nodejs:dynamic/chatgpt-identity/apiPlatform:ApiPlatformRole",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:GroupUsageLimits",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:PilotInvites",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:WorkspaceUsageLimit",
+        ]);
         for (const [type, text] of Object.entries(providers)) {
             assert.ok(text.includes("exports.handler"), type);
             assert.ok(!text.includes(key), `${type}: the registered provider text holds the admin key`);
         }
     });
 
-    it("Domain and DomainVerification: Check, Create, Read, Diff, Update, Delete", async () => {
-        const p = texts.Domain;
-        const u = urn("Domain", "district-lincoln.k12.us");
-        const bad = await engine.check(u, {}, { __provider: p, domain: "Lincoln.K12.us." });
-        assert.deepEqual(bad.failures.map((f: any) => f.property), ["domain"]);
-        const checked = await engine.check(u, {}, { __provider: p, domain: "lincoln.k12.us" });
-        assert.deepEqual(checked.failures, []);
-        const created = await engine.create(u, checked.inputs);
-        assert.match(created.props.txtRecordValue, /^openai-domain-verification=/);
-        assert.equal(created.props.__provider, p);
-        const again = await engine.create(u, checked.inputs);
-        assert.equal(again.id, created.id, "create twice adopts");
-
-        ws.dns.setTxt("lincoln.k12.us", [created.props.txtRecordValue]);
-        const v = texts.DomainVerification;
-        const vu = urn("DomainVerification", "district-verify-lincoln.k12.us");
-        const vin = (await engine.check(vu, {}, { __provider: v, domainId: created.id, domain: "lincoln.k12.us", attempts: 2, intervalSeconds: 0 })).inputs;
-        const verified = await engine.create(vu, vin);
-        assert.equal(verified.props.status, "verified");
-        assert.equal((await engine.read(vu, verified.id, verified.props)).props.status, "verified");
-        assert.equal((await engine.diff(vu, verified.id, verified.props, vin)).changes, DIFF_NONE);
-        assert.equal((await engine.update(vu, verified.id, verified.props, { ...vin, attempts: 3 })).status, "verified");
-        await engine.delete(vu, verified.id, verified.props);
-
-        const read = await engine.read(u, created.id, created.props);
-        assert.equal(read.props.status, "verified");
-        assert.deepEqual(await engine.diff(u, created.id, read.props, checked.inputs), { changes: DIFF_NONE, replaces: [] });
-        assert.deepEqual(await engine.diff(u, created.id, read.props, { ...checked.inputs, domain: "lincoln.k12.org" }), { changes: DIFF_SOME, replaces: ["domain"] });
-        const updated = await engine.update(u, created.id, read.props, { ...checked.inputs, allowRemoval: true });
-        assert.equal(updated.allowRemoval, true);
-        await engine.delete(u, created.id, updated);
-        assert.equal((await engine.read(u, created.id, updated)).id, "", "404 after delete: gone");
-    });
-
-    it("Settings: Check (SSO-2 failure), Create, Read, Diff, Update, Delete", async () => {
-        const p = texts.Settings;
-        const u = urn("Settings", "district-workspace-settings");
-        const refused = await engine.check(u, {}, { __provider: p, ssoStage: "enforced", apiPlatformSso: true });
-        assert.deepEqual(refused.failures.map((f: any) => f.property), ["ssoStage"]);
-        assert.match(refused.failures[0].reason, /^SSO-2: /);
-        const inputs = (await engine.check(u, {}, { __provider: p, externalInvites: false, directorySync: true })).inputs;
-        const created = await engine.create(u, inputs);
-        assert.equal(created.props.externalInvites, false);
-        const read = await engine.read(u, created.id, created.props);
-        assert.equal(read.props.directorySync, true);
-        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
-        assert.equal((await engine.diff(u, created.id, read.props, { ...inputs, externalInvites: true })).changes, DIFF_SOME);
-        const updated = await engine.update(u, created.id, read.props, { ...inputs, externalInvites: true });
-        assert.equal(updated.externalInvites, true);
-        await engine.delete(u, created.id, updated);
-    });
-
-    it("CustomRole: Check, Create, Read, Diff, Update, Delete", async () => {
-        const p = texts.CustomRole;
-        const u = urn("CustomRole", "district-role-gpt-publisher");
+    it("ApiPlatformRole: Check, Create, Read, Diff, Update, Delete (and no silent takeover)", async () => {
+        const p = texts.ApiPlatformRole;
+        const u = urn("ApiPlatformRole", "district-role-gpt-publisher");
         const inputs = (await engine.check(u, {}, { __provider: p, name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs;
         const created = await engine.create(u, inputs);
         assert.match(created.id, /\S/);
-        assert.equal((await engine.create(u, inputs)).id, created.id, "create twice adopts");
+        await assert.rejects(engine.create(u, inputs), /already exists .* never taken over silently/, "a same-named role is not taken over");
+        assert.equal((await engine.create(u, { ...inputs, adoptExisting: true })).id, created.id, "adopted only when the config says so");
         const read = await engine.read(u, created.id, created.props);
         assert.deepEqual(read.props.permissions, ["gpts.publish"]);
         assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
@@ -226,13 +183,13 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         await engine.delete(u, created.id, read.props);
     });
 
-    it("GroupRoleMappings: Check, Create, Read, Diff, Update, Delete", async () => {
-        const roleText = texts.CustomRole;
-        const ru = urn("CustomRole", "district-role-codex");
+    it("ApiPlatformGroupRoles: Check, Create, Read, Diff, Update, Delete", async () => {
+        const roleText = texts.ApiPlatformRole;
+        const ru = urn("ApiPlatformRole", "district-role-codex");
         await engine.create(ru, (await engine.check(ru, {}, { __provider: roleText, name: "Codex", permissions: ["codex.use"] })).inputs);
         await ws.pushGroup("ROLLOUT_ROLE_Teachers");
-        const p = texts.GroupRoleMappings;
-        const u = urn("GroupRoleMappings", "district-workspace-role-mappings");
+        const p = texts.ApiPlatformGroupRoles;
+        const u = urn("ApiPlatformGroupRoles", "district-api-platform-role-mappings");
         const inputs = (await engine.check(u, {}, { __provider: p, mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex"] }], groupWaitAttempts: 2, groupWaitIntervalSeconds: 0 })).inputs;
         const created = await engine.create(u, inputs);
         assert.ok(created.props.groupIds.ROLLOUT_ROLE_Teachers);
@@ -246,14 +203,14 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         await engine.delete(u, created.id, updated);
         // A failure reaches the engine as an error that names the resource and never the key.
         await assert.rejects(engine.create(u, { ...inputs, mappings: [{ group: "FUNCTION_Nobody", roles: ["Codex"] }] }), (err: Error) => {
-            assert.match(err.message, /GroupRoleMappings: ROLE-2: 1 group\(s\) have not been pushed .*FUNCTION_Nobody/);
+            assert.match(err.message, /ApiPlatformGroupRoles: ROLE-2: 1 group\(s\) have not been pushed .*FUNCTION_Nobody/);
             assert.ok(!err.message.includes(ws.tenant.adminKey));
             return true;
         });
     });
 
     it("no answer, error or log line of the host holds a credential", () => {
-        assert.ok(engine.seen.length > 30, `every call above was seen (${engine.seen.length})`);
+        assert.ok(engine.seen.length > 15, `every call above was seen (${engine.seen.length})`);
         assert.ok(engine.seen.some((line) => line.startsWith("create error: ")), "an error answer is among them");
         for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken]) {
             for (const line of engine.seen) assert.ok(!line.includes(secret), `a host answer holds a credential: ${line.slice(0, 200)}`);

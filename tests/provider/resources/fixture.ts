@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator, EmulatorTenant } from "../../../emulator";
 import { startDnsServer } from "../../support/dnsServer";
-import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../clients/credentials";
+import { CONFIG_API_PLATFORM_ADMIN_KEY, CONFIG_API_PLATFORM_BASE_URL } from "../../../provider/resources/providerSettings";
 
 /** An emulator with two tenants and a local DNS server it verifies against; stop() ends both. */
 export interface Workspace {
@@ -35,12 +35,10 @@ export async function startWorkspace(): Promise<Workspace> {
         dns,
         tenant: emulator.tenants[0],
         other: emulator.tenants[1],
-        configureRequest: (tenant = emulator.tenants[0]) => ({
-            config: {
-                get: (key: string) => ({ [CONFIG_ADMIN_KEY]: tenant.adminKey, [CONFIG_API_BASE_URL]: emulator.apiBaseUrl } as Record<string, string>)[key],
-                require: (key: string) => ({ [CONFIG_ADMIN_KEY]: tenant.adminKey, [CONFIG_API_BASE_URL]: emulator.apiBaseUrl } as Record<string, string>)[key],
-            },
-        }),
+        configureRequest: (tenant = emulator.tenants[0]) => {
+            const values: Record<string, string> = { [CONFIG_API_PLATFORM_ADMIN_KEY]: tenant.adminKey, [CONFIG_API_PLATFORM_BASE_URL]: emulator.apiBaseUrl };
+            return { config: { get: (key: string) => values[key], require: (key: string) => values[key] } };
+        },
         writesSince: (from) => api(from).filter((r) => WRITE.has(r.method)),
         requestsSince: (from) => api(from),
         pushGroup: async (name, tenant = emulator.tenants[0]) => {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as http from "node:http";
 import { AddressInfo } from "node:net";
-import { NO_SDK_RETRY, createAdminSdk, createWithLookup, listAll } from "../../clients/sdk";
+import { NO_SDK_RETRY, createAdminSdk, createWithLookup, listAll } from "../../../clients/apiPlatform/sdk";
 
 describe("provider/client openai SDK helpers", () => {
     let server: http.Server;

@@ -1,0 +1,4 @@
+export * from "./retryPolicy";
+export * from "./pacer";
+export * from "./paginate";
+export * from "./poll";
