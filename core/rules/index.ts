@@ -1,8 +1,15 @@
-/** The preflight rule engine: one pure check per rule of ../shared/domain-rules.md. */
-export { RULES, evaluateRules, hasErrors } from "./engine";
+/** The preflight rule engine: every rule of ../shared/domain-rules.md, judged once (engine or config gate) or listed as unjudgeable. */
+export { PartialTenantConfig, RULES, evaluatePartialRules, evaluateRules, hasErrors } from "./engine";
 export { FindingsReport, countBySeverity, findingsReport, findingsToJson, formatFindings, summarizeFindings } from "./format";
-export { Finding, Rule, RuleId, Severity, UnjudgeableRule, WorkspaceFacts } from "./types";
+export {
+    Finding, FindingId, MISSING_FACTS_ID, Rule, RuleId, Severity, TenantContext, UnjudgeableRule, WorkspaceContext,
+} from "./types";
 export { UNJUDGEABLE_RULES } from "./unjudgeable";
-export { REQUIRED_CLAIMS, RequiredClaim, droppedClaims, droppedClaimsMessage, encryptionSettings } from "./samlAssertionRules";
+export {
+    EMAIL_CLAIM_SOURCES, REQUIRED_CLAIMS, RequiredClaim, SSO6_WHY, SSO7_WHY, droppedClaims, droppedClaimsMessage, encryptionSettings,
+} from "./samlAssertionRules";
 export { MIN_ANALYTICS_GROUP_SIZE } from "./groupRules";
-export { NEXT_PHASE, PHASE_GROUP_RANGES, currentPhaseText, nextPhaseText } from "./rolloutPhase";
+export { DOM6_EMAIL_CHANGE_STEPS } from "./domainRules";
+export { DimensionProposal, dimensionProposal } from "./dimensionProposal";
+export { NEXT_PHASE, PHASE_GROUP_RANGES, currentPhaseText, declaredGroupNames, nextPhaseText } from "./rolloutPhase";
+export { TenantFacts, mergeFacts } from "../facts";

@@ -1,8 +1,10 @@
-import { WorkspaceConfig } from "../config/schema";
-import { buildGroupName } from "../naming/groupName";
+import { IdpKind, WorkspaceSpec } from "./tenantConfig";
+import { declaredGroupNames } from "./groups";
 import { IDP_DISPLAY_NAMES, listing, plural } from "./types";
 
-type Phase = WorkspaceConfig["phase"];
+export { declaredGroupNames } from "./groups";
+
+type Phase = WorkspaceSpec["phase"];
 
 /** GRP-5: how many access groups each rollout phase expects (`max` undefined: no upper bound). */
 export const PHASE_GROUP_RANGES: Record<Phase, { min: number; max?: number; label: string }> = {
@@ -18,28 +20,18 @@ export function groupCountFits(phase: Phase, count: number): boolean {
     return count >= range.min && (range.max === undefined || count <= range.max);
 }
 
-export function declaredGroupNames(config: WorkspaceConfig): string[] {
-    return config.groups.map((g) => {
-        try {
-            return buildGroupName(g);
-        } catch {
-            return `${g.usage ? `${g.usage}_` : ""}${g.dimension}_${g.group}`;
-        }
-    });
-}
-
-/** What the current phase holds, in one sentence. */
-export function currentPhaseText(config: WorkspaceConfig): string {
-    const names = declaredGroupNames(config);
+/** What the workspace's current phase holds, in one sentence. */
+export function currentPhaseText(workspace: Pick<WorkspaceSpec, "phase" | "groups">): string {
+    const names = declaredGroupNames(workspace);
     const held = names.length ? `${plural(names.length, "access group")} (${listing(names)})` : "no access groups";
-    return `Phase ${config.phase} (${PHASE_GROUP_RANGES[config.phase].label}) with ${held}.`;
+    return `Phase ${workspace.phase} (${PHASE_GROUP_RANGES[workspace.phase].label}) with ${held}.`;
 }
 
 /** What moving to the next phase changes, for administrators and users (GRP-5). */
-export function nextPhaseText(config: WorkspaceConfig): string {
-    const next = NEXT_PHASE[config.phase];
-    const idp = IDP_DISPLAY_NAMES[config.idp];
-    const pushed = config.scim.enabled
+export function nextPhaseText(workspace: Pick<WorkspaceSpec, "phase" | "scim">, idpKind: IdpKind): string {
+    const next = NEXT_PHASE[workspace.phase];
+    const idp = IDP_DISPLAY_NAMES[idpKind];
+    const pushed = workspace.scim.enabled
         ? `each new group is created in ${idp}, assigned to the SCIM app and pushed to the workspace, so its members are provisioned and receive an invitation email`
         : `each new group is created in ${idp}, but with SCIM off nobody is provisioned by it: invite its members or enable SCIM`;
     if (next === "level1") {

@@ -1,4 +1,5 @@
-import { Finding, Rule, configPath, finding, listing } from "./types";
+import { IdpKind } from "./tenantConfig";
+import { Finding, IDP_DISPLAY_NAMES, Rule, finding, listing } from "./types";
 
 /** The attributes every assertion carries (SSO-7). */
 export const REQUIRED_CLAIMS = ["email", "given_name", "family_name"] as const;
@@ -66,13 +67,7 @@ export function droppedClaimsMessage(dropped: readonly RequiredClaim[]): string 
 export const sso6NoAssertionEncryption: Rule = {
     id: "SSO-6",
     summary: "SAML assertions are never encrypted.",
-    check(config) {
-        return encryptionSettings(config.sso).map((setting) => finding("SSO-6", "error", `${configPath("sso")}.${setting}`, {
-            message: `sso.${setting} turns on SAML assertion encryption, which ChatGPT does not support.`,
-            why: SSO6_WHY,
-            fix: `Remove sso.${setting} (or set it to false); assertions are protected by TLS and the signing certificate.`,
-        }));
-    },
+    enforcedByConfig: "sso.assertionEncryption accepts only false; the policy pack also refuses encryption settings on the IdP resources.",
 };
 
 const EMAIL_LIKE_SOURCE = /mail|userprincipalname|\blogin\b|username/i;
@@ -80,23 +75,60 @@ const EMAIL_LIKE_SOURCE = /mail|userprincipalname|\blogin\b|username/i;
 /** SSO-7: email, given_name and family_name are always in the assertion. */
 export const sso7NameClaims: Rule = {
     id: "SSO-7",
-    summary: "Custom claim sources keep email, given_name and family_name, and names do not come from an email attribute.",
-    check(config) {
-        const claims = (config.sso.claims ?? {}) as Record<string, unknown>;
-        const findings: Finding[] = droppedClaims(claims, false).map((claim) => finding("SSO-7", "error", configPath("sso", "claims", claim), {
-            message: droppedClaimsMessage([claim]),
-            why: SSO7_WHY,
-            fix: `Remove sso.claims.${claim} to use the default source, or set it to the directory attribute that holds the ${claim.replace("_", " ")}.`,
-        }));
+    summary: "given_name and family_name do not come from an email or login attribute.",
+    enforcedByConfig: "A blank sso.claims source is refused; the components always send email, given_name and family_name.",
+    tenant({ config, path }) {
+        const claims = config.sso.claims;
+        const findings: Finding[] = [];
         for (const claim of ["given_name", "family_name"] as const) {
             const source = claims[claim];
-            if (typeof source !== "string" || !EMAIL_LIKE_SOURCE.test(source)) continue;
-            findings.push(finding("SSO-7", "warning", configPath("sso", "claims", claim), {
+            if (source === undefined || !EMAIL_LIKE_SOURCE.test(source)) continue;
+            findings.push(finding("SSO-7", "warning", path("sso", "claims", claim), {
                 message: `sso.claims.${claim} takes its value from "${source}", which looks like an email or login attribute.`,
                 why: "Users' names would show as email addresses in the workspace.",
                 fix: `Map ${claim} to the directory's ${claim === "given_name" ? "first-name" : "last-name"} attribute, or remove the override to use the default.`,
             }));
         }
         return findings;
+    },
+};
+
+/** The directory attributes that hold a user's sign-in address, per IdP (SSO-12). Compared in lower case. */
+export const EMAIL_CLAIM_SOURCES: Record<IdpKind, readonly string[]> = {
+    entra: ["user.mail", "user.userprincipalname"],
+    okta: ["user.email", "user.login"],
+};
+
+/** The default source of the email claim and of the SCIM identifier, per IdP (SSO-12). */
+export const DEFAULT_EMAIL_SOURCE: Record<IdpKind, string> = { entra: "user.mail", okta: "user.email" };
+
+const SSO12_WHY = "The email claim must carry the address the user is provisioned under (the SCIM identifier); any other value makes sign-in fail or creates a second user.";
+
+/** SSO-12: the email claim carries the address the user is provisioned under. */
+export const sso12EmailClaimSource: Rule = {
+    id: "SSO-12",
+    summary: "The email claim comes from a mail/UPN-like attribute, the same one each workspace's SCIM app sends as the identifier.",
+    tenant({ config, path }) {
+        const source = config.sso.claims.email;
+        const allowed = EMAIL_CLAIM_SOURCES[config.idp];
+        if (source === undefined || allowed.includes(source.trim().toLowerCase())) return [];
+        return [finding("SSO-12", "error", path("sso", "claims", "email"), {
+            message: `sso.claims.email takes its value from "${source}", which is not an address attribute of ${IDP_DISPLAY_NAMES[config.idp]} (${listing(allowed)}).`,
+            why: SSO12_WHY,
+            fix: `Set sso.claims.email to ${listing(allowed.map((a) => `"${a}"`), "or")}, the attribute your SCIM app sends as the user name, or remove it to use the default.`,
+        })];
+    },
+    workspace({ config, workspace, wsPath }) {
+        if (!workspace.scim.enabled) return [];
+        const claim = config.sso.claims.email ?? DEFAULT_EMAIL_SOURCE[config.idp];
+        // A claim that is not an address attribute at all is reported once, by the tenant check.
+        if (!EMAIL_CLAIM_SOURCES[config.idp].includes(claim.trim().toLowerCase())) return [];
+        const identifier = workspace.scim.identifierSource ?? DEFAULT_EMAIL_SOURCE[config.idp];
+        if (claim.trim().toLowerCase() === identifier.trim().toLowerCase()) return [];
+        return [finding("SSO-12", "error", wsPath("scim", "identifierSource"), {
+            message: `The SCIM app sends "${identifier}" as the user's identifier, but the SAML email claim comes from "${claim}".`,
+            why: `${SSO12_WHY} Where the two attributes differ for a person, SSO signs in an address SCIM never provisioned.`,
+            fix: `Use one attribute for both: set sso.claims.email and scim.identifierSource to the same attribute (usually "${DEFAULT_EMAIL_SOURCE[config.idp]}"), and match the SCIM app's attribute mapping in ${IDP_DISPLAY_NAMES[config.idp]}.`,
+        })];
     },
 };

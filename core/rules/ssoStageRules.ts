@@ -1,39 +1,21 @@
-import { buildGroupName } from "../naming/groupName";
-import { SSO_STAGES, WorkspaceConfig } from "../config/schema";
-import { Finding, IDP_DISPLAY_NAMES, Rule, configPath, finding, listing, plural } from "./types";
+import { declaredGroupNames, tenantGroups } from "./groups";
+import { TenantConfig, WorkspaceSpec } from "./tenantConfig";
+import { Finding, IDP_DISPLAY_NAMES, Rule, domainNames, finding, listing } from "./types";
 
-const domainList = (config: WorkspaceConfig) => listing(config.domains.map((d) => d.name));
-
-function groupNames(config: WorkspaceConfig): string[] {
-    return config.groups.map((g) => {
-        try {
-            return buildGroupName(g);
-        } catch {
-            return "";
-        }
-    });
-}
+const domainList = (config: TenantConfig) => listing(domainNames(config));
 
 /** SSO-1: one stage value (off, testing, enabled, enforced); testing keeps the IdP app to test users. */
 export const sso1OneStage: Rule = {
     id: "SSO-1",
-    summary: "The SSO stage is one of off, testing, enabled, enforced; while testing, SCIM does not provision people who cannot sign in yet.",
-    check(config) {
-        const stage: string = config.sso.stage;
-        if (!(SSO_STAGES as readonly string[]).includes(stage)) {
-            return [finding("SSO-1", "error", configPath("sso", "stage"), {
-                message: `SSO stage "${stage}" is not a stage.`,
-                why: "The stage decides who can still sign in with a password or Google/Apple; an unknown value could lock users out.",
-                fix: `Set sso.stage to one of ${SSO_STAGES.join(", ")}.`,
-            })];
-        }
-        if (stage !== "testing" || !config.scim.enabled) return [];
-        const others = groupNames(config).filter((n) => n !== config.sso.testGroup);
+    summary: "While testing, SCIM does not provision people who cannot sign in yet.",
+    enforcedByConfig: "sso.stage is one value: off, testing, enabled or enforced; anything else is refused.",
+    workspace({ config, workspace, wsPath }) {
+        if (config.sso.stage !== "testing" || !workspace.scim.enabled) return [];
+        const others = declaredGroupNames(workspace).filter((n) => n !== config.sso.testGroup);
         if (others.length === 0) return [];
-        const idp = IDP_DISPLAY_NAMES[config.idp];
-        return [finding("SSO-1", "warning", configPath("sso", "stage"), {
+        return [finding("SSO-1", "warning", wsPath("groups"), {
             message: `SSO is at stage "testing" while SCIM provisions the members of ${listing(others)}, who are not assigned to the SSO app.`,
-            why: `At stage testing SSO is on in the workspace, so password sign-in is off for provisioned users on ${domainList(config)}; but only the test users are assigned to the SSO app in ${idp}, so the other provisioned users can sign in only with Google, Microsoft or Apple, or not at all.`,
+            why: `At stage testing SSO is on in the workspace, so password sign-in is off for provisioned users on ${domainList(config)}; but only the test users are assigned to the SSO app in ${IDP_DISPLAY_NAMES[config.idp]}, so the other provisioned users can sign in only with Google, Microsoft or Apple, or not at all.`,
             fix: "While testing, keep only the test users in the groups assigned to the SCIM app (for example one TESTING_ group named in sso.testGroup), or finish testing and move sso.stage to enabled before SCIM provisions everyone else.",
         })];
     },
@@ -43,11 +25,11 @@ export const sso1OneStage: Rule = {
 export const sso2TestBeforeEnforcing: Rule = {
     id: "SSO-2",
     summary: "Testing names its test users or group; enforcing needs recorded tested users (or an explicit acknowledgement).",
-    check(config) {
+    tenant({ config, path }) {
         const sso = config.sso;
         const findings: Finding[] = [];
         if (sso.stage === "testing" && sso.testUsers.length === 0 && sso.testGroup === undefined) {
-            findings.push(finding("SSO-2", "error", configPath("sso", "testUsers"), {
+            findings.push(finding("SSO-2", "error", path("sso", "testUsers"), {
                 message: "SSO is at stage \"testing\" but no test users or test group are listed.",
                 why: "While testing, only the assigned test users can sign in through the SSO app, so with none nobody can confirm that SSO works before it affects everyone.",
                 fix: "List two or three staff addresses under sso.testUsers (or name one access group in sso.testGroup).",
@@ -55,35 +37,34 @@ export const sso2TestBeforeEnforcing: Rule = {
         }
         if (sso.stage === "enforced" && sso.testedUsers.length === 0) {
             findings.push(sso.acknowledgeUntestedEnforcement
-                ? finding("SSO-2", "warning", configPath("sso", "acknowledgeUntestedEnforcement"), {
+                ? finding("SSO-2", "warning", path("sso", "acknowledgeUntestedEnforcement"), {
                     message: "SSO is enforced without any recorded tested users (acknowledgeUntestedEnforcement is true).",
                     why: "If SSO is misconfigured, enforcement blocks every provisioned user on the verified domains from signing in, with no password or Google/Apple fallback.",
                     fix: "Have a few test users sign in, list them under sso.testedUsers and remove acknowledgeUntestedEnforcement.",
                 })
-                : finding("SSO-2", "error", configPath("sso", "stage"), {
+                : finding("SSO-2", "error", path("sso", "stage"), {
                     message: "SSO stage \"enforced\" needs the test users who have signed in successfully, and sso.testedUsers is empty.",
                     why: "Enforcing untested SSO can lock every provisioned user on the verified domains out: password and Google/Apple sign-in are both turned off.",
                     fix: "Use stage testing first, have each test user sign in, list those who succeeded under sso.testedUsers, then set the stage to enforced. To enforce anyway, set sso.acknowledgeUntestedEnforcement: true.",
                 }));
         }
         if (sso.stage === "enabled" && sso.testedUsers.length === 0) {
-            findings.push(finding("SSO-2", "info", configPath("sso", "testedUsers"), {
+            findings.push(finding("SSO-2", "info", path("sso", "testedUsers"), {
                 message: "No tested users are recorded yet; enforcing SSO will require them.",
                 why: "Recording who signed in successfully is the evidence that enforcement will not lock users out.",
                 fix: "After each test user signs in through SSO, add their address to sso.testedUsers.",
             }));
         }
-        const names = sso.testGroup === undefined ? [] : groupNames(config);
-        const testGroup = config.groups.find((_, i) => names[i] === sso.testGroup);
+        const testGroup = sso.testGroup === undefined ? undefined : tenantGroups(config).find((g) => g.name === sso.testGroup)?.group;
         const membersUnknown = testGroup !== undefined && testGroup.members === undefined;
         // Addresses are compared case-insensitively: `Pat.Lee@` and `pat.lee@` are one person.
         const testers = new Set([...sso.testUsers, ...(testGroup?.members ?? [])].map((a) => a.toLowerCase()));
         sso.testedUsers.forEach((address, i) => {
             if (membersUnknown || testers.has(address.toLowerCase())) return;
-            findings.push(finding("SSO-2", "warning", configPath("sso", "testedUsers", i), {
+            findings.push(finding("SSO-2", "warning", path("sso", "testedUsers", i), {
                 message: `${address} is recorded as tested but is not one of the test users${sso.testGroup ? ` or a member of ${sso.testGroup}` : ""}.`,
                 why: "Only assigned test users can sign in while testing, so this record may be a typo, and the person who really tested is not on the list.",
-                fix: `Check the address; add it to sso.testUsers if this person tested, or remove it from sso.testedUsers.`,
+                fix: "Check the address; add it to sso.testUsers if this person tested, or remove it from sso.testedUsers.",
             }));
         });
         return findings;
@@ -93,8 +74,8 @@ export const sso2TestBeforeEnforcing: Rule = {
 /** SSO-3: SSO only affects users who are provisioned in the workspace and on a verified domain. */
 export const sso3WhoSsoAffects: Rule = {
     id: "SSO-3",
-    summary: "Explains whom SSO affects at the current stage.",
-    check(config) {
+    summary: "Explains, once, whom SSO affects at the current stage.",
+    tenant({ config, path }) {
         const stage = config.sso.stage;
         if (stage === "off") return [];
         const idp = IDP_DISPLAY_NAMES[config.idp];
@@ -103,9 +84,9 @@ export const sso3WhoSsoAffects: Rule = {
         const through = stage === "testing"
             ? `can no longer sign in with a password, and only the test users can sign in through ${idp} (the others are not assigned to the SSO app yet)`
             : `sign in through ${idp} instead of a password`;
-        return [finding("SSO-3", "info", configPath("sso", "stage"), {
-            message: `At stage "${stage}", users who are provisioned in the workspace and have an address on ${domainList(config)} ${through}; ${social}.`,
-            why: "SSO adds nobody to the workspace: people who are not provisioned keep their personal ChatGPT accounts, and provisioned people on other domains keep password and social sign-in.",
+        return [finding("SSO-3", "info", path("sso", "stage"), {
+            message: `At stage "${stage}", users who are provisioned in a workspace and have an address on ${domainList(config)} ${through}; ${social}.`,
+            why: "SSO adds nobody to a workspace: people who are not provisioned keep their personal ChatGPT accounts, and provisioned people on other domains keep password and social sign-in.",
             fix: "Provision the people who should use the workspace (SCIM groups or invites); do not expect SSO to bring them in.",
         })];
     },
@@ -114,18 +95,18 @@ export const sso3WhoSsoAffects: Rule = {
 /** SSO-8: enforced SSO is why users can no longer sign in with Google or Apple. */
 export const sso8SocialLoginAtEnforcement: Rule = {
     id: "SSO-8",
-    summary: "Explains that enforcement turns off Google, Microsoft and Apple sign-in.",
-    check(config) {
+    summary: "Explains, once, that enforcement turns off Google, Microsoft and Apple sign-in.",
+    tenant({ config, path }) {
         const stage = config.sso.stage;
         if (stage === "off") return [];
         const idp = IDP_DISPLAY_NAMES[config.idp];
         return [stage === "enforced"
-            ? finding("SSO-8", "info", configPath("sso", "stage"), {
+            ? finding("SSO-8", "info", path("sso", "stage"), {
                 message: `SSO is enforced: provisioned users on ${domainList(config)} can no longer sign in with Google, Microsoft or Apple.`,
                 why: `Users who used "Continue with Google" or Apple will see that option fail and must sign in through ${idp}.`,
                 fix: "Tell users before enforcement; point help-desk tickets about Google/Apple sign-in to this change.",
             })
-            : finding("SSO-8", "info", configPath("sso", "stage"), {
+            : finding("SSO-8", "info", path("sso", "stage"), {
                 message: `Moving to stage "enforced" will also turn off Google, Microsoft and Apple sign-in for provisioned users on ${domainList(config)}.`,
                 why: `Users who sign in with "Continue with Google" or Apple today will have to use ${idp}; this is the usual cause of "I can no longer sign in with Google" tickets.`,
                 fix: "Announce the change to users and the help desk before you set sso.stage to enforced.",
@@ -133,34 +114,77 @@ export const sso8SocialLoginAtEnforcement: Rule = {
     },
 };
 
+/** How members reach one workspace, in a few words. */
+function memberSource(workspace: WorkspaceSpec): "SCIM" | "automatic account creation" | "invites" {
+    if (workspace.scim.enabled) return "SCIM";
+    return workspace.settings.automaticAccountCreation ? "automatic account creation" : "invites";
+}
+
+const SOURCE_TEXT: Record<ReturnType<typeof memberSource>, string> = {
+    "SCIM": "Members come from SCIM: only people in groups assigned to the SCIM app are provisioned.",
+    "automatic account creation": "Members come from automatic account creation when they first sign in.",
+    "invites": "Nothing adds members automatically (SCIM and automatic account creation are off): invite each person under Members.",
+};
+
+/** Whether something makes the test users members of this workspace: SCIM, AAC, or invites sent by the stack. */
+function provisionsTestUsers(workspace: WorkspaceSpec): boolean {
+    return workspace.scim.enabled || workspace.settings.automaticAccountCreation || (workspace.invites.testUsers && workspace.manageWorkspace);
+}
+
 /** SSO-9: a successful IdP login is not enough; the user must be a member of the workspace. */
 export const sso9ProvisioningStillNeeded: Rule = {
     id: "SSO-9",
-    summary: "Explains where members come from, since an IdP login alone does not grant access; on Okta, from stage enabled someone must be assigned to the SSO app.",
-    check(config) {
+    summary: "Explains, once, where members come from; on Okta someone must be assigned to the SSO app; test users are provisioned; invites can be sent.",
+    tenant({ config, path }) {
         if (config.sso.stage === "off") return [];
-        const lockout = oktaSsoAppAssignedToNobody(config);
-        const source = config.scim.enabled
-            ? "Members come from SCIM: only people in groups assigned to the SCIM app are provisioned."
-            : config.settings.automaticAccountCreation
-                ? "Members come from automatic account creation when they first sign in."
-                : "Nothing adds members automatically (SCIM and automatic account creation are off): invite each person under Members.";
-        return [...lockout, finding("SSO-9", "info", configPath("sso", "stage"), {
-            message: `Signing in through ${IDP_DISPLAY_NAMES[config.idp]} is not enough: a user also needs to be a member of the workspace. ${source}`,
+        const idp = IDP_DISPLAY_NAMES[config.idp];
+        const findings: Finding[] = [...oktaSsoAppAssignedToNobody(config, path("workspaces"))];
+        const first = config.workspaces[0];
+        if (config.sso.stage === "testing" && config.sso.testUsers.length > 0 && !config.workspaces.some(provisionsTestUsers)) {
+            findings.push(finding("SSO-9", "warning", `${first.path}.invites.testUsers`, {
+                message: `Nothing makes the test users (${listing(config.sso.testUsers)}) members of a workspace: SCIM and automatic account creation are off and the stack sends no invites.`,
+                why: "A test user who signs in through the IdP but is not a member gets an access error, so the test proves nothing.",
+                fix: "Set invites.testUsers: true with manageWorkspace: true so the stack invites them, or invite them under Members in the admin console.",
+            }));
+        }
+        const sources = config.workspaces.map(memberSource);
+        const source = new Set(sources).size === 1
+            ? SOURCE_TEXT[sources[0]]
+            : `Members come from ${listing(config.workspaces.map((w, i) => `${sources[i]} in ${w.name}`))}.`;
+        findings.push(finding("SSO-9", "info", path("sso", "stage"), {
+            message: `Signing in through ${idp} is not enough: a user also needs to be a member of a workspace. ${source}`,
             why: "A person who signs in successfully but is not provisioned gets an access error instead of the workspace.",
             fix: "Before testing or announcing SSO, check that each user appears under Members in the workspace.",
+        }));
+        return findings;
+    },
+    workspace({ config, workspace, wsPath }) {
+        if (!workspace.invites.testUsers) return [];
+        if (config.sso.testUsers.length === 0) {
+            return [finding("SSO-9", "warning", wsPath("invites", "testUsers"), {
+                message: "invites.testUsers is true but sso.testUsers is empty, so nobody is invited.",
+                why: "Test users must be members of the workspace to test SSO; an empty list invites no one.",
+                fix: "List the test users under sso.testUsers, or set invites.testUsers: false.",
+            })];
+        }
+        if (workspace.manageWorkspace) return [];
+        return [finding("SSO-9", "warning", wsPath("invites", "testUsers"), {
+            message: "invites.testUsers is true but manageWorkspace is false, so the stack sends no invites.",
+            why: "Invites go through the ChatGPT admin API, which the stack calls only with manageWorkspace: true; until someone invites them, the test users cannot get in.",
+            fix: "Set manageWorkspace: true (with workspaceId and the admin key), or invite the test users under Members in the admin console.",
         })];
     },
 };
 
-
 /**
  * From stage enabled the Okta SSO app is assigned to the access groups only (Entra opens its app
- * to the tenant instead); with no groups nobody could sign in once the workspace requires SSO.
+ * to the tenant instead); with no group in any workspace nobody could sign in once SSO is required.
  */
-function oktaSsoAppAssignedToNobody(config: WorkspaceConfig): Finding[] {
-    if (config.idp !== "okta" || (config.sso.stage !== "enabled" && config.sso.stage !== "enforced") || config.groups.length > 0) return [];
-    return [finding("SSO-9", "error", configPath("groups"), {
+function oktaSsoAppAssignedToNobody(config: TenantConfig, path: string): Finding[] {
+    if (config.idp !== "okta" || (config.sso.stage !== "enabled" && config.sso.stage !== "enforced")) return [];
+    if (tenantGroups(config).length > 0) return [];
+    const groupsPath = config.workspaces.length === 1 ? `${config.workspaces[0].path}.groups` : path;
+    return [finding("SSO-9", "error", groupsPath, {
         message: `SSO is at stage "${config.sso.stage}" but no access group is declared, so nobody is assigned to the Okta SSO app.`,
         why: `From stage enabled, password sign-in is off for provisioned users on ${domainList(config)}; without an assignment in Okta none of them can sign in through SSO${config.sso.stage === "enforced" ? ", and with enforcement not with Google, Microsoft or Apple either" : ""}.`,
         fix: "Declare the access groups whose members use ChatGPT under groups (they are assigned to the SSO app), or keep sso.stage at testing until they exist.",

@@ -1,24 +1,29 @@
-import { formatPath } from "../config/load";
-import { IdpKind, WorkspaceConfig } from "../config/schema";
+import { FactKey, TenantFacts } from "../facts";
+import { IdpKind, TenantConfig, WorkspaceSpec } from "./tenantConfig";
 
 /** `error` blocks the deployment; `warning` needs a decision; `info` explains an effect. */
 export type Severity = "error" | "warning" | "info";
 
 /** Rule ids of ../shared/domain-rules.md. */
 export type RuleId =
-    | "DOM-1" | "DOM-2" | "DOM-3" | "DOM-4" | "DOM-5"
+    | "DOM-1" | "DOM-2" | "DOM-3" | "DOM-4" | "DOM-5" | "DOM-6"
     | "SSO-1" | "SSO-2" | "SSO-3" | "SSO-4" | "SSO-5" | "SSO-6" | "SSO-7" | "SSO-8" | "SSO-9"
-    | "SCIM-1" | "SCIM-2" | "SCIM-3" | "SCIM-4" | "SCIM-5" | "SCIM-6"
+    | "SSO-10" | "SSO-11" | "SSO-12"
+    | "SCIM-1" | "SCIM-2" | "SCIM-3" | "SCIM-4" | "SCIM-5" | "SCIM-6" | "SCIM-7"
     | "GRP-1" | "GRP-2" | "GRP-3" | "GRP-4" | "GRP-5"
     | "ROLE-1" | "ROLE-2"
     | "WS-1" | "WS-2" | "WS-3";
 
+/** The id of the one finding that lists the rules left unjudged for want of facts (not a domain rule). */
+export const MISSING_FACTS_ID = "FACTS";
+export type FindingId = RuleId | typeof MISSING_FACTS_ID;
+
 /** One result of one rule, written for the IT administrator who runs the plan. */
 export interface Finding {
-    /** The rule id, e.g. `SSO-2`. */
-    id: RuleId;
+    /** The rule id, e.g. `SSO-2`, or `FACTS` for the one line about facts that were not given. */
+    id: FindingId;
     severity: Severity;
-    /** The config path it concerns, in the config loader's format, e.g. `workspace.sso.stage`. */
+    /** The config path it concerns, in the config loader's format: `workspace.sso.stage`, `tenant.workspaces[1].scim`. */
     path: string;
     /** What is wrong (or, for an info, what will happen). */
     message: string;
@@ -26,46 +31,51 @@ export interface Finding {
     why: string;
     /** How to fix it (or, for an info, what to do about it). */
     fix: string;
+    /** The `WorkspaceSpec.key` of the workspace it concerns; absent for tenant-wide findings. */
+    workspace?: string;
+}
+
+/** What a tenant-level check sees. */
+export interface TenantContext {
+    config: TenantConfig;
+    /**
+     * A fact, or undefined when no source gave it. Asking for an absent fact records it, and the engine
+     * lists every such fact once, in the single `FACTS` line; the rule itself says nothing about it.
+     */
+    fact<K extends FactKey>(key: K): TenantFacts[K];
+    /** A fact, or undefined, without recording it as missing (for a rule that can judge without it). */
+    peekFact<K extends FactKey>(key: K): TenantFacts[K];
+    /** A path under the config root: `path("sso", "stage")` is `workspace.sso.stage` or `tenant.sso.stage`. */
+    path(...parts: (string | number)[]): string;
+}
+
+/** What a workspace-level check sees: the tenant, plus the one workspace it runs for. */
+export interface WorkspaceContext extends TenantContext {
+    workspace: WorkspaceSpec;
+    /** A path under the workspace: `wsPath("scim", "enabled")` is `tenant.workspaces[1].scim.enabled`. */
+    wsPath(...parts: (string | number)[]): string;
 }
 
 /**
- * Facts read back from the workspace or the IdP that the config itself cannot carry. Every field is
- * optional: a rule that needs a missing fact reports an info saying what it could not judge.
+ * One rule of ../shared/domain-rules.md that is judged: by the engine (a tenant check, run once; a
+ * workspace check, run per workspace), by the config gate (the loader refuses the config with a
+ * `ConfigProblem` carrying this rule id), or both for different parts of the rule. Each part is
+ * checked in exactly one place.
  */
-export interface WorkspaceFacts {
-    /** DOM-5: domains verified in the workspace today (lower case). */
-    verifiedDomains?: string[];
-    /** DOM-3: domains another OpenAI organization/tenant has already verified. */
-    domainsClaimedElsewhere?: string[];
-    /** SSO-4: whether SSO is enabled for the tenant's API Platform organizations, as read back. Used when `sso.apiPlatformSsoEnabled` is not set. */
-    apiPlatformSsoEnabled?: boolean;
-    /** SSO-5: the email domains each other IdP configuration (another stack, another connection) claims. */
-    otherIdpConfigurations?: { name: string; domains: string[] }[];
-    /** SCIM-4: members that exist through automatic account creation or a manual invite. */
-    unmanagedUsers?: { email: string; source: "aac" | "invite" }[];
-    /** GRP-3: names of local (workspace-only, not SCIM-managed) groups. */
-    localGroups?: string[];
-    /** GRP-4: actual member counts by convention group name. */
-    groupMemberCounts?: Record<string, number>;
-}
-
-/** One check of one rule. Pure: reads the config and the facts, returns findings in config order. */
 export interface Rule {
     id: RuleId;
-    /** One line saying what the rule checks. */
+    /** One line saying what the engine checks (or, for a gate-only rule, what the gate refuses). */
     summary: string;
-    check(config: WorkspaceConfig, facts: WorkspaceFacts): Finding[];
+    /** What the config gate refuses for this rule, when it refuses anything. */
+    enforcedByConfig?: string;
+    tenant?(ctx: TenantContext): Finding[];
+    workspace?(ctx: WorkspaceContext): Finding[];
 }
 
-/** A rule that cannot be judged from the configuration, with the reason (listed in README.md). */
+/** A rule that cannot be judged from the configuration or the facts, with the reason (listed in README.md). */
 export interface UnjudgeableRule {
     id: RuleId;
     reason: string;
-}
-
-/** `workspace.sso.stage` from `["sso", "stage"]`. */
-export function configPath(...path: (string | number)[]): string {
-    return formatPath(path);
 }
 
 export function finding(id: RuleId, severity: Severity, path: string, text: { message: string; why: string; fix: string }): Finding {
@@ -74,10 +84,10 @@ export function finding(id: RuleId, severity: Severity, path: string, text: { me
 
 export const IDP_DISPLAY_NAMES: Record<IdpKind, string> = { entra: "Microsoft Entra ID", okta: "Okta" };
 
-/** `a`, `a and b`, `a, b and c`. */
-export function listing(items: readonly string[]): string {
+/** `a`, `a and b`, `a, b and c` (or `a, b or c`). */
+export function listing(items: readonly string[], conjunction: "and" | "or" = "and"): string {
     if (items.length <= 1) return items.join("");
-    return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+    return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -86,4 +96,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 export function emailDomain(address: string): string {
     return address.split("@")[1]?.toLowerCase() ?? "";
+}
+
+/** `root.a[0].b` from a root and path parts (the config loader's path format). */
+export function joinPath(root: string, parts: readonly (string | number)[]): string {
+    return parts.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${key}`), root);
+}
+
+export function domainNames(config: Pick<TenantConfig, "domains">): string[] {
+    return config.domains.map((d) => d.name);
 }

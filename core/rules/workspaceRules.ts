@@ -1,12 +1,13 @@
-import { Rule, configPath, finding, listing } from "./types";
+import { Rule, domainNames, finding, listing } from "./types";
 
 /** WS-2: claimed domains turn training off for personal accounts; claiming needs commitments. */
 export const ws2ClaimedDomainTraining: Rule = {
     id: "WS-2",
-    summary: "Explains what claiming the verified domains means for personal accounts.",
-    check(config) {
-        return [finding("WS-2", "info", configPath("domains"), {
-            message: `If ${listing(config.domains.map((d) => d.name))} ${config.domains.length === 1 ? "is" : "are"} claimed, personal ChatGPT accounts on ${config.domains.length === 1 ? "it" : "them"} have training on their data turned off.`,
+    summary: "Explains, once, what claiming the verified domains means for personal accounts.",
+    tenant({ config, path }) {
+        const domains = domainNames(config);
+        return [finding("WS-2", "info", path("domains"), {
+            message: `If ${listing(domains)} ${domains.length === 1 ? "is" : "are"} claimed, personal ChatGPT accounts on ${domains.length === 1 ? "it" : "them"} have training on their data turned off.`,
             why: "Staff and students with personal accounts on these addresses will see that change; claiming also needs commitments (most staff purchased, or a regulated industry, and enrolling existing personal users).",
             fix: "Decide with your OpenAI contact whether to claim the domains and include the change in rollout communication.",
         })];
@@ -16,10 +17,10 @@ export const ws2ClaimedDomainTraining: Rule = {
 /** WS-3: personal Free/Plus accounts on a verified domain are prompted to migrate; Plus is cancelled. */
 export const ws3PersonalAccountMigration: Rule = {
     id: "WS-3",
-    summary: "Explains the migration prompt for personal accounts and the Plus cancellation.",
-    check(config) {
-        return [finding("WS-3", "info", configPath("domains"), {
-            message: `When someone with a personal Free or Plus account on ${listing(config.domains.map((d) => d.name))} is invited or provisioned, they are prompted to migrate that account into the workspace, and a Plus subscription is cancelled on migration.`,
+    summary: "Explains, once, the migration prompt for personal accounts and the Plus cancellation.",
+    tenant({ config, path }) {
+        return [finding("WS-3", "info", path("domains"), {
+            message: `When someone with a personal Free or Plus account on ${listing(domainNames(config))} is invited or provisioned, they are prompted to migrate that account into the workspace, and a Plus subscription is cancelled on migration.`,
             why: "People can move or export their personal chats at that prompt; those who pay for Plus personally should know it ends.",
             fix: "Mention the migration prompt and the Plus cancellation in the announcement to staff before they are invited.",
         })];
