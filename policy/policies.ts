@@ -1,9 +1,9 @@
 import { Policies, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { parseWorkspaceConfig } from "../core/config/load";
+import { ConfigProblem, TenantConfig, parseTenantConfig } from "../core/config/load";
 import { groupNameProblem } from "../core/naming/groupName";
 import { Finding, Severity, droppedClaims, droppedClaimsMessage, encryptionSettings, evaluateRules } from "../core/rules";
 import { SSO6_WHY, SSO7_WHY } from "../core/rules/samlAssertionRules";
-import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackage } from "./resourceTypes";
+import { GROUP_TYPES, IDENTITY_TYPES, SAML_APP_TYPES, isUnderThisPackage } from "./resourceTypes";
 
 /**
  * The CrossGuard policies: the same rule engine as `chatgpt-identity plan` and the component
@@ -13,10 +13,22 @@ import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackag
 
 const violationText = (f: Pick<Finding, "id" | "path" | "message" | "why" | "fix">) => `${f.id} (${f.path}): ${f.message} Why: ${f.why} Fix: ${f.fix}`;
 
-/** Reports the rule findings of one severity for every WorkspaceIdentity component in the stack. */
+/**
+ * The config a top-level component registered: the validated TenantConfig it was built from, or (a
+ * stack last deployed by a release before tenants) the old workspace object, put through the gate.
+ */
+export function registeredConfig(raw: unknown): { ok: true; config: TenantConfig } | { ok: false; problems: ConfigProblem[] } {
+    const value = raw as Partial<TenantConfig> | null;
+    if (value && (value.form === "workspace" || value.form === "tenant") && Array.isArray(value.workspaces)) {
+        return { ok: true, config: value as TenantConfig };
+    }
+    return parseTenantConfig(raw, "workspace");
+}
+
+/** Reports the rule findings of one severity for every top-level component (WorkspaceIdentity, TenantIdentity) in the stack. */
 function preflight(severity: Exclude<Severity, "info">) {
     return (args: StackValidationArgs, reportViolation: ReportViolation): void => {
-        for (const resource of args.resources.filter((r) => r.type === WORKSPACE_IDENTITY_TYPE)) {
+        for (const resource of args.resources.filter((r) => IDENTITY_TYPES.includes(r.type))) {
             const raw = resource.props.config;
             if (raw === undefined || raw === null) {
                 if (severity === "error") {
@@ -24,7 +36,7 @@ function preflight(severity: Exclude<Severity, "info">) {
                 }
                 continue;
             }
-            const parsed = parseWorkspaceConfig(raw);
+            const parsed = registeredConfig(raw);
             if (!parsed.ok) {
                 if (severity === "error") {
                     for (const p of parsed.problems) reportViolation(`${p.path}: ${p.message}`, resource.urn);

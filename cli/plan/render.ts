@@ -1,4 +1,4 @@
-import { formatProblems } from "../../core/config/load";
+import { ConfigProblem, TenantConfig } from "../../core/config/load";
 import { findingsToJson, formatFindings } from "../../core/rules";
 import { RecordedResource, RecordedSecret } from "../../offline/recordingEngine";
 import { PlanResult } from "./runPlan";
@@ -45,16 +45,43 @@ function indent(text: string, prefix = "    "): string {
     return text.split("\n").map((l) => (l ? prefix + l : l)).join("\n");
 }
 
+/**
+ * Problems in the same shape as findings: `[RULE] path`, the message, then Why and Fix when the
+ * problem carries them (a problem without a rule id is a schema problem: `[config]`).
+ */
+export function formatProblemList(problems: readonly ConfigProblem[]): string {
+    return problems.flatMap((p) => [
+        `  [${p.rule ?? "config"}] ${p.path}`,
+        `    ${p.message}`,
+        ...(p.why ? [`    Why: ${p.why}`] : []),
+        ...(p.fix ? [`    Fix: ${p.fix}`] : []),
+    ]).join("\n");
+}
+
+/** One line about the tenant: the workspace form keeps the line of the release before tenants. */
+export function summaryLines(c: TenantConfig): string[] {
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+    const scim = (on: boolean) => `SCIM ${on ? "on" : "off"}`;
+    if (c.form === "workspace") {
+        const w = c.workspaces[0];
+        return [`${c.name}: idp ${c.idp}, phase ${w.phase}, SSO stage ${c.sso.stage}, ${scim(w.scim.enabled)}, ${count(w.groups.length, "group")}, ${count(c.domains.length, "domain")}`];
+    }
+    return [
+        `${c.name}: idp ${c.idp}, SSO stage ${c.sso.stage} (one SSO app for the tenant), ${count(c.domains.length, "domain")}, ${count(c.workspaces.length, "workspace")}`,
+        ...c.workspaces.map((w) => `  workspace ${w.key} (${w.name}): phase ${w.phase}, ${scim(w.scim.enabled)}, ${count(w.groups.length, "group")}`),
+    ];
+}
+
 /** The human plan: findings first, then resources by system, then the values to hand off. */
 export function renderPlanText(plan: PlanResult, stackFile: string): string {
     const out: string[] = [];
     const c = plan.config;
     out.push(`chatgpt-identity plan: ${stackFile}`);
-    if (c) out.push(`${c.name}: idp ${c.idp}, phase ${c.phase}, SSO stage ${c.sso.stage}, SCIM ${c.scim.enabled ? "on" : "off"}, ${c.groups.length} group${c.groups.length === 1 ? "" : "s"}, ${c.domains.length} domain${c.domains.length === 1 ? "" : "s"}`);
+    if (c) out.push(...summaryLines(c));
     out.push("");
     if (plan.problems.length > 0) {
         out.push(`Configuration problems (${plan.problems.length}); nothing would be changed:`);
-        out.push(formatProblems(plan.problems));
+        out.push(formatProblemList(plan.problems));
         out.push("");
     }
     if (plan.findings.length > 0) {
@@ -83,10 +110,11 @@ export function renderPlanText(plan: PlanResult, stackFile: string): string {
             out.push(`  Metadata URL (paste into ChatGPT): ${h.sso.metadataUrl ?? "known after `pulumi up`: `pulumi stack output ssoMetadataUrl`"}`);
             out.push("");
         }
-        if (h.scimManualSteps.length > 0) {
-            out.push("Hand-off: steps that cannot be done as code");
+        for (const w of h.scimManualStepsByWorkspace.filter((x) => x.steps.length > 0)) {
+            const whose = plan.config?.form === "tenant" ? ` (workspace ${w.key}: ${w.name})` : "";
+            out.push(`Hand-off: steps that cannot be done as code${whose}`);
             // The steps may carry their own numbers ("1. Okta Admin Console ..."); number them once.
-            h.scimManualSteps.forEach((s, i) => out.push(`  ${i + 1}. ${s.replace(/^\d+\.\s+/, "")}`));
+            w.steps.forEach((s, i) => out.push(`  ${i + 1}. ${s.replace(/^\d+\.\s+/, "")}`));
             out.push("");
         }
     }

@@ -15,7 +15,8 @@ export interface EntraScimAppArgs {
     /** SCIM base URL from the ChatGPT Directory Sync wizard; stored as the `BaseAddress` credential. */
     baseUrl: string;
     /**
-     * Bearer token from the ChatGPT Directory Sync wizard (secret config `chatgpt-identity:scimToken`);
+     * Bearer token of this workspace from the ChatGPT Directory Sync wizard (secret config
+     * `chatgpt-identity:<scim.tokenKey>`, never another workspace's, SCIM-7);
      * stored as the `SecretToken` credential. Always sent as a Pulumi secret, even if given as plain text.
      */
     token: pulumi.Input<string>;

@@ -8,6 +8,8 @@ import { scimManualSteps, userNameTemplate } from "./scimManualSteps";
  * Sign-on settings the Okta SWA template requires. The app is hidden from users and never used to
  * sign in (that is the SSO app), so they only satisfy the template.
  */
+export const SCIM_APP_TYPE = "chatgpt-identity:okta:ScimApp";
+
 export const SCIM_APP_SIGN_ON = Object.freeze({
     url: "https://chatgpt.com/",
     usernameField: "#email",
@@ -16,9 +18,9 @@ export const SCIM_APP_SIGN_ON = Object.freeze({
 });
 
 export interface OktaScimAppArgs {
-    /** Display label of the app in Okta, e.g. `ChatGPT SCIM provisioning (Acme)`. Required. */
-    label: string;
-    /** SCIM base URL from the ChatGPT Directory Sync wizard (`scim.baseUrl`). Required; used in the manual steps. */
+    /** Display label of the app in Okta (`scimAppDisplayName`), e.g. `ChatGPT SCIM provisioning (Acme)`. Never the SSO app (SCIM-1). */
+    displayName: string;
+    /** This workspace's SCIM base URL from the ChatGPT Directory Sync wizard (`scim.baseUrl`); used in the manual steps. */
     baseUrl: string;
     /**
      * Okta sources of email, given and family name (from `sso.claims`, Okta defaults otherwise). The
@@ -46,9 +48,9 @@ export class OktaScimApp extends pulumi.ComponentResource implements ScimAppOutp
     readonly manualSteps: pulumi.Output<string[]>;
 
     constructor(name: string, args: OktaScimAppArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("chatgpt-identity:okta:ScimApp", name, {}, opts);
+        super(SCIM_APP_TYPE, name, {}, opts);
         this.app = new okta.app.Swa(`${name}-app`, {
-            label: args.label,
+            label: args.displayName,
             status: "ACTIVE",
             ...SCIM_APP_SIGN_ON,
             hideWeb: true,
@@ -61,7 +63,7 @@ export class OktaScimApp extends pulumi.ComponentResource implements ScimAppOutp
         this.appId = this.app.id;
         // Plain values only, so the steps are known in a preview too.
         this.manualSteps = pulumi.output(scimManualSteps({
-            appLabel: args.label,
+            appLabel: args.displayName,
             baseUrl: args.baseUrl,
             claims: args.claims,
             groupPushDeferred: args.groupPushDeferred ?? false,
