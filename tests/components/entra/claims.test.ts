@@ -11,11 +11,9 @@ describe("Entra claims and app roles", () => {
         assert.deepStrictEqual(policy.ClaimsSchema.map((e: any) => e.SamlClaimType).slice(1), ["email", "given_name", "family_name"]);
     });
 
-    it("names the field and the fix for a source that is not user.<attribute>", () => {
-        assert.throws(() => claimSource("given_name", "givenname"), {
-            message: 'sso.claims.given_name: "givenname" is not an Entra user attribute; write it as user.<attribute>, e.g. user.givenname (the default) or user.userprincipalname. given_name is always sent (SSO-7).',
-        });
-        assert.throws(() => claimsMappingDefinition({ email: "company.mail" }), /^Error: sso\.claims\.email: "company\.mail"/);
+    it("maps user.<attribute> to a user attribute, and user.extension_* to an ExtensionID", () => {
+        assert.deepStrictEqual(claimSource("user.UserPrincipalName"), { Source: "user", ID: "userprincipalname" });
+        assert.deepStrictEqual(claimSource("user.extension_abc_lastName"), { Source: "user", ExtensionID: "extension_abc_lastName" });
     });
 
     it("reads the User role from the service principal and falls back to the template's documented id", () => {

@@ -1,21 +1,27 @@
 import * as assert from "assert";
 import { EntraSamlApp, EntraSamlAppArgs } from "../../../components/entra/samlApp";
+import { SsoConfig } from "../../../core/config/model";
 import { NON_GALLERY_TEMPLATE_ID } from "../../../components/entra/enterpriseApp";
 import { NAME_ID_CLAIM_TYPE } from "../../../components/entra/claims";
 import { USER_APP_ROLE_ID } from "../../../components/entra/appRoles";
 import { valueOf } from "../../support/engine";
-import { ACS_URL, DOMAIN, ENTITY_ID, T, allKeys, childrenOf, only, recordEntra } from "./fixtures";
+import { ACS_URL, DOMAIN, ENTITY_ID, T, allKeys, childrenOf, entraConfig, only, recordEntra } from "./fixtures";
 
 const TEACHER = `teacher@${DOMAIN}`;
 const PRINCIPAL = `principal@${DOMAIN}`;
 
-function samlArgs(overrides: Partial<EntraSamlAppArgs> = {}): EntraSamlAppArgs {
-    return { displayName: "ChatGPT SSO (Lincoln USD)", stage: "testing", entityId: ENTITY_ID, acsUrl: ACS_URL, testUsers: [TEACHER, PRINCIPAL], ...overrides };
+/** The validated sso section of a config with these sso overrides (stage testing with two test users by default). */
+function sso(overrides: Record<string, unknown> = {}): SsoConfig {
+    return entraConfig({ sso: { stage: "testing", entityId: ENTITY_ID, acsUrl: ACS_URL, testUsers: [TEACHER, PRINCIPAL], ...overrides } }).sso;
+}
+
+function samlArgs(ssoOverrides: Record<string, unknown> = {}, args: Partial<EntraSamlAppArgs> = {}): EntraSamlAppArgs {
+    return { displayName: "ChatGPT SSO (Lincoln USD)", sso: sso(ssoOverrides), path: "workspace", ...args };
 }
 
 describe("EntraSamlApp", () => {
     it("registers exactly the SAML app's children under the component", async () => {
-        const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({ testGroupObjectId: "<object id of TESTING_ROLE_Pilot>" })));
+        const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({}, { testGroupObjectId: "<object id of TESTING_ROLE_Pilot>" })));
         const component = only(engine, "chatgpt-identity:entra:SamlApp");
         assert.deepStrictEqual(childrenOf(engine, component), [
             `${T.assignment} sso-test-group`,
@@ -76,7 +82,7 @@ describe("EntraSamlApp", () => {
     });
 
     it("never configures token or assertion encryption on any resource (SSO-6)", async () => {
-        const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({ testGroupObjectId: "g" })));
+        const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({}, { testGroupObjectId: "g" })));
         const keys = engine.resources.flatMap((r) => allKeys(r.inputs));
         const policyKeys = allKeys(JSON.parse(only(engine, T.claimsPolicy).inputs.definitions[0]));
         assert.ok(keys.length > 20);
@@ -95,13 +101,8 @@ describe("EntraSamlApp", () => {
         assert.strictEqual(await valueOf(second.result.certificateThumbprint), "<thumbprint of CN=ChatGPT SSO 2027>");
     });
 
-    it("rejects a rotation value that cannot name a certificate, before registering anything", () => {
-        assert.throws(() => new EntraSamlApp("sso", samlArgs({ certificateRotation: "2027, O=x" })),
-            { message: 'sso.certificateRotation: "2027, O=x" must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate' });
-    });
-
     it("assigns the test users (one getUsers lookup) and the test group only at stage testing (SSO-2)", async () => {
-        const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({ testGroupObjectId: "<object id of TESTING_ROLE_Pilot>" })));
+        const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({}, { testGroupObjectId: "<object id of TESTING_ROLE_Pilot>" })));
         assert.strictEqual(only(engine, T.sp).inputs.appRoleAssignmentRequired, true);
         const lookups = engine.invokes.filter((i) => i.token === T.getUsers);
         assert.deepStrictEqual(lookups.map((i) => i.inputs), [{ userPrincipalNames: [TEACHER, PRINCIPAL], ignoreMissing: true }]);
@@ -116,7 +117,7 @@ describe("EntraSamlApp", () => {
 
     for (const stage of ["enabled", "enforced"] as const) {
         it(`at stage ${stage} requires no assignment and assigns no test users (access gated by provisioning, SSO-9)`, async () => {
-            const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({ stage, testGroupObjectId: "g" })));
+            const { engine } = await recordEntra(() => new EntraSamlApp("sso", samlArgs({ stage, ...(stage === "enforced" ? { testedUsers: [TEACHER] } : {}) }, { testGroupObjectId: "g" })));
             assert.strictEqual(only(engine, T.sp).inputs.appRoleAssignmentRequired, false);
             assert.deepStrictEqual(engine.byType(T.assignment), []);
             assert.deepStrictEqual(engine.invokes.filter((i) => i.token === T.getUsers), []);
