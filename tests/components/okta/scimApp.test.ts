@@ -11,7 +11,7 @@ const LABEL = "ChatGPT SCIM provisioning (Acme)";
 const fakes = { fakeOutputs: oktaFakeOutputs, fakeInvokes: oktaFakeInvokes };
 
 function build(groupPushDeferred = false) {
-    return record(() => new OktaScimApp("scim", { label: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES }, groupPushDeferred }), fakes);
+    return record(() => new OktaScimApp("scim", { displayName: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES }, groupPushDeferred }), fakes);
 }
 
 describe("okta/OktaScimApp", () => {
@@ -51,7 +51,7 @@ describe("okta/OktaScimApp", () => {
 
     it("manual steps are known in a preview, when the app id is not", async () => {
         const { result } = await record(
-            () => new OktaScimApp("scim", { label: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES } }),
+            () => new OktaScimApp("scim", { displayName: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES } }),
             { preview: true },
         );
         const steps = await valueOf(result.manualSteps);
