@@ -95,7 +95,7 @@ export const dnsAdapter: DnsAdapter<CloudflareSettings> = {
             if (!cloudflare || !toPublish.includes(r)) {
                 return pulumi.output({ domain: r.domain, name: r.domain, type: "TXT" as const, value: undefined, status: "pending" as const });
             }
-            const value = pulumi.output(r.value).apply((v) => requireIssued(r, v));
+            const value = pulumi.output(r.value).apply((v) => issuedValue(r, v));
             createRecord(cloudflare, baseName, r.domain, value, settings, parent);
             return value.apply((v) => ({ domain: r.domain, name: r.domain, type: "TXT" as const, value: v, status: "published" as const }));
         });
@@ -115,7 +115,7 @@ function createRecord(cloudflare: CloudflareModule, baseName: string, domain: st
 }
 
 /** A value that is only known at deployment (from the workspace side) must still be there by then (DOM-1). */
-function requireIssued(record: TxtRecordRequest, value: string | undefined): string {
+export function issuedValue(record: TxtRecordRequest, value: string | undefined): string {
     if (isIssued(value)) return value;
     throw new ConfigError([{
         path: record.path ?? "domains",

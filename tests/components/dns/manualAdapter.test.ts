@@ -3,18 +3,19 @@ import * as pulumi from "@pulumi/pulumi";
 import { DomainTxtRecords, DOMAIN_TXT_RECORDS_TYPE, TxtRecordResult } from "../../../components/dns";
 import { record, valueOf } from "../../support/engine";
 
+const MANUAL = { adapter: "manual" } as const;
 const PARENT = { domain: "district.k12.us", value: "openai-domain-verification=dv-abc123" };
 const SUB = { domain: "staff.district.k12.us", value: "openai-domain-verification=dv-def456" };
 
 describe("DomainTxtRecords with the manual adapter (default)", () => {
     it("registers the component only: no custom (cloud) resource", async () => {
-        const { engine } = await record(() => new DomainTxtRecords("district-dns", { records: [PARENT, SUB] }));
+        const { engine } = await record(() => new DomainTxtRecords("district-dns", { dns: MANUAL, records: [PARENT, SUB] }));
         assert.deepStrictEqual(engine.customResources(), []);
         assert.deepStrictEqual(engine.resources.map((r) => [r.type, r.name]), [[DOMAIN_TXT_RECORDS_TYPE, "district-dns"]]);
     });
 
     it("reports each domain and each subdomain as its own hand-off record at the domain itself (DOM-2)", async () => {
-        const { result } = await record(() => new DomainTxtRecords("district-dns", { adapter: "manual", settings: {}, records: [PARENT, SUB] }));
+        const { result } = await record(() => new DomainTxtRecords("district-dns", { dns: MANUAL, records: [PARENT, SUB] }));
         assert.deepStrictEqual(await valueOf(result.records), [
             { domain: "district.k12.us", name: "district.k12.us", type: "TXT", value: "openai-domain-verification=dv-abc123", status: "handoff" },
             { domain: "staff.district.k12.us", name: "staff.district.k12.us", type: "TXT", value: "openai-domain-verification=dv-def456", status: "handoff" },
@@ -22,7 +23,7 @@ describe("DomainTxtRecords with the manual adapter (default)", () => {
     });
 
     it("writes the exact hand-off text for a domain and its subdomain, with DOM-2 and DOM-4", async () => {
-        const { result } = await record(() => new DomainTxtRecords("district-dns", { records: [PARENT, SUB] }));
+        const { result } = await record(() => new DomainTxtRecords("district-dns", { dns: MANUAL, records: [PARENT, SUB] }));
         assert.strictEqual(await valueOf(result.handoff), [
             "ChatGPT domain verification: DNS TXT records (DOM-1: verification comes before SSO)",
             "",
@@ -54,7 +55,7 @@ describe("DomainTxtRecords with the manual adapter (default)", () => {
     });
 
     it("lists a record without a value as pending, with where the value comes from", async () => {
-        const { engine, result } = await record(() => new DomainTxtRecords("district-dns", { records: [{ domain: "students.district.k12.us", value: undefined }] }));
+        const { engine, result } = await record(() => new DomainTxtRecords("district-dns", { dns: MANUAL, records: [{ domain: "students.district.k12.us", value: undefined }] }));
         assert.deepStrictEqual(engine.customResources(), []);
         assert.deepStrictEqual(await valueOf(result.records), [
             { domain: "students.district.k12.us", name: "students.district.k12.us", type: "TXT", value: undefined, status: "pending" },
@@ -71,6 +72,7 @@ describe("DomainTxtRecords with the manual adapter (default)", () => {
 
     it("resolves values that arrive as outputs (workspace side) and treats an empty or undefined one as pending", async () => {
         const { result } = await record(() => new DomainTxtRecords("district-dns", {
+            dns: MANUAL,
             records: [
                 { domain: "district.k12.us", value: pulumi.output("openai-domain-verification=dv-late") },
                 { domain: "staff.district.k12.us", value: pulumi.output<string | undefined>(undefined) },
@@ -89,12 +91,5 @@ describe("DomainTxtRecords with the manual adapter (default)", () => {
         assert.doesNotMatch(handoff, /^2\. /m);
         assert.match(handoff, /^- staff\.district\.k12\.us: the value comes from ChatGPT Workspace Settings → Identity & Access → Domains/m);
         assert.match(handoff, /^- students\.district\.k12\.us: the value comes from/m);
-    });
-
-    it("rejects settings the manual adapter does not take, naming the key", async () => {
-        assert.throws(
-            () => new DomainTxtRecords("district-dns", { settings: { zoneIds: {} }, records: [PARENT] }),
-            { name: "DnsRecordsArgsError", message: 'DomainTxtRecords "district-dns" has 1 problem; nothing was created:\n  - settings.zoneIds: the manual DNS adapter takes no settings; remove "zoneIds"' },
-        );
     });
 });
