@@ -55,8 +55,16 @@ export function workspaceView(tenant: TenantConfig, workspace: WorkspaceSpec = t
         idp: tenant.idp,
         phase: workspace.phase,
         domains: tenant.domains,
-        dns: tenant.dns.adapter === "cloudflare" ? { adapter: "cloudflare", settings: { ...tenant.dns.settings } } : { adapter: "manual", settings: {} },
-        sso: { ...tenant.sso, ...(tenant.apiPlatform.ssoEnabled !== undefined ? { apiPlatformSsoEnabled: tenant.apiPlatform.ssoEnabled } : {}) },
+        dns:
+            tenant.dns.adapter === "cloudflare"
+                ? { adapter: "cloudflare", settings: { ...tenant.dns.settings } }
+                : { adapter: "manual", settings: {} },
+        sso: {
+            ...tenant.sso,
+            ...(tenant.apiPlatform.ssoEnabled !== undefined
+                ? { apiPlatformSsoEnabled: tenant.apiPlatform.ssoEnabled }
+                : {}),
+        },
         scim: workspace.scim,
         groups: workspace.groups,
         settings: workspace.settings,
@@ -68,9 +76,7 @@ export function workspaceView(tenant: TenantConfig, workspace: WorkspaceSpec = t
     };
 }
 
-export type ConfigResult =
-    | { ok: true; config: WorkspaceConfig }
-    | { ok: false; problems: ConfigProblem[] };
+export type ConfigResult = { ok: true; config: WorkspaceConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** @deprecated `workspace.sso.stage` from `["sso", "stage"]`; use paths.formatPath with a root, or a spec's path. */
 export function formatPath(path: readonly PropertyKey[], root = CONFIG_KEY): string {

@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { domainProblems } from "./checks/domains";
-import { conventionName, groupProblems } from "./checks/groups";
-import { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, SecretsPresent, secretProblems } from "./checks/secrets";
-import { ssoProblems } from "./checks/sso";
-import { workspaceProblems } from "./checks/workspaces";
+import { conventionName } from "./checks/groups";
+import {
+    ADMIN_KEY_ENV,
+    API_PLATFORM_ADMIN_KEY_ENV,
+    CONFIG_NAMESPACE,
+    SecretsPresent,
+    secretProblems,
+} from "./checks/secrets";
+import { crossFieldProblems, partialCrossFieldProblems } from "./crossField";
 import { TenantDraft } from "./draft";
 import { tenantFormSchema, workspaceFormSchema } from "./forms";
 import { ConfigForm, SsoConfig, TenantConfig } from "./model";
@@ -18,28 +22,25 @@ export { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, SecretsPre
 export const WORKSPACE_CONFIG_KEY = "workspace";
 export const TENANT_CONFIG_KEY = "tenant";
 
-export type ParseResult =
-    | { ok: true; config: TenantConfig }
-    | { ok: false; problems: ConfigProblem[] };
+export type ParseResult = { ok: true; config: TenantConfig } | { ok: false; problems: ConfigProblem[] };
 
 export type LoadResult<F> =
-    | { ok: true; config: TenantConfig; findings: F[] }
-    | { ok: false; problems: ConfigProblem[]; findings: F[] };
+    { ok: true; config: TenantConfig; findings: F[] } | { ok: false; problems: ConfigProblem[]; findings: F[] };
 
 function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
     return error.issues.map((issue) => {
-        const path = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]] : issue.path;
+        const path =
+            issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]] : issue.path;
         let message = issue.message;
+        if (issue.code === "invalid_key") message = `this key ${issue.issues.map((i) => i.message).join("; ")}`;
         if (issue.code === "invalid_type" && /^Invalid input/.test(message)) {
-            message = issue.input === undefined ? `is required (expected ${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+            message =
+                issue.input === undefined
+                    ? `is required (expected ${issue.expected})`
+                    : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
         }
         return { path: formatPath(path, root), message };
     });
-}
-
-/** The checks that relate fields to one another, run once the shape is right. */
-function crossFieldProblems(draft: TenantDraft): ConfigProblem[] {
-    return [...domainProblems(draft), ...ssoProblems(draft), ...workspaceProblems(draft), ...groupProblems(draft)];
 }
 
 function finalize(draft: TenantDraft): TenantConfig {
@@ -66,10 +67,17 @@ export function parseTenantConfig(raw: unknown, form: ConfigForm): ParseResult {
     const scanned = prescan(raw, form);
     const schema = form === "tenant" ? tenantFormSchema : workspaceFormSchema;
     const parsed = schema.safeParse(scanned.raw);
-    if (!parsed.success) return { ok: false, problems: uniqueProblems([...scanned.problems, ...zodProblems(parsed.error, form)]) };
-    const draft = form === "tenant"
-        ? fromTenantForm(parsed.data as z.output<typeof tenantFormSchema>)
-        : fromWorkspaceForm(parsed.data as z.output<typeof workspaceFormSchema>);
+    if (!parsed.success) {
+        const partial = partialCrossFieldProblems(scanned.raw, form, parsed.error.issues);
+        return {
+            ok: false,
+            problems: uniqueProblems([...scanned.problems, ...zodProblems(parsed.error, form), ...partial]),
+        };
+    }
+    const draft =
+        form === "tenant"
+            ? fromTenantForm(parsed.data as z.output<typeof tenantFormSchema>)
+            : fromWorkspaceForm(parsed.data as z.output<typeof workspaceFormSchema>);
     const problems = uniqueProblems([...scanned.problems, ...crossFieldProblems(draft)]);
     return problems.length > 0 ? { ok: false, problems } : { ok: true, config: finalize(draft) };
 }
@@ -88,8 +96,34 @@ function configValue(value: unknown, key: string): { value?: unknown; problem?: 
     try {
         return { value: JSON.parse(value) };
     } catch {
-        return { problem: { path: key, message: `expected a structured value (a mapping), got ${describeValue(value)}` } };
+        return {
+            problem: { path: key, message: `expected a structured value (a mapping), got ${describeValue(value)}` },
+        };
     }
+}
+
+/** Secret keys written in plain text in the stack file: a token or key there is already leaked. */
+function plainTextSecrets(
+    config: TenantConfig,
+    values: Readonly<Record<string, unknown>>,
+    present: SecretsPresent,
+): ConfigProblem[] {
+    const secretKeys = new Set([
+        SCIM_TOKEN_KEY,
+        ADMIN_KEY,
+        API_PLATFORM_ADMIN_KEY,
+        ...config.workspaces.flatMap((ws) => [ws.scim.tokenKey, ws.adminKeyConfigKey]),
+    ]);
+    return [...secretKeys]
+        .map((key) => `${CONFIG_NAMESPACE}:${key}`)
+        .filter((key) => key in values && !present.has(key))
+        .map((key) => ({
+            path: key,
+            message: "is stored in plain text in the stack config; secrets are stored encrypted",
+            fix:
+                `Replace the value where it was issued (it is exposed), then: pulumi config rm ${key} && ` +
+                `pulumi config set --secret ${key} <new value>`,
+        }));
 }
 
 /**
@@ -115,19 +149,26 @@ export function loadStackConfig<F = never>(
         if (FIXED_KEYS.includes(bare) || /^(scimToken|adminKey)-[a-z0-9-]+$/.test(bare)) continue;
         const guess = didYouMean(bare, FIXED_KEYS);
         if (guess !== undefined) {
-            problems.push({ path: key, message: `unknown config key ${quote(key)}: did you mean ${quote(`${CONFIG_NAMESPACE}:${guess}`)}?` });
+            problems.push({
+                path: key,
+                message: `unknown config key ${quote(key)}: did you mean ${quote(`${CONFIG_NAMESPACE}:${guess}`)}?`,
+            });
         }
     }
     if (hasWorkspace && hasTenant) {
         problems.push({
             path: `${workspaceKey} and ${tenantKey}`,
-            message: "a stack uses one form: the workspace form (one workspace) or the tenant form (workspaces: [...]); remove one",
+            message:
+                "a stack uses one form: the workspace form (one workspace) or the tenant form (workspaces: [...]); " +
+                "remove one",
         });
     }
     if (!hasWorkspace && !hasTenant) {
         problems.push({
             path: workspaceKey,
-            message: `is not set: describe the setup in ${workspaceKey} (one workspace) or ${tenantKey} (a tenant with workspaces: [...]); see "Config reference" in README.md`,
+            message:
+                `is not set: describe the setup in ${workspaceKey} (one workspace) or ${tenantKey} (a tenant ` +
+                `with workspaces: [...]); see "Config reference" in README.md`,
         });
     }
     if (problems.length > 0) return { ok: false, problems, findings: [] };
@@ -138,8 +179,13 @@ export function loadStackConfig<F = never>(
     const parsed = parseTenantConfig(read.value, form);
     if (!parsed.ok) return { ok: false, problems: parsed.problems, findings: [] };
     const findings = options.evaluate ? options.evaluate(parsed.config) : [];
-    const missing = secretProblems(parsed.config, secretsPresent);
-    return missing.length > 0 ? { ok: false, problems: missing, findings } : { ok: true, config: parsed.config, findings };
+    const missing = [
+        ...plainTextSecrets(parsed.config, values, secretsPresent),
+        ...secretProblems(parsed.config, secretsPresent),
+    ];
+    return missing.length > 0
+        ? { ok: false, problems: missing, findings }
+        : { ok: true, config: parsed.config, findings };
 }
 
 export { ConfigError, formatProblems } from "./problems";
@@ -147,6 +193,13 @@ export type { ConfigProblem, RuleId } from "./problems";
 export { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, DEFAULT_WORKSPACE_KEY, SCIM_TOKEN_KEY } from "./normalize";
 export type { ConfigForm, TenantConfig, WorkspaceSpec } from "./model";
 export {
-    CONFIG_KEY, ConfigResult, formatPath, loadWorkspaceConfig, parseWorkspaceConfig, WorkspaceConfig, WorkspaceConfigInput,
-    workspaceConfigSchema, workspaceView,
+    CONFIG_KEY,
+    ConfigResult,
+    formatPath,
+    loadWorkspaceConfig,
+    parseWorkspaceConfig,
+    WorkspaceConfig,
+    WorkspaceConfigInput,
+    workspaceConfigSchema,
+    workspaceView,
 } from "./legacy";

@@ -12,7 +12,13 @@ export const API_PLATFORM_ADMIN_KEY = "apiPlatformAdminKey";
 
 type WorkspaceFields = Omit<WorkspaceEntry, "key" | "name">;
 
-function workspaceDraft(key: string, name: string, path: string, fields: WorkspaceFields, form: "workspace" | "tenant"): WorkspaceDraft {
+function workspaceDraft(
+    key: string,
+    name: string,
+    path: string,
+    fields: WorkspaceFields,
+    form: "workspace" | "tenant",
+): WorkspaceDraft {
     const { tokenKey, ...scim } = fields.scim;
     return {
         key,
@@ -35,7 +41,8 @@ function workspaceDraft(key: string, name: string, path: string, fields: Workspa
 export function fromWorkspaceForm(parsed: WorkspaceFormOutput): TenantDraft {
     const { apiPlatformSsoEnabled, ...sso } = parsed.sso;
     const apiPlatform = { ...parsed.apiPlatform };
-    if (apiPlatform.ssoEnabled === undefined && apiPlatformSsoEnabled !== undefined) apiPlatform.ssoEnabled = apiPlatformSsoEnabled;
+    if (apiPlatform.ssoEnabled === undefined && apiPlatformSsoEnabled !== undefined)
+        apiPlatform.ssoEnabled = apiPlatformSsoEnabled;
     return {
         form: "workspace",
         path: "workspace",
@@ -63,6 +70,7 @@ export function fromTenantForm(parsed: TenantFormOutput): TenantDraft {
         apiPlatform: parsed.apiPlatform,
         facts: parsed.facts,
         workspaces: parsed.workspaces.map(({ key, name, ...fields }, i) =>
-            workspaceDraft(key, name, at("tenant", "workspaces", i), fields, "tenant")),
+            workspaceDraft(key, name, at("tenant", "workspaces", i), fields, "tenant"),
+        ),
     };
 }

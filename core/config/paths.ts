@@ -27,8 +27,10 @@ const MAX_QUOTED = 80;
 export function quote(value: unknown): string {
     const text = typeof value === "string" ? value : String(value);
     const cut = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
-    return JSON.stringify(cut).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    return JSON.stringify(cut).replace(
+        /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
 }
 
 /** What a wrong value is, for "expected X, got Y": `a string ("a@b")`, `a list`, `null`. */
@@ -36,11 +38,16 @@ export function describeValue(value: unknown): string {
     if (value === null) return "null (an empty value)";
     if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
     switch (typeof value) {
-        case "string": return `a string (${quote(value)})`;
-        case "number": return `a number (${value})`;
-        case "boolean": return `${value}`;
-        case "object": return "a mapping";
-        default: return typeof value;
+        case "string":
+            return `a string (${quote(value)})`;
+        case "number":
+            return `a number (${value})`;
+        case "boolean":
+            return `${value}`;
+        case "object":
+            return "a mapping";
+        default:
+            return typeof value;
     }
 }
 

@@ -9,7 +9,17 @@ const MOVED_ROLES = (root: string) =>
     `feature access) go under customRoles, which the runbook lists as admin-console steps (no API exists)`;
 
 const TENANT_KEYS = ["idp", "domains", "dns", "apiPlatform", "facts"];
-const WORKSPACE_KEYS = ["workspaceId", "phase", "scim", "groups", "settings", "usageLimit", "invites", "customRoles", "manageWorkspace"];
+const WORKSPACE_KEYS = [
+    "workspaceId",
+    "phase",
+    "scim",
+    "groups",
+    "settings",
+    "usageLimit",
+    "invites",
+    "customRoles",
+    "manageWorkspace",
+];
 
 function isMapping(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -27,7 +37,10 @@ export function prescan(raw: unknown, form: ConfigForm): { raw: unknown; problem
     const root = form;
     for (const key of ["roles", "roleAssignments"]) {
         if (key in copy) {
-            problems.push({ path: at(root, key), message: `"${key}" ${MOVED_ROLES(form === "tenant" ? "tenant." : "")}` });
+            problems.push({
+                path: at(root, key),
+                message: `"${key}" ${MOVED_ROLES(form === "tenant" ? "tenant." : "")}`,
+            });
             delete copy[key];
         }
     }
@@ -37,19 +50,27 @@ export function prescan(raw: unknown, form: ConfigForm): { raw: unknown; problem
         if (isMapping(sso) && "apiPlatformSsoEnabled" in sso && isMapping(apiPlatform) && "ssoEnabled" in apiPlatform) {
             problems.push({
                 path: `${at(root, "sso", "apiPlatformSsoEnabled")} and ${at(root, "apiPlatform", "ssoEnabled")}`,
-                message: "say it once: sso.apiPlatformSsoEnabled is the old spelling of apiPlatform.ssoEnabled; keep apiPlatform.ssoEnabled",
+                message:
+                    "say it once: sso.apiPlatformSsoEnabled is the old spelling of apiPlatform.ssoEnabled; keep " +
+                    "apiPlatform.ssoEnabled",
             });
         }
         return { raw: copy, problems };
     }
     if (isMapping(copy.sso) && "apiPlatformSsoEnabled" in copy.sso) {
-        problems.push({ path: at(root, "sso", "apiPlatformSsoEnabled"), message: "moved: write it as tenant.apiPlatform.ssoEnabled" });
+        problems.push({
+            path: at(root, "sso", "apiPlatformSsoEnabled"),
+            message: "moved: write it as tenant.apiPlatform.ssoEnabled",
+        });
         const { apiPlatformSsoEnabled: _moved, ...rest } = copy.sso;
         copy.sso = rest;
     }
     for (const key of WORKSPACE_KEYS) {
         if (key in copy) {
-            problems.push({ path: at(root, key), message: `is a workspace setting: move it into each entry of tenant.workspaces` });
+            problems.push({
+                path: at(root, key),
+                message: `is a workspace setting: move it into each entry of tenant.workspaces`,
+            });
             delete copy[key];
         }
     }
@@ -59,7 +80,11 @@ export function prescan(raw: unknown, form: ConfigForm): { raw: unknown; problem
             const ws: Record<string, unknown> = { ...entry };
             const path = (key: string) => at(root, "workspaces", i, key);
             if ("sso" in ws) {
-                problems.push({ path: path("sso"), message: "a workspace cannot have an SSO connection of its own", ...SSO10 });
+                problems.push({
+                    path: path("sso"),
+                    message: "a workspace cannot have an SSO connection of its own",
+                    ...SSO10,
+                });
                 delete ws.sso;
             }
             for (const key of ["roles", "roleAssignments"]) {
@@ -70,7 +95,10 @@ export function prescan(raw: unknown, form: ConfigForm): { raw: unknown; problem
             }
             for (const key of TENANT_KEYS) {
                 if (key in ws) {
-                    problems.push({ path: path(key), message: `is a tenant setting, shared by every workspace: move it to tenant.${key}` });
+                    problems.push({
+                        path: path(key),
+                        message: `is a tenant setting, shared by every workspace: move it to tenant.${key}`,
+                    });
                     delete ws[key];
                 }
             }

@@ -5,7 +5,15 @@
 export { IDP_KINDS, tenantFormSchema, workspaceFormSchema } from "./forms";
 export type { IdpKind, TenantFormInput, TenantFormOutput, WorkspaceFormInput, WorkspaceFormOutput } from "./forms";
 export type {
-    ClaimSources, ConfigForm, CustomRoleSpec, GroupSpec, ScimConfig, SsoConfig, TenantConfig, WorkspaceSettings, WorkspaceSpec,
+    ClaimSources,
+    ConfigForm,
+    CustomRoleSpec,
+    GroupSpec,
+    ScimConfig,
+    SsoConfig,
+    TenantConfig,
+    WorkspaceSettings,
+    WorkspaceSpec,
 } from "./model";
 export { apiPlatformRoleSchema, apiPlatformSchema, roleMappingSchema } from "./sections/apiPlatform";
 export type { ApiPlatformConfig } from "./sections/apiPlatform";
@@ -21,7 +29,13 @@ export { scimSchema } from "./sections/scim";
 export { claimsSchema, SSO_STAGES, ssoSchema } from "./sections/sso";
 export type { SsoStage } from "./sections/sso";
 export {
-    CUSTOM_ROLE_GRANTS, customRoleSchema, FEATURE_GRANT_PREFIX, invitesSchema, ROLLOUT_PHASES, settingsSchema, workspaceEntrySchema,
+    CUSTOM_ROLE_GRANTS,
+    customRoleSchema,
+    FEATURE_GRANT_PREFIX,
+    invitesSchema,
+    ROLLOUT_PHASES,
+    settingsSchema,
+    workspaceEntrySchema,
 } from "./sections/workspace";
 export type { RolloutPhase } from "./sections/workspace";
 export { DEFAULT_CLAIM_SOURCES, EMAIL_LIKE_SOURCES, isEmailLikeSource } from "./checks/sso";

@@ -12,8 +12,11 @@ export interface Declared {
  * (`tenant.workspaces[0].groups[1] and tenant.workspaces[1].groups[0]`). Items with an empty identity
  * are skipped (their own check reports them).
  */
-export function collisions(items: readonly Declared[], message: (first: Declared, again: Declared) => string,
-    extra: Partial<ConfigProblem> = {}): ConfigProblem[] {
+export function collisions(
+    items: readonly Declared[],
+    message: (first: Declared, again: Declared) => string,
+    extra: Partial<ConfigProblem> = {},
+): ConfigProblem[] {
     const first = new Map<string, Declared>();
     const problems: ConfigProblem[] = [];
     for (const item of items) {

@@ -18,8 +18,11 @@ function addresses(config: TenantDraft): { address: string; path: string }[] {
         ...config.sso.testedUsers.map((address, i) => ({ address, path: at(root, "sso", "testedUsers", i) })),
     ];
     for (const ws of config.workspaces) {
-        ws.groups.forEach((g, gi) => (g.members ?? []).forEach((address, mi) =>
-            list.push({ address, path: at(ws.path, "groups", gi, "members", mi) })));
+        ws.groups.forEach((g, gi) =>
+            (g.members ?? []).forEach((address, mi) =>
+                list.push({ address, path: at(ws.path, "groups", gi, "members", mi) }),
+            ),
+        );
     }
     return list;
 }
@@ -39,8 +42,10 @@ export function domainProblems(config: TenantDraft): ConfigProblem[] {
         problems.push({
             path,
             message: parent
-                ? `${quote(address)} is on ${quote(domain)}, a subdomain of ${quote(parent)}, which is verified on its own`
-                : `${quote(address)} is on ${quote(domain)}, which is not among the listed domains (${names.join(", ")})`,
+                ? `${quote(address)} is on ${quote(domain)}, a subdomain of ${quote(parent)}, which is verified on ` +
+                  `its own`
+                : `${quote(address)} is on ${quote(domain)}, which is not among the listed domains ` +
+                  `(${names.join(", ")})`,
             rule: "DOM-2",
             why: DOM2_WHY,
             fix: parent
@@ -57,19 +62,26 @@ export function domainProblems(config: TenantDraft): ConfigProblem[] {
             const parentZone = parent !== undefined ? zoneIds[parent] : undefined;
             problems.push({
                 path: zonePath(domain),
-                message: parent !== undefined
-                    ? `missing: each subdomain is verified and published on its own, so ${quote(domain)} needs its own entry; ` +
-                      `if its records live in the ${parent} zone, repeat that zone id${parentZone ? ` (${quote(parentZone)})` : ""}, ` +
-                      `otherwise give ${ZONE_ID_HINT}`
-                    : `missing: give the zone id of the zone that holds ${quote(domain)}: ${ZONE_ID_HINT}`,
-                ...(parent !== undefined ? { rule: "DOM-2" as const, why: DOM2_WHY, fix: `Add zoneIds.${domain}.` } : {}),
+                message:
+                    parent !== undefined
+                        ? `missing: each subdomain is verified and published on its own, so ${quote(domain)} needs ` +
+                          `its own entry; ` +
+                          `if its records live in the ${parent} zone, repeat that zone ` +
+                          `id${parentZone ? ` (${quote(parentZone)})` : ""}, ` +
+                          `otherwise give ${ZONE_ID_HINT}`
+                        : `missing: give the zone id of the zone that holds ${quote(domain)}: ${ZONE_ID_HINT}`,
+                ...(parent !== undefined
+                    ? { rule: "DOM-2" as const, why: DOM2_WHY, fix: `Add zoneIds.${domain}.` }
+                    : {}),
             });
         }
         for (const key of Object.keys(zoneIds)) {
             if (!names.includes(key)) {
                 problems.push({
                     path: zonePath(key),
-                    message: `${quote(key)} is not one of the listed domains (${names.join(", ")}); remove it or add the domain`,
+                    message:
+                        `${quote(key)} is not one of the listed domains (${names.join(", ")}); remove it or add ` +
+                        `the domain`,
                 });
             }
         }

@@ -31,7 +31,9 @@ export function secretProblems(config: TenantDraft, present: SecretsPresent): Co
         if (config.idp === "entra" && ws.scim.enabled && !has(present, ws.scim.tokenKey)) {
             problems.push({
                 path: at(ws.path, "scim", "enabled"),
-                message: `the SCIM token of workspace "${ws.key}" is missing: the secret ${CONFIG_NAMESPACE}:${ws.scim.tokenKey} is not set`,
+                message:
+                    `the SCIM token of workspace "${ws.key}" is missing: the secret ` +
+                    `${CONFIG_NAMESPACE}:${ws.scim.tokenKey} is not set`,
                 fix: setSecret(ws.scim.tokenKey, "token from this workspace's Directory Sync wizard"),
             });
         }
@@ -39,18 +41,32 @@ export function secretProblems(config: TenantDraft, present: SecretsPresent): Co
         if (ws.manageWorkspace && !has(present, ws.adminKeyConfigKey) && !envOk) {
             problems.push({
                 path: at(ws.path, "manageWorkspace"),
-                message: `the admin key of workspace "${ws.key}" is missing: the secret ${CONFIG_NAMESPACE}:${ws.adminKeyConfigKey} is not set` +
+                message:
+                    `the admin key of workspace "${ws.key}" is missing: the secret ` +
+                    `${CONFIG_NAMESPACE}:${ws.adminKeyConfigKey} is not set` +
                     (config.form === "workspace" ? ` and ${ADMIN_KEY_ENV} is not in the environment` : ""),
-                fix: setSecret(ws.adminKeyConfigKey, "admin key from the OpenAI Admin Console → Credentials → Admin keys") +
-                    (config.form === "workspace" ? ` (or export ${ADMIN_KEY_ENV})` : ""),
+                fix:
+                    setSecret(
+                        ws.adminKeyConfigKey,
+                        "admin key from the OpenAI Admin Console → Credentials → Admin keys",
+                    ) + (config.form === "workspace" ? ` (or export ${ADMIN_KEY_ENV})` : ""),
             });
         }
     }
-    if (config.apiPlatform.manage && !has(present, API_PLATFORM_ADMIN_KEY) && !present.has(API_PLATFORM_ADMIN_KEY_ENV)) {
+    if (
+        config.apiPlatform.manage &&
+        !has(present, API_PLATFORM_ADMIN_KEY) &&
+        !present.has(API_PLATFORM_ADMIN_KEY_ENV)
+    ) {
         problems.push({
             path: at(config.path, "apiPlatform", "manage"),
-            message: `the API Platform admin key is missing: the secret ${CONFIG_NAMESPACE}:${API_PLATFORM_ADMIN_KEY} is not set and ${API_PLATFORM_ADMIN_KEY_ENV} is not in the environment`,
-            fix: `${setSecret(API_PLATFORM_ADMIN_KEY, "organization admin key sk-admin-...")} (or export ${API_PLATFORM_ADMIN_KEY_ENV})`,
+            message:
+                `the API Platform admin key is missing: the secret ` +
+                `${CONFIG_NAMESPACE}:${API_PLATFORM_ADMIN_KEY} is not set and ${API_PLATFORM_ADMIN_KEY_ENV} is not ` +
+                `in the environment`,
+            fix:
+                `${setSecret(API_PLATFORM_ADMIN_KEY, "organization admin key sk-admin-...")} (or export ` +
+                `${API_PLATFORM_ADMIN_KEY_ENV})`,
         });
     }
     return problems;

@@ -20,21 +20,39 @@ export const EMAIL_LIKE_SOURCES: Record<IdpKind, readonly string[]> = {
 };
 
 export function isEmailLikeSource(idp: IdpKind, source: string): boolean {
-    return EMAIL_LIKE_SOURCES[idp].includes(source.trim().toLowerCase()) ||
-        EMAIL_LIKE_SOURCES[idp].some((s) => s.toLowerCase() === source.trim().toLowerCase());
+    return (
+        EMAIL_LIKE_SOURCES[idp].includes(source.trim().toLowerCase()) ||
+        EMAIL_LIKE_SOURCES[idp].some((s) => s.toLowerCase() === source.trim().toLowerCase())
+    );
 }
 
-/** entityId/acsUrl by stage, SSO-6, SSO-7, SSO-12. */
+/**
+ * entityId/acsUrl by stage, SSO-6, SSO-7, SSO-12.
+ *
+ * SSO-12, what is known: ChatGPT's Directory Sync runs on WorkOS, whose directory user is identified to
+ * the application by its normalized `email` (the primary entry of SCIM `emails`;
+ * workos.com/docs/directory-sync/attributes/standard-attributes). Entra's default SCIM mapping fills that
+ * work email from `mail` (and `userName` from `userPrincipalName`); Okta's from `email` (`userName` from
+ * `login`). So the default mappings agree with the default email claims, and the gate compares the email
+ * claim with `scim.identifierSource` (default: the email claim's default). What the IdP's mapping really
+ * sends cannot be read through the providers (see domain-rules "IdP facts"), hence the declared value.
+ */
 export function ssoProblems(config: TenantDraft): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     const root = config.path;
     const sso = config.sso;
     if (sso.stage !== "off") {
         if (sso.entityId === undefined) {
-            problems.push({ path: at(root, "sso", "entityId"), message: `required when sso.stage is "${sso.stage}": copy the Entity ID from the ChatGPT SSO wizard` });
+            problems.push({
+                path: at(root, "sso", "entityId"),
+                message: `required when sso.stage is "${sso.stage}": copy the Entity ID from the ChatGPT SSO wizard`,
+            });
         }
         if (sso.acsUrl === undefined) {
-            problems.push({ path: at(root, "sso", "acsUrl"), message: `required when sso.stage is "${sso.stage}": copy the ACS URL from the ChatGPT SSO wizard` });
+            problems.push({
+                path: at(root, "sso", "acsUrl"),
+                message: `required when sso.stage is "${sso.stage}": copy the ACS URL from the ChatGPT SSO wizard`,
+            });
         }
     }
     if (sso.assertionEncryption) {
@@ -43,7 +61,9 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
             message: "asks for encrypted SAML assertions, which ChatGPT does not support",
             rule: "SSO-6",
             why: SSO6_WHY,
-            fix: "Remove sso.assertionEncryption or set it to false; assertions are protected by TLS and the signing certificate.",
+            fix:
+                "Remove sso.assertionEncryption or set it to false; assertions are protected by TLS and the signing " +
+                "certificate.",
         });
     }
     const defaults = DEFAULT_CLAIM_SOURCES[config.idp];
@@ -53,19 +73,29 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
         if (typeof source === "string" && source.trim() !== "") continue;
         problems.push({
             path: at(root, "sso", "claims", claim),
-            message: `${source === null ? "drops" : "empties"} the ${claim} claim: display names will show as email addresses`,
+            message:
+                `${source === null ? "drops" : "empties"} the ${claim} claim: display names will show as email ` +
+                `addresses`,
             rule: "SSO-7",
             why: SSO7_WHY,
-            fix: `Remove sso.claims.${claim} to keep the default source ${defaults[claim]}, or set it to the attribute that holds the ${claim === "given_name" ? "first" : "last"} name.`,
+            fix:
+                `Remove sso.claims.${claim} to keep the default source ${defaults[claim]}, or set it to the ` +
+                `attribute that holds the ${claim === "given_name" ? "first" : "last"} name.`,
         });
     }
-    const emailFix = `Use ${EMAIL_LIKE_SOURCES[config.idp].join(" or ")}, or remove sso.claims.email to keep the default ${defaults.email}.`;
+    const emailFix =
+        `Use ${EMAIL_LIKE_SOURCES[config.idp].join(" or ")}, or remove sso.claims.email to keep the ` +
+        `default ${defaults.email}.`;
     const email = sso.claims.email;
     if ("email" in sso.claims && (typeof email !== "string" || email.trim() === "")) {
         problems.push({
             path: at(root, "sso", "claims", "email"),
-            message: `${email === null ? "drops" : "empties"} the email claim: nobody could sign in, because the email claim is the identifier`,
-            rule: "SSO-12", why: SSO12_WHY, fix: emailFix,
+            message:
+                `${email === null ? "drops" : "empties"} the email claim: nobody could sign in, because the ` +
+                `email claim is the identifier`,
+            rule: "SSO-12",
+            why: SSO12_WHY,
+            fix: emailFix,
         });
         return problems;
     }
@@ -74,7 +104,9 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
         problems.push({
             path: at(root, "sso", "claims", "email"),
             message: `takes the email claim from ${quote(emailSource)}, which is not a mail or sign-in name attribute`,
-            rule: "SSO-12", why: SSO12_WHY, fix: emailFix,
+            rule: "SSO-12",
+            why: SSO12_WHY,
+            fix: emailFix,
         });
         return problems;
     }
@@ -85,24 +117,36 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
         if (declared !== undefined && !isEmailLikeSource(config.idp, declared)) {
             problems.push({
                 path: at(ws.path, "scim", "identifierSource"),
-                message: `says SCIM identifies users by ${quote(declared)}, which is not a mail or sign-in name attribute`,
-                rule: "SSO-12", why: SSO12_WHY,
-                fix: `Map the SCIM identifier (userName/primary email) from ${EMAIL_LIKE_SOURCES[config.idp].join(" or ")} in the IdP, and write that attribute here.`,
+                message:
+                    `says SCIM identifies users by ${quote(declared)}, which is not a mail or sign-in name ` +
+                    `attribute`,
+                rule: "SSO-12",
+                why: SSO12_WHY,
+                fix:
+                    `Map the SCIM identifier (userName/primary email) from ` +
+                    `${EMAIL_LIKE_SOURCES[config.idp].join(" or ")} in the IdP, and write that attribute here.`,
             });
             continue;
         }
         if (scimSource.toLowerCase() === emailSource.toLowerCase()) continue;
-        const scimPath = declared !== undefined ? at(ws.path, "scim", "identifierSource") : at(ws.path, "scim", "enabled");
+        const scimPath =
+            declared !== undefined ? at(ws.path, "scim", "identifierSource") : at(ws.path, "scim", "enabled");
         const emailPath = at(root, "sso", "claims", "email");
         problems.push({
             path: `${emailPath} and ${scimPath}`,
-            message: `the email claim comes from ${quote(emailSource)}${email === undefined ? " (default)" : ""} but SCIM of workspace ` +
-                `${quote(ws.name)} identifies users by ${quote(scimSource)}${declared === undefined ? " (the default mapping)" : ""}`,
-            rule: "SSO-12", why: SSO12_WHY,
-            fix: declared === undefined
-                ? `If the SCIM app's attribute mapping sends ${emailSource} as the user's email, say so with ` +
-                  `scim.identifierSource: ${emailSource}; otherwise set sso.claims.email to ${scimSource}.`
-                : `Make sso.claims.email and scim.identifierSource the same attribute, the one the SCIM mapping sends.`,
+            message:
+                `the email claim comes from ${quote(emailSource)}${email === undefined ? " (default)" : ""} but SCIM ` +
+                `of workspace ` +
+                `${quote(ws.name)} identifies users by ` +
+                `${quote(scimSource)}${declared === undefined ? " (the default mapping)" : ""}`,
+            rule: "SSO-12",
+            why: SSO12_WHY,
+            fix:
+                declared === undefined
+                    ? `If the SCIM app's attribute mapping sends ${emailSource} as the user's email, say so with ` +
+                      `scim.identifierSource: ${emailSource}; otherwise set sso.claims.email to ${scimSource}.`
+                    : `Make sso.claims.email and scim.identifierSource the same attribute, the one the SCIM mapping ` +
+                      `sends.`,
         });
     }
     return problems;

@@ -12,7 +12,8 @@ export const domainSchema = section("domain settings", {
 });
 
 /** The tenant's verified (or to be verified) email domains, at least one. */
-export const domainsSchema = listOf(domainSchema, "domains such as { name: district.k12.us }")
-    .min(1, { error: "list at least one email domain; each subdomain is listed on its own (DOM-2)" });
+export const domainsSchema = listOf(domainSchema, "domains such as { name: district.k12.us }").min(1, {
+    error: "list at least one email domain; each subdomain is listed on its own (DOM-2)",
+});
 
 export type DomainConfig = z.output<typeof domainSchema>;

@@ -19,8 +19,11 @@ export const groupSchema = section("group settings", {
     /** Description stored on a created group (line breaks allowed, no other control characters). */
     description: plainText("a description", { max: 1024, multiLine: true }).optional(),
     /** Expected head count when members are managed elsewhere, for GRP-4. */
-    expectedMemberCount: z.number({ error: expected("a whole number of people") })
-        .refine((v) => Number.isInteger(v) && v >= 0, { error: (issue) => `must be a whole number, 0 or more, got ${String(issue.input)}` })
+    expectedMemberCount: z
+        .number({ error: expected("a whole number of people") })
+        .refine((v) => Number.isInteger(v) && v >= 0, {
+            error: (issue) => `must be a whole number, 0 or more, got ${String(issue.input)}`,
+        })
         .optional(),
     /** Monthly credit limit for this group (ChatGPT `usage_limits/groups`), applied with manageWorkspace. */
     usageLimit: creditLimit.optional(),

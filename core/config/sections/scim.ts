@@ -5,7 +5,9 @@ import { bool, httpsUrl, plainText, secretConfigKey, section } from "../primitiv
 export const scimSchema = section("SCIM settings", {
     /** Whether this workspace's SCIM provisioning app is built. Default false. SSO is not required (SCIM-2). */
     enabled: bool().default(false),
-    /** SCIM base URL from this workspace's Directory Sync wizard (https). Required when enabled; never shared (SCIM-7). */
+    /**
+     * SCIM base URL from this workspace's Directory Sync wizard (https). Required when enabled; never shared (SCIM-7).
+     */
     baseUrl: httpsUrl("the ChatGPT Directory Sync wizard").optional(),
     /**
      * Okta only. Okta accepts group pushes only after SCIM provisioning is switched on for the app in its

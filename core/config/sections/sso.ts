@@ -1,15 +1,19 @@
 import { z } from "zod";
-import { bool, emailList, expected, httpsUrl, oneOf, plainText, section } from "../primitives";
+import { bool, emailList, entityId, expected, httpsUrl, oneOf, plainText, section } from "../primitives";
 
 export const SSO_STAGES = ["off", "testing", "enabled", "enforced"] as const;
 export type SsoStage = (typeof SSO_STAGES)[number];
 
-/** An IdP attribute name for a claim; `null`/empty are accepted here and refused by SSO-7/SSO-12 with their explanation. */
-const claimSource = (example: string) => z.union([
-    z.string({ error: expected(`an IdP attribute name such as ${example}`) }),
-    z.null(),
-], { error: (issue) => expected(`an IdP attribute name such as ${example}`)({ code: "invalid_type", input: issue.input }) })
-    .optional();
+/**
+ * An IdP attribute name for a claim; `null`/empty are accepted here and refused by SSO-7/SSO-12 with their explanation.
+ */
+const claimSource = (example: string) =>
+    z
+        .union([z.string({ error: expected(`an IdP attribute name such as ${example}`) }), z.null()], {
+            error: (issue) =>
+                expected(`an IdP attribute name such as ${example}`)({ code: "invalid_type", input: issue.input }),
+        })
+        .optional();
 
 export const claimsSchema = section("SAML claim sources", {
     /**
@@ -33,10 +37,13 @@ export const ssoShape = {
      */
     stage: oneOf(SSO_STAGES, "an SSO stage").default("off"),
     /** SP entity ID (Identifier) from the ChatGPT SSO wizard. Required unless stage is `off`. */
-    entityId: plainText("the Entity ID from the ChatGPT SSO wizard", { max: 2048 }).optional(),
+    entityId: entityId.optional(),
     /** ACS (Reply) URL from the ChatGPT SSO wizard (https). Required unless stage is `off`. */
     acsUrl: httpsUrl("the ChatGPT SSO wizard").optional(),
-    /** Sign-in addresses of the pilot test users assigned to the SSO app while testing (SSO-2); each on a listed domain (DOM-2). */
+    /**
+     * Sign-in addresses of the pilot test users assigned to the SSO app while testing (SSO-2); each on a listed domain
+     * (DOM-2).
+     */
     testUsers: emailList("email addresses of test users").default([]),
     /** Convention name of one declared access group assigned to the SSO app while testing. */
     testGroup: plainText("a declared group name such as TESTING_SSO_Pilot").optional(),
@@ -45,7 +52,10 @@ export const ssoShape = {
     /** Explicit acknowledgement to enforce without recorded tested users (SSO-2 override). Default false. */
     acknowledgeUntestedEnforcement: bool().default(false),
     /** Change this value (e.g. to `2027`) to issue a new token-signing certificate. Default `"1"`. */
-    certificateRotation: z.union([z.string(), z.number()], { error: (issue) => expected("a short label such as 2027")({ code: "invalid_type", input: issue.input }) })
+    certificateRotation: z
+        .union([z.string(), z.number()], {
+            error: (issue) => expected("a short label such as 2027")({ code: "invalid_type", input: issue.input }),
+        })
         .transform((v) => String(v))
         .refine((v) => /^[A-Za-z0-9._-]{1,40}$/.test(v), {
             error: 'must be letters, digits, ".", "_" or "-" (e.g. 2027); it names the signing certificate',

@@ -53,13 +53,19 @@ export const workspaceFields = {
     invites: invitesSchema.prefault({}),
     /** ChatGPT custom roles: console steps in the runbook (no API exists). Default []. */
     customRoles: listOf(customRoleSchema, "custom roles").default([]),
-    /** Apply usage limits and invites through the ChatGPT admin API (needs the admin key and workspaceId). Default false. */
+    /**
+     * Apply usage limits and invites through the ChatGPT admin API (needs the admin key and workspaceId). Default
+     * false.
+     */
     manageWorkspace: bool().default(false),
 };
 
 /** One workspace of the tenant form. */
 export const workspaceEntrySchema = section("workspace settings", {
-    /** Stable key: lower-case words joined by hyphens; names resources and the secret `scimToken-<key>`. Never change it. */
+    /**
+     * Stable key: lower-case words joined by hyphens; names resources and the secret `scimToken-<key>`. Never change
+     * it.
+     */
     key: workspaceKey,
     /** Display name of the workspace, used in IdP app names. */
     name: plainText("a workspace name", { max: 80 }),
