@@ -13,13 +13,15 @@ export interface FactDescription {
      * Every fact can also be given in the stack file and through the TypeScript API.
      */
     sources: readonly FactSource[];
+    /** The config field that says the same thing, when there is one (preferred over the fact). */
+    configField?: string;
 }
 
 /** Every fact, in the order the "not checked" line lists them. */
 export const FACTS: readonly FactDescription[] = [
     { key: "domainsHeldElsewhere", describes: "domains another OpenAI organization holds", sources: ["stack"] },
     { key: "verifiedDomains", describes: "domains verified earlier", sources: ["stack"] },
-    { key: "apiPlatformSsoEnabled", describes: "whether API Platform SSO is on", sources: ["stack"] },
+    { key: "apiPlatformSsoEnabled", describes: "whether API Platform SSO is on", sources: ["stack"], configField: "apiPlatform.ssoEnabled" },
     { key: "otherIdpConfigurations", describes: "other IdP configurations", sources: ["stack"] },
     { key: "unmanagedUsers", describes: "members who joined by automatic account creation or invite", sources: ["live", "stack"] },
     { key: "localGroups", describes: "local workspace groups", sources: ["live", "stack"] },

@@ -30,10 +30,11 @@ export const dom3DomainHeldElsewhere: Rule = {
     id: "DOM-3",
     summary: "No listed domain is held by another OpenAI organization (fact domainsHeldElsewhere).",
     tenant({ config, fact, path }) {
+        const domains = config.domains;
         const held = fact("domainsHeldElsewhere");
         if (held === undefined) return [];
         const elsewhere = new Set(held.map((d) => d.toLowerCase()));
-        return config.domains.flatMap((domain, i) => elsewhere.has(domain.name) ? [finding("DOM-3", "error", path("domains", i, "name"), {
+        return domains.flatMap((domain, i) => elsewhere.has(domain.name) ? [finding("DOM-3", "error", path("domains", i, "name"), {
             message: `${domain.name} is already verified by another OpenAI organization.`,
             why: "A domain can be verified in only one organization; retrying will not help, and SSO cannot cover its users here.",
             fix: `Ask the owner of the other OpenAI organization (often an earlier pilot or the API Platform team) to remove ${domain.name} there, or remove it from domains.`,
@@ -46,9 +47,9 @@ export const dom5VerifiedDomainRemoved: Rule = {
     id: "DOM-5",
     summary: "No domain verified in the tenant is missing from the config (fact verifiedDomains).",
     tenant({ config, fact, path }) {
+        const listed = new Set(domainNames(config));
         const verified = fact("verifiedDomains");
         if (verified === undefined) return [];
-        const listed = new Set(domainNames(config));
         const gone = [...new Set(verified.map((d) => d.toLowerCase()))].filter((d) => !listed.has(d));
         return gone.map((domain) => finding("DOM-5", "warning", path("domains"), {
             message: `${domain} is verified in the tenant but not listed under domains: this plan removes or renames it.`,
@@ -71,6 +72,7 @@ export const DOM6_EMAIL_CHANGE_STEPS: readonly string[] = [
 export const dom6EmailChange: Rule = {
     id: "DOM-6",
     summary: "Explains, once, what happens when a user's email address changes (also a runbook section).",
+    standingInfo: true,
     tenant({ config, path }) {
         if (config.sso.stage === "off" && !config.workspaces.some((w) => w.scim.enabled)) return [];
         return [finding("DOM-6", "info", path("domains"), {

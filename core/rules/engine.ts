@@ -8,8 +8,8 @@ import { sso12EmailClaimSource, sso6NoAssertionEncryption, sso7NameClaims } from
 import { scim2ScimWithoutSso, scim3NoAacWithScim, scim4ExistingUsersSkipped, scim5AacExplainsUnexpectedMembers, scim7ScimPerWorkspace } from "./scimRules";
 import { sso10OneSsoAppPerTenant, sso11ApiPlatformSsoPerDomain, sso4ApiPlatformSso, sso5OneIdpPerDomain } from "./ssoConnectionRules";
 import { sso1OneStage, sso2TestBeforeEnforcing, sso3WhoSsoAffects, sso8SocialLoginAtEnforcement, sso9ProvisioningStillNeeded } from "./ssoStageRules";
-import { TenantConfig, WorkspaceSpec } from "./tenantConfig";
-import { Finding, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
+import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
+import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
 
 /** Every judged rule, in the order of the domain rules; findings come out in this order. */
@@ -47,6 +47,9 @@ export const RULES: readonly Rule[] = [
     ws3PersonalAccountMigration,
 ];
 
+/** Ids of the rules whose infos are standing explanations (one line each in the text output). */
+export const STANDING_INFO_IDS: ReadonlySet<FindingId> = new Set(RULES.filter((r) => r.standingInfo).map((r) => r.id));
+
 /**
  * Runs every rule on a validated config: tenant checks once, workspace checks once per workspace (in
  * `workspaces` order, findings carrying the workspace's key and paths under its `path`). Pure.
@@ -56,8 +59,13 @@ export const RULES: readonly Rule[] = [
  * says it could not; the facts that were needed but absent are listed once, in the last finding
  * (id `FACTS`). Infos that say the same thing for several workspaces are one finding.
  */
-export function evaluateRules(config: TenantConfig, facts?: TenantFacts): Finding[] {
-    return evaluate(config, facts);
+export function evaluateRules(config: TenantConfig | WorkspaceConfig, facts?: TenantFacts): Finding[] {
+    return evaluate(isLegacyView(config) ? config.tenant : config, facts);
+}
+
+/** @deprecated Callers still on the single-workspace view pass it; it carries the whole tenant. */
+function isLegacyView(config: TenantConfig | WorkspaceConfig): config is WorkspaceConfig {
+    return "tenant" in config && "workspace" in config;
 }
 
 /**
@@ -75,7 +83,7 @@ export type PartialTenantConfig = Partial<Omit<TenantConfig, "form" | "path" | "
  * check runs only when every section it reads parsed; a check that reads a missing section is skipped
  * whole (for that workspace), so nothing is judged on a guess.
  */
-export function evaluatePartialRules(partial: PartialTenantConfig, facts?: TenantFacts): Finding[] {
+export function evaluatePartialConfig(partial: PartialTenantConfig, facts?: TenantFacts): Finding[] {
     const guarded = guard(partial, TENANT_SECTIONS) as TenantConfig;
     const workspaces = partial.workspaces?.map((w) => guard(w, WORKSPACE_SECTIONS) as WorkspaceSpec);
     return evaluate(workspaces === undefined ? guarded : new Proxy(guarded, {

@@ -1,3 +1,4 @@
+import { STANDING_INFO_IDS } from "./engine";
 import { Finding, Severity, plural } from "./types";
 
 const SECTIONS: { severity: Severity; title: string }[] = [
@@ -18,17 +19,30 @@ export function summarizeFindings(findings: readonly Finding[]): string {
     return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.info, "note")}`;
 }
 
-/** Plain text for the plan command, grouped by severity; each finding with its path, message, why and fix. */
+/** A standing explanation (an info of a `standingInfo` rule), shown as one line. */
+function isStanding(f: Finding): boolean {
+    return f.severity === "info" && STANDING_INFO_IDS.has(f.id);
+}
+
+/**
+ * Plain text for the plan command, grouped by severity; each finding with its path, message, why and
+ * fix, except the standing explanations, which say the same thing on every plan: one line each, last.
+ */
 export function formatFindings(findings: readonly Finding[]): string {
     if (findings.length === 0) return "Preflight: no findings.";
     const lines = [`Preflight: ${summarizeFindings(findings)}.`];
     for (const { severity, title } of SECTIONS) {
-        const group = findings.filter((f) => f.severity === severity);
+        const group = findings.filter((f) => f.severity === severity && !isStanding(f));
         if (group.length === 0) continue;
         lines.push("", `${title}:`);
         for (const f of group) {
             lines.push(`  [${f.id}] ${f.path}`, `    ${f.message}`, `    Why: ${f.why}`, `    Fix: ${f.fix}`);
         }
+    }
+    const standing = findings.filter(isStanding);
+    if (standing.length > 0) {
+        lines.push("", "What this plan means for users (one line each; why and fix in --format json):");
+        for (const f of standing) lines.push(`  [${f.id}] ${f.message}`);
     }
     return lines.join("\n");
 }
@@ -43,7 +57,8 @@ export function findingsReport(findings: readonly Finding[]): FindingsReport {
     const counts = countBySeverity(findings);
     return {
         summary: { ...counts, blocking: counts.error > 0 },
-        findings: findings.map(({ id, severity, path, message, why, fix }) => ({ id, severity, path, message, why, fix })),
+        findings: findings.map(({ id, severity, path, message, why, fix, workspace }) =>
+            (workspace === undefined ? { id, severity, path, message, why, fix } : { id, severity, path, message, why, fix, workspace })),
     };
 }
 

@@ -9,6 +9,7 @@ export const MIN_ANALYTICS_GROUP_SIZE = 10;
 export const grp2GroupsPushedBySCIM: Rule = {
     id: "GRP-2",
     summary: "Explains that declared groups reach the workspace only through SCIM.",
+    standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (workspace.scim.enabled || workspace.groups.length === 0) return [];
         return [finding("GRP-2", "info", wsPath("groups"), {
@@ -62,6 +63,7 @@ export const grp4AnalyticsGroupSize: Rule = {
 export const grp5RolloutPhase: Rule = {
     id: "GRP-5",
     summary: "The number of groups fits the workspace's rollout phase; explains what the next phase changes.",
+    standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (workspace.groups.length === 0 && !workspace.scim.enabled) return [];
         const count = workspace.groups.length;

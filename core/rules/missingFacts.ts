@@ -9,9 +9,11 @@ export function missingFactsFinding(missing: readonly { rule: RuleId; key: FactK
     if (missing.length === 0) return undefined;
     const keys = FACTS.map((f) => f.key).filter((key) => missing.some((m) => m.key === key));
     const rulesOf = (key: FactKey) => [...new Set(missing.filter((m) => m.key === key).map((m) => m.rule))];
-    const stackOnly = keys.filter((k) => !describeFact(k).sources.includes("live"));
+    const inConfig = keys.filter((k) => describeFact(k).configField !== undefined);
+    const stackOnly = keys.filter((k) => !describeFact(k).sources.includes("live") && !inConfig.includes(k));
     const live = keys.filter((k) => describeFact(k).sources.includes("live"));
     const fixes = [
+        inConfig.length ? `set ${listing(inConfig.map((k) => describeFact(k).configField as string))}` : "",
         stackOnly.length ? `list ${listing(stackOnly.map((k) => `facts.${k}`))} under facts: in the stack config (no API shows them; an empty list means none)` : "",
         live.length ? `run \`chatgpt-identity plan --live\` or \`chatgpt-identity verify\` to read ${listing(live.map((k) => `facts.${k}`))} from the workspace (or list them under facts:)` : "",
     ].filter(Boolean);

@@ -28,7 +28,7 @@ export function currentPhaseText(workspace: Pick<WorkspaceSpec, "phase" | "group
 }
 
 /** What moving to the next phase changes, for administrators and users (GRP-5). */
-export function nextPhaseText(workspace: Pick<WorkspaceSpec, "phase" | "scim">, idpKind: IdpKind): string {
+export function nextPhaseText(workspace: Pick<WorkspaceSpec, "phase" | "scim"> & { idp?: IdpKind }, idpKind: IdpKind = workspace.idp ?? "entra"): string {
     const next = NEXT_PHASE[workspace.phase];
     const idp = IDP_DISPLAY_NAMES[idpKind];
     const pushed = workspace.scim.enabled

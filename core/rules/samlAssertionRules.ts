@@ -1,5 +1,4 @@
-import { IdpKind } from "./tenantConfig";
-import { Finding, IDP_DISPLAY_NAMES, Rule, finding, listing } from "./types";
+import { Finding, Rule, finding, listing } from "./types";
 
 /** The attributes every assertion carries (SSO-7). */
 export const REQUIRED_CLAIMS = ["email", "given_name", "family_name"] as const;
@@ -67,7 +66,7 @@ export function droppedClaimsMessage(dropped: readonly RequiredClaim[]): string 
 export const sso6NoAssertionEncryption: Rule = {
     id: "SSO-6",
     summary: "SAML assertions are never encrypted.",
-    enforcedByConfig: "sso.assertionEncryption accepts only false; the policy pack also refuses encryption settings on the IdP resources.",
+    enforcedByConfig: "sso.assertionEncryption: true is refused; the policy pack also refuses encryption settings on the IdP resources.",
 };
 
 const EMAIL_LIKE_SOURCE = /mail|userprincipalname|\blogin\b|username/i;
@@ -76,7 +75,7 @@ const EMAIL_LIKE_SOURCE = /mail|userprincipalname|\blogin\b|username/i;
 export const sso7NameClaims: Rule = {
     id: "SSO-7",
     summary: "given_name and family_name do not come from an email or login attribute.",
-    enforcedByConfig: "A blank sso.claims source is refused; the components always send email, given_name and family_name.",
+    enforcedByConfig: "An emptied or dropped given_name/family_name claim is refused; the components always send email, given_name and family_name.",
     tenant({ config, path }) {
         const claims = config.sso.claims;
         const findings: Finding[] = [];
@@ -93,42 +92,9 @@ export const sso7NameClaims: Rule = {
     },
 };
 
-/** The directory attributes that hold a user's sign-in address, per IdP (SSO-12). Compared in lower case. */
-export const EMAIL_CLAIM_SOURCES: Record<IdpKind, readonly string[]> = {
-    entra: ["user.mail", "user.userprincipalname"],
-    okta: ["user.email", "user.login"],
-};
-
-/** The default source of the email claim and of the SCIM identifier, per IdP (SSO-12). */
-export const DEFAULT_EMAIL_SOURCE: Record<IdpKind, string> = { entra: "user.mail", okta: "user.email" };
-
-const SSO12_WHY = "The email claim must carry the address the user is provisioned under (the SCIM identifier); any other value makes sign-in fail or creates a second user.";
-
 /** SSO-12: the email claim carries the address the user is provisioned under. */
 export const sso12EmailClaimSource: Rule = {
     id: "SSO-12",
-    summary: "The email claim comes from a mail/UPN-like attribute, the same one each workspace's SCIM app sends as the identifier.",
-    tenant({ config, path }) {
-        const source = config.sso.claims.email;
-        const allowed = EMAIL_CLAIM_SOURCES[config.idp];
-        if (source === undefined || allowed.includes(source.trim().toLowerCase())) return [];
-        return [finding("SSO-12", "error", path("sso", "claims", "email"), {
-            message: `sso.claims.email takes its value from "${source}", which is not an address attribute of ${IDP_DISPLAY_NAMES[config.idp]} (${listing(allowed)}).`,
-            why: SSO12_WHY,
-            fix: `Set sso.claims.email to ${listing(allowed.map((a) => `"${a}"`), "or")}, the attribute your SCIM app sends as the user name, or remove it to use the default.`,
-        })];
-    },
-    workspace({ config, workspace, wsPath }) {
-        if (!workspace.scim.enabled) return [];
-        const claim = config.sso.claims.email ?? DEFAULT_EMAIL_SOURCE[config.idp];
-        // A claim that is not an address attribute at all is reported once, by the tenant check.
-        if (!EMAIL_CLAIM_SOURCES[config.idp].includes(claim.trim().toLowerCase())) return [];
-        const identifier = workspace.scim.identifierSource ?? DEFAULT_EMAIL_SOURCE[config.idp];
-        if (claim.trim().toLowerCase() === identifier.trim().toLowerCase()) return [];
-        return [finding("SSO-12", "error", wsPath("scim", "identifierSource"), {
-            message: `The SCIM app sends "${identifier}" as the user's identifier, but the SAML email claim comes from "${claim}".`,
-            why: `${SSO12_WHY} Where the two attributes differ for a person, SSO signs in an address SCIM never provisioned.`,
-            fix: `Use one attribute for both: set sso.claims.email and scim.identifierSource to the same attribute (usually "${DEFAULT_EMAIL_SOURCE[config.idp]}"), and match the SCIM app's attribute mapping in ${IDP_DISPLAY_NAMES[config.idp]}.`,
-        })];
-    },
+    summary: "The email claim comes from a mail/UPN-like attribute, the one each workspace's SCIM app sends as the identifier.",
+    enforcedByConfig: "An emptied email claim, an email claim or scim.identifierSource that is not a mail/UPN-like attribute, and an email claim that differs from a SCIM-enabled workspace's identifier are refused.",
 };

@@ -5,6 +5,7 @@ import { Finding, IDP_DISPLAY_NAMES, Rule, domainNames, finding, listing, plural
 export const scim2ScimWithoutSso: Rule = {
     id: "SCIM-2",
     summary: "Explains SCIM without SSO (allowed).",
+    standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (!workspace.scim.enabled || config.sso.stage !== "off") return [];
         return [finding("SCIM-2", "info", wsPath("scim", "enabled"), {
@@ -72,6 +73,7 @@ export const scim4ExistingUsersSkipped: Rule = {
 export const scim5AacExplainsUnexpectedMembers: Rule = {
     id: "SCIM-5",
     summary: "Names automatic account creation as the source of members nobody invited.",
+    standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (!workspace.settings.automaticAccountCreation) return [];
         return [finding("SCIM-5", "info", wsPath("settings", "automaticAccountCreation"), {
@@ -85,28 +87,6 @@ export const scim5AacExplainsUnexpectedMembers: Rule = {
 /** SCIM-7: each workspace has its own SCIM app and token. */
 export const scim7ScimPerWorkspace: Rule = {
     id: "SCIM-7",
-    summary: "Each workspace has its own SCIM connection: no two workspaces share a SCIM base URL.",
-    enforcedByConfig: "Each workspace's SCIM token has its own secret key (scimToken, scimToken-<key>); the components build one SCIM app per workspace.",
-    tenant({ config }) {
-        const findings: Finding[] = [];
-        const seen = new Map<string, string>();
-        for (const workspace of config.workspaces) {
-            const url = workspace.scim.enabled ? workspace.scim.baseUrl : undefined;
-            if (url === undefined) continue;
-            const earlier = seen.get(url);
-            if (earlier === undefined) {
-                seen.set(url, workspace.name);
-                continue;
-            }
-            findings.push({
-                ...finding("SCIM-7", "error", `${workspace.path}.scim.baseUrl`, {
-                    message: `Workspace ${workspace.name} uses the SCIM base URL of workspace ${earlier}.`,
-                    why: "SCIM is per workspace: each workspace's Directory Sync wizard gives its own base URL and token; sharing one provisions these users into the other workspace.",
-                    fix: `Open Directory Sync in ${workspace.name}'s admin console and copy its own SCIM base URL (and token).`,
-                }),
-                workspace: workspace.key,
-            });
-        }
-        return findings;
-    },
+    summary: "Each workspace has its own SCIM connection.",
+    enforcedByConfig: "Two workspaces sharing a SCIM base URL or a SCIM token secret (scim.tokenKey) are refused; the components build one SCIM app per workspace.",
 };

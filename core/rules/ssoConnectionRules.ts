@@ -39,7 +39,8 @@ export const sso5OneIdpPerDomain: Rule = {
 export const sso10OneSsoAppPerTenant: Rule = {
     id: "SSO-10",
     summary: "One SSO app serves every workspace; another configuration with the same entity ID is a second SSO app for the tenant.",
-    enforcedByConfig: "The config has one sso section per tenant and the components build one SSO app from it, however many workspaces are listed.",
+    standingInfo: true,
+    enforcedByConfig: "A workspace with an sso section of its own is refused: the config has one sso section per tenant, and the components build one SSO app from it however many workspaces are listed.",
     tenant({ config, fact, path }) {
         if (config.sso.stage === "off") return [];
         const idp = IDP_DISPLAY_NAMES[config.idp];
@@ -67,6 +68,7 @@ export const sso10OneSsoAppPerTenant: Rule = {
 export const sso11ApiPlatformSsoPerDomain: Rule = {
     id: "SSO-11",
     summary: "Explains, once, that SSO on a domain also applies to every API Platform user on it, in every organization.",
+    standingInfo: true,
     tenant({ config, path }) {
         if (config.sso.stage === "off") return [];
         const domains = listing(domainNames(config));

@@ -75,6 +75,7 @@ export const sso2TestBeforeEnforcing: Rule = {
 export const sso3WhoSsoAffects: Rule = {
     id: "SSO-3",
     summary: "Explains, once, whom SSO affects at the current stage.",
+    standingInfo: true,
     tenant({ config, path }) {
         const stage = config.sso.stage;
         if (stage === "off") return [];
@@ -96,6 +97,7 @@ export const sso3WhoSsoAffects: Rule = {
 export const sso8SocialLoginAtEnforcement: Rule = {
     id: "SSO-8",
     summary: "Explains, once, that enforcement turns off Google, Microsoft and Apple sign-in.",
+    standingInfo: true,
     tenant({ config, path }) {
         const stage = config.sso.stage;
         if (stage === "off") return [];
@@ -134,7 +136,9 @@ function provisionsTestUsers(workspace: WorkspaceSpec): boolean {
 /** SSO-9: a successful IdP login is not enough; the user must be a member of the workspace. */
 export const sso9ProvisioningStillNeeded: Rule = {
     id: "SSO-9",
-    summary: "Explains, once, where members come from; on Okta someone must be assigned to the SSO app; test users are provisioned; invites can be sent.",
+    summary: "Explains, once, where members come from; on Okta someone must be assigned to the SSO app; something makes the test users members.",
+    standingInfo: true,
+    enforcedByConfig: "invites.testUsers without manageWorkspace, or with no sso.testUsers, is refused (the stack could send no invite).",
     tenant({ config, path }) {
         if (config.sso.stage === "off") return [];
         const idp = IDP_DISPLAY_NAMES[config.idp];
@@ -157,22 +161,6 @@ export const sso9ProvisioningStillNeeded: Rule = {
             fix: "Before testing or announcing SSO, check that each user appears under Members in the workspace.",
         }));
         return findings;
-    },
-    workspace({ config, workspace, wsPath }) {
-        if (!workspace.invites.testUsers) return [];
-        if (config.sso.testUsers.length === 0) {
-            return [finding("SSO-9", "warning", wsPath("invites", "testUsers"), {
-                message: "invites.testUsers is true but sso.testUsers is empty, so nobody is invited.",
-                why: "Test users must be members of the workspace to test SSO; an empty list invites no one.",
-                fix: "List the test users under sso.testUsers, or set invites.testUsers: false.",
-            })];
-        }
-        if (workspace.manageWorkspace) return [];
-        return [finding("SSO-9", "warning", wsPath("invites", "testUsers"), {
-            message: "invites.testUsers is true but manageWorkspace is false, so the stack sends no invites.",
-            why: "Invites go through the ChatGPT admin API, which the stack calls only with manageWorkspace: true; until someone invites them, the test users cannot get in.",
-            fix: "Set manageWorkspace: true (with workspaceId and the admin key), or invite the test users under Members in the admin console.",
-        })];
     },
 };
 

@@ -1,18 +1,12 @@
 import { FactKey, TenantFacts } from "../facts";
+import { RuleId } from "../config/problems";
 import { IdpKind, TenantConfig, WorkspaceSpec } from "./tenantConfig";
 
 /** `error` blocks the deployment; `warning` needs a decision; `info` explains an effect. */
 export type Severity = "error" | "warning" | "info";
 
-/** Rule ids of ../shared/domain-rules.md. */
-export type RuleId =
-    | "DOM-1" | "DOM-2" | "DOM-3" | "DOM-4" | "DOM-5" | "DOM-6"
-    | "SSO-1" | "SSO-2" | "SSO-3" | "SSO-4" | "SSO-5" | "SSO-6" | "SSO-7" | "SSO-8" | "SSO-9"
-    | "SSO-10" | "SSO-11" | "SSO-12"
-    | "SCIM-1" | "SCIM-2" | "SCIM-3" | "SCIM-4" | "SCIM-5" | "SCIM-6" | "SCIM-7"
-    | "GRP-1" | "GRP-2" | "GRP-3" | "GRP-4" | "GRP-5"
-    | "ROLE-1" | "ROLE-2"
-    | "WS-1" | "WS-2" | "WS-3";
+/** Rule ids of ../shared/domain-rules.md (defined once, beside the config problems that carry them too). */
+export type { RuleId } from "../config/problems";
 
 /** The id of the one finding that lists the rules left unjudged for want of facts (not a domain rule). */
 export const MISSING_FACTS_ID = "FACTS";
@@ -66,6 +60,11 @@ export interface Rule {
     id: RuleId;
     /** One line saying what the engine checks (or, for a gate-only rule, what the gate refuses). */
     summary: string;
+    /**
+     * True when this rule's infos explain an effect that holds on every plan while its condition does
+     * (whom SSO affects, what claiming a domain means): the text output shows each as one line.
+     */
+    standingInfo?: true;
     /** What the config gate refuses for this rule, when it refuses anything. */
     enforcedByConfig?: string;
     tenant?(ctx: TenantContext): Finding[];

@@ -4,6 +4,7 @@ import { Rule, domainNames, finding, listing } from "./types";
 export const ws2ClaimedDomainTraining: Rule = {
     id: "WS-2",
     summary: "Explains, once, what claiming the verified domains means for personal accounts.",
+    standingInfo: true,
     tenant({ config, path }) {
         const domains = domainNames(config);
         return [finding("WS-2", "info", path("domains"), {
@@ -18,6 +19,7 @@ export const ws2ClaimedDomainTraining: Rule = {
 export const ws3PersonalAccountMigration: Rule = {
     id: "WS-3",
     summary: "Explains, once, the migration prompt for personal accounts and the Plus cancellation.",
+    standingInfo: true,
     tenant({ config, path }) {
         return [finding("WS-3", "info", path("domains"), {
             message: `When someone with a personal Free or Plus account on ${listing(domainNames(config))} is invited or provisioned, they are prompted to migrate that account into the workspace, and a Plus subscription is cancelled on migration.`,
