@@ -1,15 +1,35 @@
 import { FaultInjector } from "./faults";
-import { ApiError, badRequest, objectBody } from "./http";
+import { ApiError, badRequest, objectBody, rejectUnknownFields } from "./http";
+import { WorkspaceState } from "./model";
 import { Router } from "./router";
-import { seedExistingUser } from "./scimApi";
+import { acceptInvite, seedLocalGroup, seedUser } from "./seed";
 import { StateStore } from "./store";
-import { RequestLogEntry } from "./types";
+import { RequestLogEntry, SeedUserInput } from "./types";
+
+export interface ControlDeps {
+    store: StateStore;
+    faults: FaultInjector;
+    requestLog: RequestLogEntry[];
+    now: () => number;
+    reset: () => void;
+}
 
 /**
- * Test-only control endpoints under /_emulator: no credential, never faulted, not in the request log.
- * The emulator listens on 127.0.0.1 only; it is a local rehearsal tool, not a service.
+ * Test and rehearsal control routes under /_emulator: never faulted, never rate limited, not in the request
+ * log. Loopback only (and the control token when one is configured); the same Host check as every route.
  */
-export function addControlRoutes(router: Router, store: StateStore, faults: FaultInjector, requestLog: RequestLogEntry[]): void {
+export function addControlRoutes(router: Router, deps: ControlDeps): void {
+    const { store, faults, requestLog, now } = deps;
+    const workspace = (id: string): WorkspaceState => {
+        const ws = store.workspace(id);
+        if (!ws) throw new ApiError(404, "not_found", `Unknown emulator workspace '${id}'.`);
+        return ws;
+    };
+    const created = (body: unknown) => {
+        store.commit();
+        return { status: 201, body };
+    };
+
     router
         .add("GET", "/_emulator/faults", () => ({ status: 200, body: faults.current }))
         .add("PUT", "/_emulator/faults", (ctx) => {
@@ -22,24 +42,36 @@ export function addControlRoutes(router: Router, store: StateStore, faults: Faul
             return { status: 200, body: faults.current };
         })
         .add("GET", "/_emulator/requests", () => ({ status: 200, body: { data: requestLog } }))
-        .add("POST", "/_emulator/tenants/:tenantId/users", (ctx) => {
-            const body = objectBody(ctx.body);
-            if (!store.tenant(ctx.params.tenantId)) throw new ApiError(404, "not_found", `Unknown emulator tenant '${ctx.params.tenantId}'.`);
-            if (typeof body.email !== "string") throw badRequest("'email' is required.", "email");
-            try {
-                const user = seedExistingUser(store, ctx.params.tenantId, body.email, body.source as "aac" | "invite");
-                return { status: 201, body: { id: user.id, email: user.userName, source: user.source } };
-            } catch (err) {
-                if (err instanceof ApiError) throw err;
-                throw new ApiError(409, "conflict", (err as Error).message);
-            }
+        .add("POST", "/_emulator/reset", () => {
+            deps.reset();
+            return { status: 200, body: { reset: true } };
         })
-        .add("GET", "/_emulator/tenants/:tenantId/users", (ctx) => {
-            const tenant = store.tenant(ctx.params.tenantId);
-            if (!tenant) throw new ApiError(404, "not_found", `Unknown emulator tenant '${ctx.params.tenantId}'.`);
-            return {
-                status: 200,
-                body: { data: tenant.users.map((u) => ({ id: u.id, email: u.userName, source: u.source, scim_managed: u.scimManaged, active: u.active })) },
-            };
+        .add("POST", "/_emulator/workspaces/:workspaceId/users", (ctx) => {
+            const body = objectBody(ctx.body);
+            rejectUnknownFields(body, ["email", "name", "role", "source"]);
+            const user = seedUser(workspace(ctx.params.workspaceId), body as unknown as SeedUserInput, now);
+            return created({ id: user.id, email: user.email, source: user.source, is_scim_managed: user.scimManaged });
+        })
+        .add("GET", "/_emulator/workspaces/:workspaceId/users", (ctx) => ({
+            status: 200,
+            body: {
+                data: workspace(ctx.params.workspaceId).users.map((u) => ({
+                    id: u.id, email: u.email, source: u.source, is_scim_managed: u.scimManaged, status: u.status,
+                })),
+            },
+        }))
+        .add("POST", "/_emulator/workspaces/:workspaceId/groups", (ctx) => {
+            const body = objectBody(ctx.body);
+            rejectUnknownFields(body, ["name", "member_ids"]);
+            const members = body.member_ids === undefined ? [] : body.member_ids;
+            if (!Array.isArray(members) || members.some((m) => typeof m !== "string")) {
+                throw badRequest("'member_ids' must be an array of user ids.", "member_ids");
+            }
+            const group = seedLocalGroup(workspace(ctx.params.workspaceId), body.name as string, members as string[], now);
+            return created({ id: group.id, name: group.name, is_scim_managed: false });
+        })
+        .add("POST", "/_emulator/workspaces/:workspaceId/invites/:inviteId/accept", (ctx) => {
+            const user = acceptInvite(workspace(ctx.params.workspaceId), ctx.params.inviteId, now);
+            return created({ id: user.id, email: user.email, source: user.source, is_scim_managed: user.scimManaged });
         });
 }

@@ -1,13 +1,20 @@
 import { EmulatorFaults } from "./types";
 
-export type FaultDecision = { kind: "none" } | { kind: "rate_limited"; retryAfterSeconds: number } | { kind: "unavailable"; retryAfterSeconds: number };
+export type FaultDecision =
+    | { kind: "none" }
+    | { kind: "rate_limited"; retryAfterSeconds: number }
+    | { kind: "unavailable"; retryAfterSeconds: number }
+    | { kind: "lost_answer" };
 
 /**
- * Decides, before a request touches any state, whether it is answered with a fault. One draw of a
- * seeded generator (mulberry32) per API request, so a seed reproduces the same fault sequence.
+ * Decides, before a request touches any state, what fault (if any) it gets. One draw of a seeded generator
+ * (mulberry32) per API request, so a seed reproduces the same fault sequence for the same request sequence.
+ * 429 and 503 change nothing; a lost answer is applied and then its connection is dropped.
  */
 export class FaultInjector {
-    private faults: Required<EmulatorFaults> = { latencyMs: 0, rate429: 0, rate5xx: 0, retryAfterSeconds: 1, seed: 1 };
+    private faults: Required<EmulatorFaults> = {
+        latencyMs: 0, rate429: 0, rate5xx: 0, rateLostAnswer: 0, retryAfterSeconds: 1, seed: 1,
+    };
     private randomState = 1;
 
     constructor(initial?: EmulatorFaults) {
@@ -17,13 +24,19 @@ export class FaultInjector {
 
     /** Merges `f` into the current faults; a given seed restarts the sequence. Throws on invalid values. */
     set(f: EmulatorFaults): void {
+        const known = ["latencyMs", "rate429", "rate5xx", "rateLostAnswer", "retryAfterSeconds", "seed"];
+        for (const key of Object.keys(f)) {
+            if (!known.includes(key)) throw new Error(`faults.${key} is not a fault setting; use ${known.join(", ")}.`);
+        }
         const next = { ...this.faults, ...definedOnly(f) };
         checkNumber("latencyMs", next.latencyMs, 0, 600_000);
         checkNumber("rate429", next.rate429, 0, 1);
         checkNumber("rate5xx", next.rate5xx, 0, 1);
+        checkNumber("rateLostAnswer", next.rateLostAnswer, 0, 1);
         checkNumber("retryAfterSeconds", next.retryAfterSeconds, 0, 3600);
         if (!Number.isInteger(next.seed)) throw new Error(`faults.seed must be an integer, got ${next.seed}.`);
-        if (next.rate429 + next.rate5xx > 1) throw new Error(`faults.rate429 + faults.rate5xx must be at most 1, got ${next.rate429 + next.rate5xx}.`);
+        const total = next.rate429 + next.rate5xx + next.rateLostAnswer;
+        if (total > 1) throw new Error(`faults.rate429 + faults.rate5xx + faults.rateLostAnswer must be at most 1, got ${total}.`);
         this.faults = next;
         if (f.seed !== undefined) this.randomState = f.seed >>> 0;
     }
@@ -37,11 +50,12 @@ export class FaultInjector {
     }
 
     decide(): FaultDecision {
-        if (this.faults.rate429 === 0 && this.faults.rate5xx === 0) return { kind: "none" };
+        const { rate429, rate5xx, rateLostAnswer, retryAfterSeconds } = this.faults;
+        if (rate429 === 0 && rate5xx === 0 && rateLostAnswer === 0) return { kind: "none" };
         const r = this.next();
-        const retryAfterSeconds = this.faults.retryAfterSeconds;
-        if (r < this.faults.rate429) return { kind: "rate_limited", retryAfterSeconds };
-        if (r < this.faults.rate429 + this.faults.rate5xx) return { kind: "unavailable", retryAfterSeconds };
+        if (r < rate429) return { kind: "rate_limited", retryAfterSeconds };
+        if (r < rate429 + rate5xx) return { kind: "unavailable", retryAfterSeconds };
+        if (r < rate429 + rate5xx + rateLostAnswer) return { kind: "lost_answer" };
         return { kind: "none" };
     }
 

@@ -1,5 +1,5 @@
 import { IncomingMessage } from "node:http";
-import { TenantState } from "./model";
+import { ApiPlatformOrgState, WorkspaceState } from "./model";
 
 /** An answer a handler produces; the server serializes it. */
 export interface HandlerResponse {
@@ -14,12 +14,14 @@ export interface RequestContext {
     query: URLSearchParams;
     params: Record<string, string>;
     body: unknown;
-    /** Set by the auth step for /v1 and /scim/v2 routes. */
-    tenant?: TenantState;
+    /** Set by the auth step on `/v1/manage/workspaces/…` and SCIM routes. */
+    workspace?: WorkspaceState;
+    /** Set by the auth step on `/v1/organization/…` (API Platform) routes. */
+    org?: ApiPlatformOrgState;
 }
 
 /**
- * A refusal. On /v1 it becomes `{ error: { message, type, code, param } }`; on /scim/v2 a SCIM error
+ * A refusal. On /v1 it becomes `{ error: { message, type, param, code } }`; on SCIM a SCIM error
  * (`scimType` when given).
  */
 export class ApiError extends Error {
@@ -45,15 +47,17 @@ export function conflict(code: string, message: string, param: string | null = n
     return new ApiError(409, code, message, { param, scimType: "uniqueness" });
 }
 
-const maxBodyBytes = 1024 * 1024;
+export class BodyTooLarge extends Error {}
 
-/** Reads and parses a JSON body; an empty body is `undefined`. */
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** Reads and parses a JSON body; an empty body is `undefined`. More than `maxBytes` throws BodyTooLarge. */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+    const declared = Number(req.headers["content-length"] ?? "0");
+    if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
         size += (chunk as Buffer).length;
-        if (size > maxBodyBytes) throw badRequest("Request body is larger than 1 MiB.");
+        if (size > maxBytes) throw new BodyTooLarge();
         chunks.push(chunk as Buffer);
     }
     const text = Buffer.concat(chunks).toString("utf8").trim();
@@ -74,27 +78,31 @@ export function objectBody(body: unknown): Record<string, unknown> {
     return body as Record<string, unknown>;
 }
 
-export function rejectUnknownFields(body: Record<string, unknown>, allowed: readonly string[]): void {
+export function rejectUnknownFields(body: Record<string, unknown>, allowed: readonly string[], prefix = ""): void {
     for (const key of Object.keys(body)) {
         if (!allowed.includes(key)) {
-            throw badRequest(`Unrecognized request argument supplied: ${key}. Allowed: ${allowed.join(", ")}.`, key, "unknown_parameter");
+            throw badRequest(
+                `Unrecognized request argument supplied: ${prefix}${key}. Allowed: ${allowed.join(", ")}.`,
+                `${prefix}${key}`,
+                "unknown_parameter",
+            );
         }
     }
 }
 
-export function requireString(body: Record<string, unknown>, field: string): string {
+export function requireString(body: Record<string, unknown>, field: string, maxLength = 256): string {
     const value = body[field];
     if (typeof value !== "string" || value.trim() === "") {
         throw badRequest(`'${field}' is required and must be a non-empty string.`, field, "missing_required_parameter");
     }
+    checkLength(value, field, maxLength);
     return value;
 }
 
-export function optionalBoolean(body: Record<string, unknown>, field: string): boolean | undefined {
-    const value = body[field];
-    if (value === undefined) return undefined;
-    if (typeof value !== "boolean") throw badRequest(`'${field}' must be a boolean (true or false), got ${JSON.stringify(value)}.`, field);
-    return value;
+export function checkLength(value: string, field: string, maxLength: number): void {
+    if (value.length > maxLength) {
+        throw badRequest(`'${field}' is longer than ${maxLength} characters (${value.length}).`, field, "string_above_max_length");
+    }
 }
 
 export function stringArray(value: unknown, field: string): string[] {
@@ -102,4 +110,19 @@ export function stringArray(value: unknown, field: string): string[] {
         throw badRequest(`'${field}' must be an array of non-empty strings.`, field);
     }
     return [...new Set(value as string[])];
+}
+
+const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_NAME_LENGTH = 256;
+
+/** Lower-cased, trimmed email, or a 400 naming `field`. */
+export function normalizeEmail(raw: unknown, field: string): string {
+    if (typeof raw !== "string" || raw.trim() === "") {
+        throw badRequest(`'${field}' is required and must be an email address.`, field, "missing_required_parameter");
+    }
+    const email = raw.trim().toLowerCase();
+    checkLength(email, field, MAX_EMAIL_LENGTH);
+    if (!emailPattern.test(email)) throw badRequest(`'${field}' must be an email address, got '${raw}'.`, field);
+    return email;
 }

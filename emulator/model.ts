@@ -1,15 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
-/** SSO-1: one value for the stage, never two booleans. */
-export type SsoStage = "off" | "enabled" | "enforced";
-
-export interface IdentitySettings {
-    sso_stage: SsoStage;
-    api_platform_sso: boolean;
-    automatic_account_creation: boolean;
-    external_invites: boolean;
-    directory_sync: boolean;
-}
+/* ---------- API Platform organization (openai SDK org RBAC) ---------- */
 
 export interface RoleRecord {
     id: string;
@@ -25,93 +16,153 @@ export interface RoleAssignment {
     createdAt: number;
 }
 
-export interface GroupRecord {
+export interface OrgGroupRecord {
     id: string;
     name: string;
     createdAt: number;
-    /** true when pushed through SCIM (the IdP owns it, GRP-2); false for local groups (GRP-3). */
+    /** Always false here: the emulator runs no SCIM directory for API Platform orgs. */
     scimManaged: boolean;
-    externalId: string | null;
-    /** User ids (SCIM members). */
-    memberIds: string[];
     roles: RoleAssignment[];
 }
 
-/** How a user came to exist in the workspace. */
+export interface ApiPlatformOrgState {
+    id: string;
+    adminKey: string;
+    roles: RoleRecord[];
+    groups: OrgGroupRecord[];
+}
+
+/* ---------- ChatGPT workspace ---------- */
+
+/** How a workspace member came to exist. */
 export type UserSource = "scim" | "aac" | "invite";
 
-export interface UserRecord {
+export interface WorkspaceUserRecord {
     id: string;
-    /** The email, kept lower-case for matching. */
+    /** Lower-case email, the key SCIM matches on (SCIM-4). */
+    email: string;
+    name: string | null;
+    role: string;
+    seatType: string;
+    source: UserSource;
+    /** SCIM-4: invite/AAC users become SCIM-managed only once matched by email and in a synced group. */
+    scimManaged: boolean;
+    status: "active" | "deactivated";
+    createdAt: number;
+}
+
+export interface InviteRecord {
+    id: string;
+    email: string;
+    role: string;
+    createdAt: number;
+    resentAt: number | null;
+}
+
+export interface WorkspaceGroupRecord {
+    id: string;
+    name: string;
+    /** "scim": pushed by the IdP (GRP-2); "manual": a local group (GRP-3). */
+    source: "scim" | "manual";
+    createdAt: number;
+    /** Members of a manual group; a SCIM group's members come from its directory group. */
+    memberIds: string[];
+    /** The SCIM directory group behind a "scim" group. */
+    directoryGroupId: string | null;
+}
+
+/** A SCIM User as the IdP pushed it (WorkOS side); linked to a workspace member unless SCIM-4 skipped it. */
+export interface DirectoryUserRecord {
+    id: string;
     userName: string;
     givenName: string | null;
     familyName: string | null;
     externalId: string | null;
     active: boolean;
-    source: UserSource;
-    /** SCIM-4: aac/invite users become SCIM-managed only once assigned to a synced group. */
-    scimManaged: boolean;
+    workspaceUserId: string | null;
     createdAt: number;
     updatedAt: number;
 }
 
-export interface DomainRecord {
+export interface DirectoryGroupRecord {
     id: string;
-    domain: string;
-    status: "pending" | "verified";
-    txtValue: string;
+    displayName: string;
+    externalId: string | null;
+    /** Directory user ids. */
+    memberIds: string[];
+    workspaceGroupId: string;
     createdAt: number;
-    verifiedAt: number | null;
+    updatedAt: number;
 }
 
-export interface TenantState {
+export type LimitRuleRecord = { type: "limited"; amount: number; expiresAt: string | null } | { type: "unlimited" };
+
+export interface WorkspaceState {
     id: string;
     adminKey: string;
     scimToken: string;
-    settings: IdentitySettings;
-    roles: RoleRecord[];
-    groups: GroupRecord[];
-    users: UserRecord[];
-    domains: DomainRecord[];
-    /** TXT value issued per domain name, kept so re-registering a domain asks for the same record. */
-    txtValues: Record<string, string>;
+    users: WorkspaceUserRecord[];
+    invites: InviteRecord[];
+    groups: WorkspaceGroupRecord[];
+    directory: { users: DirectoryUserRecord[]; groups: DirectoryGroupRecord[] };
+    limits: {
+        workspace: LimitRuleRecord | null;
+        groups: Record<string, LimitRuleRecord>;
+        users: Record<string, LimitRuleRecord>;
+    };
 }
 
 export interface EmulatorState {
-    version: 1;
-    tenants: TenantState[];
+    version: 2;
+    workspaces: WorkspaceState[];
+    apiPlatformOrgs: ApiPlatformOrgState[];
 }
 
-export function newId(prefix: string): string {
-    return `${prefix}_${randomBytes(12).toString("hex")}`;
+export function newId(prefix: string, separator = "-"): string {
+    return `${prefix}${separator}${randomBytes(12).toString("hex")}`;
 }
 
-export function nowSeconds(): number {
-    return Math.floor(Date.now() / 1000);
+export function nowSeconds(now: () => number = Date.now): number {
+    return Math.floor(now() / 1000);
 }
 
-export function defaultSettings(): IdentitySettings {
+export function newWorkspace(id: string, adminKey: string, scimToken: string): WorkspaceState {
     return {
-        sso_stage: "off",
-        api_platform_sso: false,
-        automatic_account_creation: false,
-        external_invites: true,
-        directory_sync: false,
+        id,
+        adminKey,
+        scimToken,
+        users: [],
+        invites: [],
+        groups: [],
+        directory: { users: [], groups: [] },
+        limits: { workspace: null, groups: {}, users: {} },
     };
 }
 
-export function newTenant(id: string, adminKey: string, scimToken: string): TenantState {
-    return { id, adminKey, scimToken, settings: defaultSettings(), roles: [], groups: [], users: [], domains: [], txtValues: {} };
+export function clearWorkspace(ws: WorkspaceState): void {
+    Object.assign(ws, newWorkspace(ws.id, ws.adminKey, ws.scimToken));
 }
 
-export function generateCredentials(): { adminKey: string; scimToken: string } {
-    return {
-        adminKey: `sk-admin-emu-${randomBytes(18).toString("hex")}`,
-        scimToken: `scim-emu-${randomBytes(18).toString("hex")}`,
-    };
+export function newOrg(id: string, adminKey: string): ApiPlatformOrgState {
+    return { id, adminKey, roles: [], groups: [] };
 }
 
-/** The tenant (if any) that holds `domain` verified (DOM-3). */
-export function verifiedOwner(state: EmulatorState, domain: string): TenantState | undefined {
-    return state.tenants.find((t) => t.domains.some((d) => d.domain === domain && d.status === "verified"));
+export function randomWorkspaceCredentials(): { id: string; adminKey: string; scimToken: string } {
+    return { id: randomUUID(), adminKey: randomSecret("emu-admin"), scimToken: randomSecret("emu-scim") };
+}
+
+export function randomSecret(prefix: string): string {
+    return `${prefix}-${randomBytes(18).toString("hex")}`;
+}
+
+/** Everything one workspace stores, for the per-workspace object bound. */
+export function objectCount(ws: WorkspaceState): number {
+    return ws.users.length + ws.invites.length + ws.groups.length + ws.directory.users.length
+        + ws.directory.groups.length;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+    return uuidPattern.test(value);
 }

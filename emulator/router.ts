@@ -4,13 +4,14 @@ export type Handler = (ctx: RequestContext) => HandlerResponse | Promise<Handler
 
 interface Route {
     method: string;
+    pattern: string;
     segments: string[];
     handler: Handler;
 }
 
 export type RouteMatch =
-    | { kind: "found"; handler: Handler; params: Record<string, string> }
-    | { kind: "method_not_allowed"; allowed: string[] }
+    | { kind: "found"; handler: Handler; params: Record<string, string>; route: string }
+    | { kind: "method_not_allowed"; allowed: string[]; route: string }
     | { kind: "not_found" };
 
 /** Matches `METHOD /a/:param/b` patterns segment by segment; no framework. */
@@ -18,20 +19,22 @@ export class Router {
     private readonly routes: Route[] = [];
 
     add(method: string, pattern: string, handler: Handler): this {
-        this.routes.push({ method, segments: split(pattern), handler });
+        this.routes.push({ method, pattern, segments: split(pattern), handler });
         return this;
     }
 
     match(method: string, pathname: string): RouteMatch {
         const parts = split(pathname);
         const allowed: string[] = [];
-        for (const route of this.routes) {
-            const params = matchSegments(route.segments, parts);
+        let route = "";
+        for (const r of this.routes) {
+            const params = matchSegments(r.segments, parts);
             if (!params) continue;
-            if (route.method === method) return { kind: "found", handler: route.handler, params };
-            allowed.push(route.method);
+            if (r.method === method) return { kind: "found", handler: r.handler, params, route: r.pattern };
+            allowed.push(r.method);
+            route = r.pattern;
         }
-        return allowed.length > 0 ? { kind: "method_not_allowed", allowed } : { kind: "not_found" };
+        return allowed.length > 0 ? { kind: "method_not_allowed", allowed, route } : { kind: "not_found" };
     }
 }
 

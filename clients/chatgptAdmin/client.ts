@@ -94,25 +94,25 @@ export class ChatGptAdminClient {
     }
 
     /** Every member of the workspace (GET /users, 1000 per page, `after` = last id). */
-    listUsers(): Promise<WorkspaceUser[]> {
-        return this.list(route("GET /users", "read users"), "/users", "after", PAGE_SIZES.users, schemas.user);
+    async listUsers(): Promise<WorkspaceUser[]> {
+        return this.list(route("GET /users", "read users"), "/users", "after", PAGE_SIZES.users, schemas().user);
     }
 
     /** Every group of the workspace (GET /groups; groups come from SCIM or the console, never from this API). */
-    listGroups(): Promise<WorkspaceGroup[]> {
-        return this.list(route("GET /groups", "read groups"), "/groups", "either", PAGE_SIZES.groups, schemas.group);
+    async listGroups(): Promise<WorkspaceGroup[]> {
+        return this.list(route("GET /groups", "read groups"), "/groups", "either", PAGE_SIZES.groups, schemas().group);
     }
 
     /** The members of one group (GET /groups/{group_id}/users, opaque `cursor`, 100 per page). */
-    listGroupUsers(groupId: string): Promise<WorkspaceGroupMember[]> {
+    async listGroupUsers(groupId: string): Promise<WorkspaceGroupMember[]> {
         const info = route("GET /groups/{group_id}/users", "read groups", { kind: "group", id: groupId });
         const id = this.segment(info, "groupId", groupId);
-        return this.list(info, `/groups/${id}/users`, "cursor", PAGE_SIZES.groupUsers, schemas.groupMember);
+        return this.list(info, `/groups/${id}/users`, "cursor", PAGE_SIZES.groupUsers, schemas().groupMember);
     }
 
     /** Every pending invite (GET /invites). */
-    listInvites(): Promise<WorkspaceInvite[]> {
-        return this.list(route("GET /invites", "read invites"), "/invites", "either", PAGE_SIZES.invites, schemas.invite);
+    async listInvites(): Promise<WorkspaceInvite[]> {
+        return this.list(route("GET /invites", "read invites"), "/invites", "either", PAGE_SIZES.invites, schemas().invite);
     }
 
     /**
@@ -129,7 +129,7 @@ export class ChatGptAdminClient {
         const body: Record<string, string> = { email: input.email };
         if (input.role !== undefined) body.role = input.role;
         const answer = await this.send(info, "POST", "/invites", "create", body);
-        return parseAnswer(schemas.invite, answer, this.transport.label(this.req(info, "POST", "/invites", "create")));
+        return parseAnswer(schemas().invite, answer, this.transport.label(this.req(info, "POST", "/invites", "create")));
     }
 
     /** Withdraws an invite (DELETE /invites/{invite_id}); a 404 throws kind "not_found" (the caller decides). */
@@ -140,31 +140,31 @@ export class ChatGptAdminClient {
     }
 
     /** The workspace's default monthly credit limit (GET /usage_limits/workspace). */
-    getWorkspaceUsageLimit(): Promise<UsageLimit> {
+    async getWorkspaceUsageLimit(): Promise<UsageLimit> {
         return this.usageLimit(route("GET /usage_limits/workspace", "read usage limits"), "GET", "/usage_limits/workspace");
     }
 
     /** Sets (a rule) or clears (null) the workspace's override (PATCH /usage_limits/workspace). */
-    setWorkspaceUsageLimit(rule: LimitRule | null): Promise<UsageLimit> {
+    async setWorkspaceUsageLimit(rule: LimitRule | null): Promise<UsageLimit> {
         const info = route("PATCH /usage_limits/workspace", "write usage limits");
         return this.usageLimit(info, "PATCH", "/usage_limits/workspace", this.limitBody(info, rule));
     }
 
     /** Every group's usage limit (GET /usage_limits/groups). */
-    listGroupUsageLimits(): Promise<GroupUsageLimit[]> {
+    async listGroupUsageLimits(): Promise<GroupUsageLimit[]> {
         const info = route("GET /usage_limits/groups", "read usage limits");
-        return this.list(info, "/usage_limits/groups", "either", PAGE_SIZES.groupUsageLimits, schemas.usageLimit);
+        return this.list(info, "/usage_limits/groups", "either", PAGE_SIZES.groupUsageLimits, schemas().usageLimit);
     }
 
     /** One group's usage limit (GET /usage_limits/groups/{group_id}). */
-    getGroupUsageLimit(groupId: string): Promise<UsageLimit> {
+    async getGroupUsageLimit(groupId: string): Promise<UsageLimit> {
         const info = route("GET /usage_limits/groups/{group_id}", "read usage limits", { kind: "group", id: groupId });
         const id = this.segment(info, "groupId", groupId);
         return this.usageLimit(info, "GET", `/usage_limits/groups/${id}`);
     }
 
     /** Sets (a rule) or clears (null: the group inherits) a group's override (PATCH /usage_limits/groups/{group_id}). */
-    setGroupUsageLimit(groupId: string, rule: LimitRule | null): Promise<UsageLimit> {
+    async setGroupUsageLimit(groupId: string, rule: LimitRule | null): Promise<UsageLimit> {
         const info = route("PATCH /usage_limits/groups/{group_id}", "write usage limits", { kind: "group", id: groupId });
         const id = this.segment(info, "groupId", groupId);
         return this.usageLimit(info, "PATCH", `/usage_limits/groups/${id}`, this.limitBody(info, rule));
@@ -194,7 +194,7 @@ export class ChatGptAdminClient {
     private async usageLimit(info: RouteInfo, method: "GET" | "PATCH", path: string, body?: unknown): Promise<UsageLimit> {
         const mode: RequestMode = method === "GET" ? "read" : "write";
         const answer = await this.send(info, method, path, mode, body);
-        return parseAnswer(schemas.usageLimit, answer, this.transport.label(this.req(info, method, path, mode)));
+        return parseAnswer(schemas().usageLimit, answer, this.transport.label(this.req(info, method, path, mode)));
     }
 
     private async list<S extends z.ZodType>(

@@ -4,12 +4,12 @@ import { ChatGptAdminErrorKind } from "./types";
  * The one error of the ChatGPT admin API client, typed by `kind`. Its message names the request (method and path
  * with ids, never the key), the status, the API's own message and a hint that says what to fix.
  *
- * `message` and `name` are assigned explicitly: Pulumi's closure serialization turns classes into functions, where
- * `super(message)` on Error does not set them. Recognise it with `isChatGptAdminApiError` (a brand, not
+ * Every field, `message` and `name` included, is assigned in the constructor: Pulumi's closure serialization turns classes into functions, where
+ * `super(message)` on Error does not set them and field initializers are dropped. Recognise it with `isChatGptAdminApiError` (a brand, not
  * `instanceof`, for the same reason).
  */
 export class ChatGptAdminApiError extends Error {
-    readonly isChatGptAdminApiError = true as const;
+    readonly isChatGptAdminApiError: true;
     readonly kind: ChatGptAdminErrorKind;
     readonly status?: number;
     /** The request: method and path with ids, without query and never the key. */
@@ -32,10 +32,13 @@ export class ChatGptAdminApiError extends Error {
     }) {
         const hint = init.hint ?? "";
         const status = init.status === undefined ? "" : ` ${init.status}`;
-        const message = `${init.route} failed (${init.kind}${status}): ${init.detail}${hint ? `. ${hint}` : ""}`;
+        const detail = init.detail.replace(/[.\s]+$/, "");
+        const message = `${init.route} failed (${init.kind}${status}): ${detail}${hint ? `. ${hint}` : ""}`;
         super(message);
         this.name = "ChatGptAdminApiError";
         this.message = message;
+        this.isChatGptAdminApiError = true;
+        if (typeof Error.captureStackTrace === "function") Error.captureStackTrace(this, this.constructor);
         this.kind = init.kind;
         this.status = init.status;
         this.route = init.route;

@@ -150,13 +150,13 @@ export class Transport {
             : kind === "not_found" ? notFoundHint(request.route, workspaceId)
             : kind === "rate_limited" ? `still rate limited after ${this.settings.policy.maxAttempts} tries: run again later`
             : "";
-        const code = apiError.code ? ` ${apiError.code}` : "";
+        const code = apiError.code ? `${apiError.code}: ` : "";
         const ambiguous = maybeApplied && (kind === "server" || kind === "timeout");
         return new ChatGptAdminApiError({
             kind,
             status: outcome.status,
             route: label,
-            detail: `${outcome.status}${code}: ${apiError.message}${ambiguous ? afterLook : ""}`,
+            detail: `${code}${apiError.message}${ambiguous ? afterLook : ""}`,
             hint,
             maybeApplied: ambiguous,
             code: apiError.code,

@@ -21,7 +21,7 @@ export class SlidingWindowPacer {
     readonly windowMs: number;
     private readonly now: () => number;
     private readonly sleep: (ms: number) => Promise<void>;
-    private readonly sent = new Map<string, number[]>();
+    private readonly sent: Map<string, number[]>;
 
     constructor(options: PacerOptions) {
         if (!Number.isInteger(options.limit) || options.limit < 1) {
@@ -31,6 +31,8 @@ export class SlidingWindowPacer {
         this.windowMs = options.windowMs ?? 60000;
         this.now = options.now ?? Date.now;
         this.sleep = options.sleep ?? realSleep;
+        // Assigned here, not as a field initializer: closure serialization drops field initializers.
+        this.sent = new Map();
     }
 
     /** Resolves when a request under `key` may be sent, and counts it as sent at that moment. */
@@ -62,7 +64,7 @@ export class SlidingWindowPacer {
     }
 }
 
-const REGISTRY = Symbol.for("chatgpt-identity.clients.pacers");
+const REGISTRY = "__chatgptIdentityClientPacers";
 
 /**
  * One pacer per budget owner (e.g. a workspace at a base URL) for the whole process, so that clients built per
@@ -70,7 +72,7 @@ const REGISTRY = Symbol.for("chatgpt-identity.clients.pacers");
  * call time: nothing is captured that closure serialization would copy.
  */
 export function sharedPacer(owner: string, limit: number): SlidingWindowPacer {
-    const holder = globalThis as unknown as Record<symbol, Map<string, SlidingWindowPacer> | undefined>;
+    const holder = globalThis as unknown as Record<string, Map<string, SlidingWindowPacer> | undefined>;
     const pacers = (holder[REGISTRY] ??= new Map<string, SlidingWindowPacer>());
     const id = `${owner}|${limit}`;
     let pacer = pacers.get(id);

@@ -1,24 +1,30 @@
-import { WorkspaceConfig } from "../config/schema";
 import { evaluateRules } from "../rules";
 import { IDP_DISPLAY_NAMES } from "../rules/types";
-import { Section, applySection, domainSection, findingsSection, phaseSection, rolesSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection } from "./sections";
-import { RunbookFacts } from "./types";
+import {
+    Section, accountCreationSection, apiPlatformSsoSection, applySection, customRolesSection, domainSection, emailChangeSection, findingsSection,
+    phaseSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection, workspaceConsoleSection,
+} from "./sections";
+import { RunbookConfig, RunbookFacts } from "./types";
 
 /**
  * The Markdown runbook of what a person must still do, in order, with the values filled in.
  * Deterministic (no dates, no environment), so the same config and facts give the same text.
  */
-export function renderRunbook(config: WorkspaceConfig, facts: RunbookFacts): string {
+export function renderRunbook(config: RunbookConfig, facts: RunbookFacts): string {
     const findings = facts.findings ?? evaluateRules(config, facts.workspaceFacts);
     const sections: Section[] = [
         domainSection(config, facts),
         wizardSection(config, facts),
         applySection(config, facts),
         ssoFinishSection(config, facts),
+        apiPlatformSsoSection(config),
         scimFinishSection(config, facts),
-        rolesSection(config),
+        accountCreationSection(config),
+        workspaceConsoleSection(config),
+        customRolesSection(config),
         testUserSection(config),
         userImpactSection(config),
+        emailChangeSection(config),
         phaseSection(config),
         findingsSection(findings),
     ].filter((s): s is Section => s !== undefined);

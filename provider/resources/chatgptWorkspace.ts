@@ -1,6 +1,7 @@
 import { ChatGptAdminClient, LimitRule, UsageLimit, WorkspaceGroup } from "../../clients/chatgptAdmin";
 import { ProviderSettings, chatgptCredentials } from "./providerSettings";
-import { resourceError, sleep } from "./common";
+import { isPollTimeout, pollUntil } from "../../clients/shared/poll";
+import { resourceError } from "./common";
 
 /**
  * The ChatGPT admin API client for one workspace, built inside a provider method call from
@@ -39,8 +40,9 @@ export const DEFAULT_GROUP_POLL_SECONDS = 10;
 
 /**
  * Waits until SCIM has pushed every named group into the workspace (ROLE-2, GRP-2), listing the groups
- * once per try, for at most `waitSeconds`; then fails with what is missing. A group is matched by name
- * among the SCIM-managed groups only: a local workspace group of that name is not used (GRP-3).
+ * once per look (the poll helper), for at most `waitSeconds`; then fails with what is missing. A group
+ * is matched by name among the SCIM-managed groups only: a local workspace group of that name is not
+ * used (GRP-3). A group without `is_scim_managed` in the answer counts as pushed.
  */
 export async function waitForPushedGroups(
     client: Pick<ChatGptAdminClient, "listGroups">,
@@ -48,22 +50,23 @@ export async function waitForPushedGroups(
     names: readonly string[],
     waitSeconds: number,
     pollSeconds: number,
-    now: () => number = Date.now,
 ): Promise<Map<string, string>> {
-    const deadline = now() + waitSeconds * 1000;
-    for (let tries = 1; ; tries++) {
-        const groups: WorkspaceGroup[] = await client.listGroups();
-        const pushed = new Map(groups.filter((g) => g.is_scim_managed !== false).map((g) => [g.name, g.id]));
+    let last: WorkspaceGroup[] = [];
+    try {
+        return await pollUntil(async () => {
+            last = await client.listGroups();
+            const pushed = new Map(last.filter((g) => g.is_scim_managed !== false).map((g) => [g.name, g.id]));
+            return names.every((n) => pushed.has(n)) ? pushed : undefined;
+        }, { timeoutMs: waitSeconds * 1000, intervalMs: Math.max(1, pollSeconds * 1000), describe: `SCIM groups in the workspace (${label})` });
+    } catch (e) {
+        if (!isPollTimeout(e)) throw e;
+        const pushed = new Set(last.filter((g) => g.is_scim_managed !== false).map((g) => g.name));
+        const local = new Set(last.filter((g) => g.is_scim_managed === false).map((g) => g.name));
         const missing = names.filter((n) => !pushed.has(n));
-        if (missing.length === 0) return pushed;
-        if (now() + pollSeconds * 1000 > deadline) {
-            const local = new Set(groups.filter((g) => g.is_scim_managed === false).map((g) => g.name));
-            const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n)).join(", ");
-            throw resourceError(
-                `${label}: ROLE-2: ${missing.length} group(s) have not been pushed to the workspace by SCIM after ${tries} tries over ${waitSeconds} s: ${detail}. ` +
-                "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the workspace's SCIM app and pushed, then run `pulumi up` again",
-            );
-        }
-        await sleep(pollSeconds * 1000);
+        const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n)).join(", ");
+        throw resourceError(
+            `${label}: ROLE-2: ${missing.length} group(s) have not been pushed to the workspace by SCIM after ${e.checks} looks over ${waitSeconds} s: ${detail}. ` +
+            "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the workspace's SCIM app and pushed, then run `pulumi up` again",
+        );
     }
 }

@@ -136,13 +136,14 @@ export function warn(message: string): void {
 /**
  * Progress of a long apply on the host's stderr (shown in pulumi.log / `pulumi up -v=9 --logtostderr`):
  * a line every `every` items and at the end, so 1,000 group limits at 100 requests a minute show motion.
+ * Silent for fewer than `every` items (short applies need no progress).
  */
 export function progressReporter(label: string, total: number, every = 50, write: (line: string) => void = (l) => console.error(l)): () => void {
     let done = 0;
     const started = Date.now();
     return () => {
         done++;
-        if (done % every !== 0 && done !== total) return;
+        if (total < every || (done % every !== 0 && done !== total)) return;
         const seconds = Math.round((Date.now() - started) / 1000);
         write(`progress: ${label}: ${done}/${total} done after ${seconds} s`);
     };

@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
 import OpenAI from "openai";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { admin, call, scim } from "./helpers";
+import { LINCOLN, call, chatgpt, platform, scim, twoWorkspaces } from "./helpers";
+
+const limitBody = (amount: number) => ({ override_monthly_usage_limit: { type: "limited", limit_amount: { amount, unit: "credit" } } });
 
 describe("emulator: fault injection", () => {
     let emulator: RunningEmulator | undefined;
@@ -11,34 +13,30 @@ describe("emulator: fault injection", () => {
     });
 
     it("answers 429 with Retry-After and changes nothing", async () => {
-        emulator = await startEmulator({ faults: { rate429: 1, retryAfterSeconds: 7 } });
-        const refused = await admin(emulator, "POST", "/organization/roles", { role_name: "Publisher", permissions: [] });
-        assert.equal(refused.status, 429);
-        assert.equal(refused.headers.get("retry-after"), "7");
-        assert.equal(refused.body.error.code, "rate_limit_exceeded");
+        emulator = await startEmulator({ workspaces: twoWorkspaces, faults: { rate429: 1, retryAfterSeconds: 7 } });
+        const refused = await chatgpt(emulator, "POST", "/invites", { email: "a@lincoln.k12.us" });
+        assert.deepEqual([refused.status, refused.headers.get("retry-after"), refused.body.error.code], [429, "7", "rate_limit_exceeded"]);
         const scimRefused = await scim(emulator, "POST", "/Groups", { displayName: "FUNCTION_Support" });
-        assert.equal(scimRefused.status, 429);
-        assert.equal(scimRefused.body.status, "429");
+        assert.deepEqual([scimRefused.status, scimRefused.body.status], [429, "429"]);
 
         emulator.setFaults({ rate429: 0 });
-        assert.equal((await admin(emulator, "GET", "/organization/roles")).body.data.length, 0, "the faulted POST created nothing");
-        assert.equal((await admin(emulator, "GET", "/organization/groups")).body.data.length, 0, "the faulted SCIM push created nothing");
-        assert.deepEqual(emulator.requestLog.map((e) => [e.method, e.path, e.status, e.tenant]), [
-            ["POST", "/v1/organization/roles", 429, "default"],
-            ["POST", "/scim/v2/Groups", 429, "default"],
-            ["GET", "/v1/organization/roles", 200, "default"],
-            ["GET", "/v1/organization/groups", 200, "default"],
+        assert.equal((await chatgpt(emulator, "GET", "/invites")).body.data.length, 0, "the faulted POST created nothing");
+        assert.equal((await chatgpt(emulator, "GET", "/groups")).body.data.length, 0, "the faulted SCIM push created nothing");
+        assert.deepEqual(emulator.requestLog.map((e) => [e.method, e.route, e.status, e.workspace, e.fault]), [
+            ["POST", "/v1/manage/workspaces/:workspaceId/invites", 429, LINCOLN.id, "rate_limited"],
+            ["POST", "/scim/v2/:workspaceId/Groups", 429, LINCOLN.id, "rate_limited"],
+            ["GET", "/v1/manage/workspaces/:workspaceId/invites", 200, LINCOLN.id, undefined],
+            ["GET", "/v1/manage/workspaces/:workspaceId/groups", 200, LINCOLN.id, undefined],
         ]);
     });
 
-    it("answers 503 with Retry-After, which the openai SDK retries until it succeeds", async () => {
+    it("answers 503 with Retry-After, which the openai SDK retries until it succeeds (API Platform routes)", async () => {
         emulator = await startEmulator({ faults: { rate5xx: 1, retryAfterSeconds: 0 } });
-        const refused = await admin(emulator, "PATCH", "/organization/identity/settings", { external_invites: false });
+        const refused = await chatgpt(emulator, "PATCH", "/usage_limits/workspace", limitBody(10));
         assert.deepEqual([refused.status, refused.headers.get("retry-after"), refused.body.error.type], [503, "0", "server_error"]);
-        assert.equal(emulator.requestLog.length, 1);
 
         emulator.setFaults({ rate5xx: 0.5, seed: 42 });
-        const client = new OpenAI({ adminAPIKey: emulator.tenants[0].adminKey, apiKey: null as unknown as string, baseURL: emulator.apiBaseUrl, maxRetries: 10 });
+        const client = new OpenAI({ adminAPIKey: emulator.apiPlatformOrgs[0].adminKey, apiKey: null as unknown as string, baseURL: emulator.apiBaseUrl, maxRetries: 10 });
         for (let i = 0; i < 5; i++) await client.admin.organization.roles.create({ role_name: `Role ${i}`, permissions: [] });
         emulator.setFaults({ rate5xx: 0 });
         const names = (await client.admin.organization.roles.list()).data.map((r) => r.name);
@@ -46,36 +44,58 @@ describe("emulator: fault injection", () => {
         const posts = emulator.requestLog.filter((e) => e.method === "POST");
         assert.equal(posts.filter((e) => e.status === 200).length, 5);
         assert.ok(posts.some((e) => e.status === 503), "with rate 0.5 some POSTs were faulted");
-        assert.equal((await admin(emulator, "GET", "/organization/identity/settings")).body.external_invites, true);
+        assert.equal((await chatgpt(emulator, "GET", "/usage_limits/workspace")).body.override_monthly_usage_limit, null);
+    });
+
+    it("lost answers: the write is applied, then the connection drops without an answer", async () => {
+        emulator = await startEmulator({ workspaces: twoWorkspaces, faults: { rateLostAnswer: 1 } });
+        await assert.rejects(chatgpt(emulator, "POST", "/invites", { email: "pilot@lincoln.k12.us" }), /fetch failed/);
+        await assert.rejects(chatgpt(emulator, "PATCH", "/usage_limits/workspace", limitBody(300)), /fetch failed/);
+        emulator.setFaults({ rateLostAnswer: 0 });
+        const invites = (await chatgpt(emulator, "GET", "/invites")).body.data;
+        assert.deepEqual(invites.map((i: any) => i.email), ["pilot@lincoln.k12.us"], "the lost POST created the invite");
+        const limit = (await chatgpt(emulator, "GET", "/usage_limits/workspace")).body.override_monthly_usage_limit;
+        assert.equal(limit.limit_amount.amount, 300, "the lost PATCH set the limit");
+        assert.deepEqual(emulator.requestLog.slice(0, 2).map((e) => [e.method, e.status, e.fault]),
+            [["POST", 200, "lost_answer"], ["PATCH", 200, "lost_answer"]]);
+        const again = await chatgpt(emulator, "POST", "/invites", { email: "pilot@lincoln.k12.us" });
+        assert.equal(again.status, 200, "a blind retry makes a duplicate pending invite, which a client must avoid by looking first");
+        assert.equal((await chatgpt(emulator, "GET", "/invites")).body.data.length, 2);
     });
 
     it("is deterministic for a seed and settable at run time through /_emulator/faults", async () => {
-        emulator = await startEmulator();
+        emulator = await startEmulator({ workspaces: twoWorkspaces });
         const sequence = async () => {
-            const statuses = [];
-            for (let i = 0; i < 20; i++) statuses.push((await admin(emulator!, "GET", "/organization/roles")).status);
-            return statuses;
+            const outcomes = [];
+            for (let i = 0; i < 30; i++) {
+                outcomes.push(await chatgpt(emulator!, "GET", "/users").then((a) => a.status, () => "lost"));
+            }
+            return outcomes;
         };
-        const set = await call(emulator, undefined, "PUT", "/_emulator/faults", { rate429: 0.2, rate5xx: 0.2, seed: 7 });
+        const set = await call(emulator, undefined, "PUT", "/_emulator/faults", { rate429: 0.2, rate5xx: 0.2, rateLostAnswer: 0.2, seed: 7 });
         assert.equal(set.status, 200);
-        assert.deepEqual(set.body, { latencyMs: 0, rate429: 0.2, rate5xx: 0.2, retryAfterSeconds: 1, seed: 7 });
+        assert.deepEqual(set.body, { latencyMs: 0, rate429: 0.2, rate5xx: 0.2, rateLostAnswer: 0.2, retryAfterSeconds: 1, seed: 7 });
         const first = await sequence();
         await call(emulator, undefined, "PUT", "/_emulator/faults", { seed: 7 });
         assert.deepEqual(await sequence(), first);
-        assert.ok(first.includes(429) && first.includes(503) && first.includes(200), first.join(","));
+        for (const outcome of [429, 503, 200, "lost"]) assert.ok(first.includes(outcome), `${outcome} in ${first.join(",")}`);
 
         const invalid = await call(emulator, undefined, "PUT", "/_emulator/faults", { rate429: 0.8, rate5xx: 0.5 });
         assert.equal(invalid.status, 400);
-        assert.match(invalid.body.error.message, /rate429 \+ faults.rate5xx must be at most 1/);
+        assert.match(invalid.body.error.message, /must be at most 1/);
+        const unknown = await call(emulator, undefined, "PUT", "/_emulator/faults", { rate500: 1 });
+        assert.match(unknown.body.error.message, /faults.rate500 is not a fault setting/);
         assert.throws(() => emulator!.setFaults({ latencyMs: -1 }), /faults.latencyMs must be a number between 0/);
         assert.equal(emulator.requestLog.filter((e) => e.path.startsWith("/_emulator")).length, 0, "control calls are not logged");
     });
 
-    it("adds latency to every API answer", async () => {
+    it("adds latency to every API answer and faults API Platform routes too", async () => {
         emulator = await startEmulator({ faults: { latencyMs: 150 } });
         const started = Date.now();
-        await admin(emulator, "GET", "/organization/roles");
+        await chatgpt(emulator, "GET", "/users");
         const elapsed = Date.now() - started;
         assert.ok(elapsed >= 140, `took ${elapsed} ms`);
+        emulator.setFaults({ latencyMs: 0, rate429: 1 });
+        assert.equal((await platform(emulator, "GET", "/organization/roles")).status, 429);
     });
 });

@@ -1,15 +1,15 @@
 import * as assert from "node:assert/strict";
 import OpenAI from "openai";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { admin, call, twoTenants } from "./helpers";
+import { call, platform, twoOrgs } from "./helpers";
 
-describe("emulator: OpenAI Admin API through the official openai SDK", () => {
+describe("emulator: API Platform org RBAC (/v1/organization) through the official openai SDK", () => {
     let emulator: RunningEmulator;
     let client: OpenAI;
 
     beforeEach(async () => {
-        emulator = await startEmulator({ tenants: twoTenants });
-        client = new OpenAI({ adminAPIKey: emulator.tenants[0].adminKey, apiKey: null as unknown as string, baseURL: emulator.apiBaseUrl, maxRetries: 0 });
+        emulator = await startEmulator({ apiPlatformOrgs: twoOrgs });
+        client = new OpenAI({ adminAPIKey: emulator.apiPlatformOrgs[0].adminKey, apiKey: null as unknown as string, baseURL: emulator.apiBaseUrl, maxRetries: 0 });
     });
     afterEach(() => emulator.stop());
 
@@ -97,27 +97,27 @@ describe("emulator: OpenAI Admin API through the official openai SDK", () => {
         assert.equal(missing.status, 401);
         assert.equal(missing.body.error.type, "invalid_request_error");
 
-        const scimKey = await call(emulator, emulator.tenants[0].scimToken, "GET", "/v1/organization/roles");
-        assert.equal(scimKey.status, 401);
-        assert.ok(!JSON.stringify(scimKey.body).includes(emulator.tenants[0].scimToken));
+        const workspaceKey = await call(emulator, emulator.workspaces[0].adminKey, "GET", "/v1/organization/roles");
+        assert.equal(workspaceKey.status, 401, "a ChatGPT workspace key is not an API Platform org key");
+        assert.ok(!JSON.stringify(workspaceKey.body).includes(emulator.workspaces[0].adminKey));
         assert.equal(emulator.requestLog.filter((e) => e.status === 401).length, 2 + 1);
     });
 
-    it("keeps tenants apart: one tenant's key never sees another tenant's objects", async () => {
+    it("keeps orgs apart: one org's key never sees another org's objects", async () => {
         const role = await client.admin.organization.roles.create({ role_name: "Only lincoln", permissions: [] });
-        const other = await admin(emulator, "GET", `/organization/roles/${role.id}`, undefined, twoTenants[1].adminKey);
+        const other = await platform(emulator, "GET", `/organization/roles/${role.id}`, undefined, twoOrgs[1].adminKey);
         assert.equal(other.status, 404);
-        assert.deepEqual(emulator.requestLog.map((e) => [e.method, e.status, e.tenant]), [["POST", 200, "lincoln"], ["GET", 404, "jefferson"]]);
+        assert.deepEqual(emulator.requestLog.map((e) => [e.method, e.status, e.org]), [["POST", 200, "org-lincoln"], ["GET", 404, "org-jefferson"]]);
     });
 
     it("rejects unknown fields and bad pagination with a 400 naming the parameter", async () => {
-        const unknownField = await admin(emulator, "POST", "/organization/groups", { name: "X", color: "red" });
+        const unknownField = await platform(emulator, "POST", "/organization/groups", { name: "X", color: "red" });
         assert.equal(unknownField.status, 400);
         assert.equal(unknownField.body.error.param, "color");
-        const badLimit = await admin(emulator, "GET", "/organization/groups?limit=500");
+        const badLimit = await platform(emulator, "GET", "/organization/groups?limit=500");
         assert.equal(badLimit.status, 400);
         assert.equal(badLimit.body.error.param, "limit");
-        const unknownUrl = await admin(emulator, "GET", "/organization/nothing");
+        const unknownUrl = await platform(emulator, "GET", "/organization/nothing");
         assert.equal(unknownUrl.status, 404);
     });
 });

@@ -1,18 +1,24 @@
 import { StateStore } from "./store";
-import { GroupRecord, RoleRecord, TenantState, newId, nowSeconds } from "./model";
+import { ApiPlatformOrgState, OrgGroupRecord, RoleRecord, newId, nowSeconds } from "./model";
 import { RequestContext, conflict, notFound, objectBody, rejectUnknownFields, requireString, stringArray, badRequest, ApiError } from "./http";
-import { paginate } from "./pagination";
+import { pageSdk } from "./pagination";
 import { Router } from "./router";
 
 /**
- * The documented OpenAI Admin API subset used by the provider: custom roles, groups and group role
- * assignments, in the shapes of node_modules/openai/resources/admin/organization/{roles,groups/*}.d.ts.
+ * API PLATFORM (api.openai.com) Admin API subset, NOT the ChatGPT admin API: organization roles, groups and
+ * group role assignments, in the shapes of node_modules/openai/resources/admin/organization/{roles,groups/*}.d.ts.
+ * These are API Platform org RBAC roles (resource_type api.organization), not ChatGPT custom roles.
  */
-export function addAdminRoutes(router: Router, store: StateStore): void {
-    const t = (ctx: RequestContext): TenantState => ctx.tenant!;
+export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjects: number): void {
+    const t = (ctx: RequestContext): ApiPlatformOrgState => ctx.org!;
+    const capacity = (org: ApiPlatformOrgState) => {
+        if (org.roles.length + org.groups.length >= maxObjects) {
+            throw new ApiError(507, "object_limit_reached", `This emulated organization holds ${maxObjects} objects, its configured maximum.`);
+        }
+    };
 
     router
-        .add("GET", "/v1/organization/roles", (ctx) => ok(paginate(t(ctx).roles.map(roleJson), ctx.query)))
+        .add("GET", "/v1/organization/roles", (ctx) => ok(pageSdk(t(ctx).roles.map(roleJson), ctx.query)))
         .add("POST", "/v1/organization/roles", (ctx) => {
             const body = objectBody(ctx.body);
             rejectUnknownFields(body, ["role_name", "permissions", "description"]);
@@ -21,8 +27,9 @@ export function addAdminRoutes(router: Router, store: StateStore): void {
             const permissions = stringArray(body.permissions, "permissions");
             const description = optionalDescription(body);
             assertRoleNameFree(t(ctx), name);
+            capacity(t(ctx));
             const now = nowSeconds();
-            const role: RoleRecord = { id: newId("role"), name, description: description ?? null, permissions, createdAt: now, updatedAt: now };
+            const role: RoleRecord = { id: newId("role", "_"), name, description: description ?? null, permissions, createdAt: now, updatedAt: now };
             t(ctx).roles.push(role);
             store.commit();
             return ok(roleJson(role));
@@ -44,22 +51,22 @@ export function addAdminRoutes(router: Router, store: StateStore): void {
             return ok(roleJson(role));
         })
         .add("DELETE", "/v1/organization/roles/:roleId", (ctx) => {
-            const tenant = t(ctx);
-            const role = findRole(tenant, ctx.params.roleId);
-            tenant.roles = tenant.roles.filter((r) => r !== role);
-            for (const group of tenant.groups) group.roles = group.roles.filter((a) => a.roleId !== role.id);
+            const org = t(ctx);
+            const role = findRole(org, ctx.params.roleId);
+            org.roles = org.roles.filter((r) => r !== role);
+            for (const group of org.groups) group.roles = group.roles.filter((a) => a.roleId !== role.id);
             store.commit();
             return ok({ object: "role.deleted", id: role.id, deleted: true });
         })
 
-        .add("GET", "/v1/organization/groups", (ctx) => ok(paginate(t(ctx).groups.map(groupJson), ctx.query)))
+        .add("GET", "/v1/organization/groups", (ctx) => ok(pageSdk(t(ctx).groups.map(groupJson), ctx.query)))
         .add("POST", "/v1/organization/groups", (ctx) => {
             const body = objectBody(ctx.body);
             rejectUnknownFields(body, ["name"]);
             const name = requireString(body, "name");
             assertLocalGroupNameFree(t(ctx), name);
-            // GRP-3: groups created through the Admin API are local (workspace-only) groups.
-            const group: GroupRecord = { id: newId("group"), name, createdAt: nowSeconds(), scimManaged: false, externalId: null, memberIds: [], roles: [] };
+            capacity(t(ctx));
+            const group: OrgGroupRecord = { id: newId("group", "_"), name, createdAt: nowSeconds(), scimManaged: false, roles: [] };
             t(ctx).groups.push(group);
             store.commit();
             return ok(groupJson(group));
@@ -77,26 +84,26 @@ export function addAdminRoutes(router: Router, store: StateStore): void {
             return ok({ id: group.id, name: group.name, created_at: group.createdAt, is_scim_managed: group.scimManaged });
         })
         .add("DELETE", "/v1/organization/groups/:groupId", (ctx) => {
-            const tenant = t(ctx);
-            const group = findGroup(tenant, ctx.params.groupId);
+            const org = t(ctx);
+            const group = findGroup(org, ctx.params.groupId);
             assertLocalGroup(group, "deleted");
-            tenant.groups = tenant.groups.filter((g) => g !== group);
+            org.groups = org.groups.filter((g) => g !== group);
             store.commit();
             return ok({ object: "group.deleted", id: group.id, deleted: true });
         })
 
         .add("GET", "/v1/organization/groups/:groupId/roles", (ctx) => {
-            const tenant = t(ctx);
-            const group = findGroup(tenant, ctx.params.groupId);
-            return ok(paginate(group.roles.map((a) => assignedRoleJson(findRole(tenant, a.roleId), a.createdAt)), ctx.query));
+            const org = t(ctx);
+            const group = findGroup(org, ctx.params.groupId);
+            return ok(pageSdk(group.roles.map((a) => assignedRoleJson(findRole(org, a.roleId), a.createdAt)), ctx.query));
         })
         .add("POST", "/v1/organization/groups/:groupId/roles", (ctx) => {
-            const tenant = t(ctx);
-            const group = findGroup(tenant, ctx.params.groupId);
+            const org = t(ctx);
+            const group = findGroup(org, ctx.params.groupId);
             const body = objectBody(ctx.body);
             rejectUnknownFields(body, ["role_id"]);
             const roleId = requireString(body, "role_id");
-            const role = tenant.roles.find((r) => r.id === roleId);
+            const role = org.roles.find((r) => r.id === roleId);
             if (!role) throw new ApiError(404, "not_found", `No role found with id '${roleId}'.`, { param: "role_id" });
             if (group.roles.some((a) => a.roleId === roleId)) {
                 throw conflict("role_already_assigned", `Role '${role.name}' (${role.id}) is already assigned to group '${group.name}' (${group.id}).`, "role_id");
@@ -110,11 +117,11 @@ export function addAdminRoutes(router: Router, store: StateStore): void {
             });
         })
         .add("GET", "/v1/organization/groups/:groupId/roles/:roleId", (ctx) => {
-            const tenant = t(ctx);
-            const group = findGroup(tenant, ctx.params.groupId);
+            const org = t(ctx);
+            const group = findGroup(org, ctx.params.groupId);
             const assignment = group.roles.find((a) => a.roleId === ctx.params.roleId);
             if (!assignment) throw notFound(`role assignment on group '${group.id}'`, ctx.params.roleId);
-            return ok(assignedRoleJson(findRole(tenant, assignment.roleId), assignment.createdAt));
+            return ok(assignedRoleJson(findRole(org, assignment.roleId), assignment.createdAt));
         })
         .add("DELETE", "/v1/organization/groups/:groupId/roles/:roleId", (ctx) => {
             const group = findGroup(t(ctx), ctx.params.groupId);
@@ -135,29 +142,29 @@ function optionalDescription(body: Record<string, unknown>): string | null | und
     throw badRequest("'description' must be a string or null.", "description");
 }
 
-function findRole(tenant: TenantState, id: string): RoleRecord {
-    const role = tenant.roles.find((r) => r.id === id);
+function findRole(org: ApiPlatformOrgState, id: string): RoleRecord {
+    const role = org.roles.find((r) => r.id === id);
     if (!role) throw notFound("role", id);
     return role;
 }
 
-function findGroup(tenant: TenantState, id: string): GroupRecord {
-    const group = tenant.groups.find((g) => g.id === id);
+function findGroup(org: ApiPlatformOrgState, id: string): OrgGroupRecord {
+    const group = org.groups.find((g) => g.id === id);
     if (!group) throw notFound("group", id);
     return group;
 }
 
-function assertRoleNameFree(tenant: TenantState, name: string): void {
-    const existing = tenant.roles.find((r) => r.name === name);
+function assertRoleNameFree(org: ApiPlatformOrgState, name: string): void {
+    const existing = org.roles.find((r) => r.name === name);
     if (existing) throw conflict("role_name_exists", `A role named '${name}' already exists (${existing.id}); role names are unique.`, "role_name");
 }
 
-function assertLocalGroupNameFree(tenant: TenantState, name: string): void {
-    const existing = tenant.groups.find((g) => !g.scimManaged && g.name === name);
+function assertLocalGroupNameFree(org: ApiPlatformOrgState, name: string): void {
+    const existing = org.groups.find((g) => !g.scimManaged && g.name === name);
     if (existing) throw conflict("group_name_exists", `A local group named '${name}' already exists (${existing.id}).`, "name");
 }
 
-function assertLocalGroup(group: GroupRecord, action: string): void {
+function assertLocalGroup(group: OrgGroupRecord, action: string): void {
     if (group.scimManaged) {
         throw conflict(
             "group_scim_managed",
@@ -195,7 +202,7 @@ function assignedRoleJson(role: RoleRecord, assignedAt: number) {
     };
 }
 
-export function groupJson(group: GroupRecord) {
+export function groupJson(group: OrgGroupRecord) {
     return {
         object: "group" as const,
         id: group.id,
