@@ -4,7 +4,8 @@ import { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pu
 import { parse } from "yaml";
 import { previewFakeInvokes, previewFakeOutputs } from "../../offline/previewValues/index";
 import { RecordedResource } from "../../offline/recordingEngine";
-import { WorkspaceIdentity } from "../../components/workspaceIdentity";
+import { TenantIdentity } from "../../components/workspaceIdentity";
+import { loadTenantConfig } from "../../core/config/load";
 import { preflightErrors, preflightWarnings, validateGroupNames, validateNameClaims, validateNoAssertionEncryption } from "../../policy/policies";
 import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE } from "../../policy/resourceTypes";
 import { record } from "../support/engine";
@@ -21,9 +22,10 @@ function exampleConfig(...file: string[]): unknown {
     return parse(fs.readFileSync(repoPath("examples", ...file), "utf8")).config["chatgpt-identity:workspace"];
 }
 
-async function recordExample(config: unknown): Promise<{ resources: RecordedResource[]; identity: WorkspaceIdentity }> {
+async function recordExample(raw: unknown): Promise<{ resources: RecordedResource[]; identity: TenantIdentity }> {
+    const config = loadTenantConfig(raw, "workspace");
     const { engine, result } = await record(
-        () => new WorkspaceIdentity("identity", { config: config as never, secrets: { scimToken: "tok" } }),
+        () => new TenantIdentity("identity", { config, secrets: { scimTokens: { default: "tok" } } }),
         { fakeOutputs: previewFakeOutputs, fakeInvokes: previewFakeInvokes },
     );
     return { resources: engine.customResources(), identity: result };
