@@ -52,7 +52,7 @@ describe("chatgpt-identity plan", () => {
         }
         assert.match(out, /Value: openai-domain-verification=dv-lincoln-staff-0002/);
         assert.match(out, /credentials=\[secret\]/, "the SCIM secret is shown as a secret");
-        assert.match(out, /chatgpt-identity:scimToken is not set in this stack/);
+        assert.match(out, /Note: the SCIM token of workspace "default" is missing: the secret chatgpt-identity:scimToken is not set; `pulumi up` will stop until you run `pulumi config set --secret chatgpt-identity:scimToken /);
         assert.equal(fs.readFileSync(runbook, "utf8"), fs.readFileSync(GOLDEN_RUNBOOK, "utf8"));
     });
 
@@ -72,9 +72,10 @@ describe("chatgpt-identity plan", () => {
         const { code, out } = await run("plan", file, "--no-runbook");
         assert.equal(code, 1);
         assert.match(out, /Configuration problems \(3\); nothing would be changed:/);
-        assert.match(out, /workspace\.phase: /);
-        assert.match(out, /workspace\.groups\[0\]\.group: GROUP part "Lincoln_High"/);
-        assert.match(out, /workspace: unknown setting "colour"/);
+        // Problems print like findings: [rule or "config"] path, then the message (and Why/Fix when known).
+        assert.match(out, /^ {2}\[config\] workspace\.phase\n {4}\S/m);
+        assert.match(out, /^ {2}\[(config|GRP-1)\] workspace\.groups\[0\]/m);
+        assert.match(out, /^ {2}\[config\] workspace\.colour\n/m);
         assert.match(out, /Plan stopped: fix the problems above; no resource would be created\./);
         assert.doesNotMatch(out, /would create/);
     });
@@ -87,16 +88,24 @@ describe("chatgpt-identity plan", () => {
         assert.match(out, /Plan stopped/);
     });
 
-    it("reports what a component refuses (an Entra claim source that is not a user attribute) as a config problem, text and JSON (exit 1)", async () => {
+    it("prints a problem that carries a rule like a finding (rule id, path, message, Why, Fix), and as data in JSON (exit 1)", async () => {
         const workspace = exampleWorkspace();
-        const file = stackFile("Pulumi.claims.yaml", { ...workspace, sso: { ...workspace.sso, claims: { given_name: "givenname" } } });
+        const file = stackFile("Pulumi.claims.yaml", { ...workspace, sso: { ...workspace.sso, claims: { email: "company.mail" } } });
         const text = await run("plan", file, "--no-runbook");
         assert.equal(text.code, 1, text.out);
-        assert.match(text.out, /Configuration problems \(1\); nothing would be changed:\n {2}- workspace\.sso\.claims\.given_name: "givenname" is not an Entra user attribute; write it as user\.<attribute>/);
+        assert.match(text.out, new RegExp([
+            "Configuration problems \\(1\\); nothing would be changed:",
+            " {2}\\[SSO-12\\] workspace\\.sso\\.claims\\.email",
+            " {4}takes the email claim from \"company\\.mail\", which is not a mail or sign-in name attribute",
+            " {4}Why: The email claim must carry the address .*",
+            " {4}Fix: Use user\\.mail or user\\.userprincipalname.*",
+        ].join("\n")));
         assert.match(text.out, /Plan stopped/);
         const json = JSON.parse((await run("plan", file, "--no-runbook", "--format", "json")).out);
         assert.equal(json.ok, false);
-        assert.deepEqual(json.problems.map((p: { path: string }) => p.path), ["workspace.sso.claims.given_name"]);
+        assert.deepEqual(json.problems.map((p: { path: string; rule?: string }) => [p.path, p.rule]), [["workspace.sso.claims.email", "SSO-12"]]);
+        assert.match(json.problems[0].why, /^The email claim must carry/);
+        assert.match(json.problems[0].fix, /^Use user\.mail/);
         assert.deepEqual(json.resources, []);
     });
 
@@ -115,15 +124,6 @@ describe("chatgpt-identity plan", () => {
         assert.equal(secret.inputs.credentials, "[secret]");
         assert.deepEqual(plan.handoff.txtRecords.map((r: { domain: string }) => r.domain), ["lincoln.k12.us", "staff.lincoln.k12.us"]);
         assert.ok(plan.findings.findings.some((f: { id: string }) => f.id === "GRP-5"));
-    });
-
-    it("shows the workspace side when the stack manages it, with TXT values to come from the workspace", async () => {
-        const workspace = { ...exampleWorkspace(), manageWorkspace: true, domains: [{ name: "lincoln.k12.us" }, { name: "staff.lincoln.k12.us" }] };
-        const { code, out } = await run("plan", stackFile("Pulumi.managed.yaml", workspace, { "chatgpt-identity:adminKey": { secure: "AAABAJunk" } }), "--no-runbook");
-        assert.equal(code, 0, out);
-        assert.match(out, /Workspace \(admin API\) \(\d+\)/);
-        assert.match(out, /<TXT value the workspace issues for staff\.lincoln\.k12\.us at apply>/);
-        assert.doesNotMatch(out, /AAABAJunk/);
     });
 
     it("with --format json, a stack file it cannot read is still JSON for the pipeline (exit 2)", async () => {
