@@ -79,10 +79,7 @@ export class TenantIdentity extends pulumi.ComponentResource {
         this.config = config;
         this.findings = args.findings ?? [];
 
-        const idpArgs: IdpSideArgs = { tenant: config, secrets: args.secrets ?? {} };
-        this.idp = config.idp === "entra"
-            ? new EntraIdentity(`${name}-entra`, idpArgs, { parent: this }).side
-            : new OktaIdentity(`${name}-okta`, idpArgs, { parent: this }).side;
+        this.idp = buildIdpSide(name, { tenant: config, secrets: args.secrets ?? {} }, this);
 
         // Domains have no admin API: the TXT values come from the config; verification is a runbook step.
         const txtRequests: TxtRecordRequest[] = config.domains.map((d, i) => ({
@@ -94,6 +91,7 @@ export class TenantIdentity extends pulumi.ComponentResource {
 
         this.workspaceSides = this.buildWorkspaceSides(name);
         if (config.apiPlatform.manage) {
+            const { ApiPlatformAccess } = loadWorkspaceSide();
             this.apiPlatform = new ApiPlatformAccess(`${name}-api-platform`, {
                 apiPlatform: config.apiPlatform,
                 pushedGroupsReady: this.idp.workspaces.flatMap((w) => w.pushedGroupsReady),
@@ -130,6 +128,8 @@ export class TenantIdentity extends pulumi.ComponentResource {
      */
     private buildWorkspaceSides(name: string): ChatGptWorkspace[] {
         const { config } = this;
+        if (!config.workspaces.some((w) => w.manageWorkspace)) return [];
+        const { ChatGptWorkspace } = loadWorkspaceSide();
         return config.workspaces.flatMap((workspace, i) => (workspace.manageWorkspace
             ? [new ChatGptWorkspace(workspaceSideName(name, config, workspace.key), {
                 tenant: config,
@@ -147,6 +147,26 @@ export class TenantIdentity extends pulumi.ComponentResource {
             else if (f.severity === "info") void pulumi.log.info(text, this);
         }
     }
+}
+
+/*
+ * Loaded on demand, so a command loads only what the config uses: an Entra stack never loads
+ * @pulumi/okta (and the reverse), a stack that manages no workspace never loads the admin API
+ * clients and the openai SDK.
+ */
+
+/** The IdP side of the config's `idp`: `${name}-entra` or `${name}-okta`. */
+function buildIdpSide(name: string, args: IdpSideArgs, parent: pulumi.Resource): IdpSide {
+    if (args.tenant.idp === "entra") {
+        const { EntraIdentity } = require("./entra/entraIdentity") as typeof import("./entra/entraIdentity");
+        return new EntraIdentity(`${name}-entra`, args, { parent }).side;
+    }
+    const { OktaIdentity } = require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity");
+    return new OktaIdentity(`${name}-okta`, args, { parent }).side;
+}
+
+function loadWorkspaceSide(): typeof import("./workspace") {
+    return require("./workspace") as typeof import("./workspace");
 }
 
 /** `${name}-workspace` in the workspace form, `${name}-workspace-${key}` in the tenant form. */
