@@ -11,7 +11,8 @@ import { OtherIdpConfiguration, TenantFacts, UnmanagedUser } from "./types";
  *   order, because every source adds what it knows (a domain verified earlier that the live reader
  *   cannot see still counts). Domains are compared in lower case.
  * - `otherIdpConfigurations`: merged by `name`, a later entry replacing an earlier one of that name.
- * - `unmanagedUsers`: merged by email (case-insensitive) and workspace, a later entry replacing an earlier one.
+ * - `unmanagedUsers`: merged by email (case-insensitive) and workspace, a later entry replacing an earlier
+ * one.
  * - `groupMemberCounts`: merged by group name, a later count replacing an earlier one.
  *
  * Given no defined source it returns `{}`; a list given empty stays an empty list (a fact: "none").
@@ -41,7 +42,11 @@ const same = (s: string) => s;
 const idpKey = (c: OtherIdpConfiguration) => c.name;
 const userKey = (u: UnmanagedUser) => `${u.email.toLowerCase()}\u0000${u.workspace ?? ""}`;
 
-function union(a: string[] | undefined, b: string[] | undefined, normalize: (s: string) => string): string[] | undefined {
+function union(
+    a: string[] | undefined,
+    b: string[] | undefined,
+    normalize: (s: string) => string,
+): string[] | undefined {
     if (b === undefined) return a;
     const out = [...(a ?? [])];
     for (const item of b.map(normalize)) if (!out.includes(item)) out.push(item);

@@ -21,9 +21,18 @@ export interface FactDescription {
 export const FACTS: readonly FactDescription[] = [
     { key: "domainsHeldElsewhere", describes: "domains another OpenAI organization holds", sources: ["stack"] },
     { key: "verifiedDomains", describes: "domains verified earlier", sources: ["stack"] },
-    { key: "apiPlatformSsoEnabled", describes: "whether API Platform SSO is on", sources: ["stack"], configField: "apiPlatform.ssoEnabled" },
+    {
+        key: "apiPlatformSsoEnabled",
+        describes: "whether API Platform SSO is on",
+        sources: ["stack"],
+        configField: "apiPlatform.ssoEnabled",
+    },
     { key: "otherIdpConfigurations", describes: "other IdP configurations", sources: ["stack"] },
-    { key: "unmanagedUsers", describes: "members who joined by automatic account creation or invite", sources: ["live", "stack"] },
+    {
+        key: "unmanagedUsers",
+        describes: "members who joined by automatic account creation or invite",
+        sources: ["live", "stack"],
+    },
     { key: "localGroups", describes: "local workspace groups", sources: ["live", "stack"] },
     { key: "groupMemberCounts", describes: "group member counts", sources: ["live", "stack"] },
 ];

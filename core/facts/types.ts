@@ -16,11 +16,20 @@ export interface TenantFacts {
     otherIdpConfigurations?: OtherIdpConfiguration[];
     /** DOM-5 (warning when one is not listed any more): domains verified in the tenant today or earlier. */
     verifiedDomains?: string[];
-    /** SSO-4: whether SSO is on for the tenant's API Platform organizations (used when `apiPlatform.ssoEnabled` is unset). */
+    /**
+     * SSO-4: whether SSO is on for the tenant's API Platform organizations (used when
+     * `apiPlatform.ssoEnabled` is unset).
+     */
     apiPlatformSsoEnabled?: boolean;
-    /** GRP-3 (warning when one has the name of a declared group): local (workspace-only, not SCIM-managed) groups. */
+    /**
+     * GRP-3 (warning when one has the name of a declared group): local (workspace-only, not SCIM-managed)
+     * groups.
+     */
     localGroups?: string[];
-    /** SCIM-4: members who joined through automatic account creation or a manual invite and are not SCIM-managed. */
+    /**
+     * SCIM-4: members who joined through automatic account creation or a manual invite and are not
+     * SCIM-managed.
+     */
     unmanagedUsers?: UnmanagedUser[];
     /** GRP-4: member counts by convention group name, as the workspace shows them. */
     groupMemberCounts?: Record<string, number>;
@@ -31,7 +40,10 @@ export interface OtherIdpConfiguration {
     name: string;
     /** The email domains it claims for SSO. */
     domains: string[];
-    /** Its SP entity ID, when known: the same value as `sso.entityId` means a second SSO app for this tenant (SSO-10). */
+    /**
+     * Its SP entity ID, when known: the same value as `sso.entityId` means a second SSO app for this tenant
+     * (SSO-10).
+     */
     entityId?: string;
 }
 

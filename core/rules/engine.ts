@@ -1,15 +1,44 @@
+import { formatPath } from "../config/paths";
 import { FactKey, TenantFacts, mergeFacts } from "../facts";
-import { dom1VerifyBeforeSso, dom2SubdomainsListed, dom3DomainHeldElsewhere, dom5VerifiedDomainRemoved, dom6EmailChange } from "./domainRules";
+import {
+    dom1VerifyBeforeSso,
+    dom2SubdomainsListed,
+    dom3DomainHeldElsewhere,
+    dom5VerifiedDomainRemoved,
+    dom6EmailChange,
+} from "./domainRules";
 import { grp1NamingConvention } from "./groupNamingRule";
-import { grp2GroupsPushedBySCIM, grp3LocalGroupDuplicates, grp4AnalyticsGroupSize, grp5RolloutPhase } from "./groupRules";
+import {
+    grp2GroupsPushedBySCIM,
+    grp3LocalGroupDuplicates,
+    grp4AnalyticsGroupSize,
+    grp5RolloutPhase,
+} from "./groupRules";
 import { missingFactsFinding } from "./missingFacts";
 import { role1BaselineOnlyGrows, role2MapPushedGroupsOnly } from "./roleRules";
 import { sso12EmailClaimSource, sso6NoAssertionEncryption, sso7NameClaims } from "./samlAssertionRules";
-import { scim2ScimWithoutSso, scim3NoAacWithScim, scim4ExistingUsersSkipped, scim5AacExplainsUnexpectedMembers, scim7ScimPerWorkspace } from "./scimRules";
-import { sso10OneSsoAppPerTenant, sso11ApiPlatformSsoPerDomain, sso4ApiPlatformSso, sso5OneIdpPerDomain } from "./ssoConnectionRules";
-import { sso1OneStage, sso2TestBeforeEnforcing, sso3WhoSsoAffects, sso8SocialLoginAtEnforcement, sso9ProvisioningStillNeeded } from "./ssoStageRules";
+import {
+    scim2ScimWithoutSso,
+    scim3NoAacWithScim,
+    scim4ExistingUsersSkipped,
+    scim5AacExplainsUnexpectedMembers,
+    scim7ScimPerWorkspace,
+} from "./scimRules";
+import {
+    sso10OneSsoAppPerTenant,
+    sso11ApiPlatformSsoPerDomain,
+    sso4ApiPlatformSso,
+    sso5OneIdpPerDomain,
+} from "./ssoConnectionRules";
+import {
+    sso1OneStage,
+    sso2TestBeforeEnforcing,
+    sso3WhoSsoAffects,
+    sso8SocialLoginAtEnforcement,
+    sso9ProvisioningStillNeeded,
+} from "./ssoStageRules";
 import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
-import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext, joinPath } from "./types";
+import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
 
 /** Every judged rule, in the order of the domain rules; findings come out in this order. */
@@ -70,7 +99,7 @@ function isLegacyView(config: TenantConfig | WorkspaceConfig): config is Workspa
 
 /**
  * A config whose sections did not all parse: every section that parsed (defaults filled in) is
- * present; a section with problems is absent. Built by the config loader when it refuses a config.
+ * present; a section with problems is absent (see `partialTenantConfig`).
  */
 export type PartialTenantConfig = Partial<Omit<TenantConfig, "form" | "path" | "workspaces">> & {
     form: TenantConfig["form"];
@@ -86,9 +115,16 @@ export type PartialTenantConfig = Partial<Omit<TenantConfig, "form" | "path" | "
 export function evaluatePartialConfig(partial: PartialTenantConfig, facts?: TenantFacts): Finding[] {
     const guarded = guard(partial, TENANT_SECTIONS) as TenantConfig;
     const workspaces = partial.workspaces?.map((w) => guard(w, WORKSPACE_SECTIONS) as WorkspaceSpec);
-    return evaluate(workspaces === undefined ? guarded : new Proxy(guarded, {
-        get: (target, prop, receiver) => (prop === "workspaces" ? workspaces : Reflect.get(target, prop, receiver)),
-    }), facts, partial.facts);
+    return evaluate(
+        workspaces === undefined
+            ? guarded
+            : new Proxy(guarded, {
+                  get: (target, prop, receiver) =>
+                      prop === "workspaces" ? workspaces : Reflect.get(target, prop, receiver),
+              }),
+        facts,
+        partial.facts,
+    );
 }
 
 /** True when any finding blocks the deployment. */
@@ -97,7 +133,16 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 }
 
 const TENANT_SECTIONS: readonly string[] = ["name", "idp", "domains", "dns", "sso", "apiPlatform", "workspaces"];
-const WORKSPACE_SECTIONS: readonly string[] = ["name", "phase", "scim", "groups", "settings", "invites", "customRoles", "manageWorkspace"];
+const WORKSPACE_SECTIONS: readonly string[] = [
+    "name",
+    "phase",
+    "scim",
+    "groups",
+    "settings",
+    "invites",
+    "customRoles",
+    "manageWorkspace",
+];
 
 /** Thrown by a guarded config when a check reads a section that did not parse. */
 class SectionUnavailable extends Error {}
@@ -105,7 +150,11 @@ class SectionUnavailable extends Error {}
 function guard<T extends object>(target: T, sections: readonly string[]): T {
     return new Proxy(target, {
         get(obj, prop, receiver) {
-            if (typeof prop === "string" && sections.includes(prop) && (obj as Record<string, unknown>)[prop] === undefined) {
+            if (
+                typeof prop === "string" &&
+                sections.includes(prop) &&
+                (obj as Record<string, unknown>)[prop] === undefined
+            ) {
                 throw new SectionUnavailable(prop);
             }
             return Reflect.get(obj, prop, receiver);
@@ -113,7 +162,11 @@ function guard<T extends object>(target: T, sections: readonly string[]): T {
     });
 }
 
-function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFacts: TenantFacts | undefined = config.facts): Finding[] {
+function evaluate(
+    config: TenantConfig,
+    given: TenantFacts | undefined,
+    configFacts: TenantFacts | undefined = config.facts,
+): Finding[] {
     const facts = mergeFacts(configFacts, given);
     const missing: { rule: RuleId; key: FactKey }[] = [];
     const root = config.path;
@@ -126,11 +179,12 @@ function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFa
                 return facts[key];
             },
             peekFact: (key) => facts[key],
-            path: (...parts) => joinPath(root, parts),
+            path: (...parts) => formatPath(parts, root),
         };
-        const ctx: TenantContext = workspace === undefined
-            ? base
-            : { ...base, workspace, wsPath: (...parts) => joinPath(workspace.path, parts) } as WorkspaceContext;
+        const ctx: TenantContext =
+            workspace === undefined
+                ? base
+                : ({ ...base, workspace, wsPath: (...parts) => formatPath(parts, workspace.path) } as WorkspaceContext);
         let findings: Finding[];
         try {
             findings = check(ctx);
@@ -139,7 +193,9 @@ function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFa
             throw e;
         }
         for (const key of asked) missing.push({ rule: rule.id, key });
-        return workspace === undefined ? findings : findings.map((f) => ({ ...f, workspace: f.workspace ?? workspace.key }));
+        return workspace === undefined
+            ? findings
+            : findings.map((f) => ({ ...f, workspace: f.workspace ?? workspace.key }));
     };
     const findings: Finding[] = [];
     for (const rule of RULES) {
@@ -156,17 +212,28 @@ function evaluate(config: TenantConfig, given: TenantFacts | undefined, configFa
         }
     }
     const collapsed = collapseRepeatedInfos(findings);
-    const factsLine = missingFactsFinding(missing, joinPath(root, ["facts"]));
+    const factsLine = missingFactsFinding(missing, formatPath(["facts"], root));
     return factsLine === undefined ? collapsed : [...collapsed, factsLine];
 }
 
-/** Infos that say the same thing (same rule, message, why and fix) for several workspaces become one, listing every path. */
+/**
+ * Infos that say the same thing (same rule, message, why and fix) for several workspaces become one, listing
+ * every path.
+ */
 function collapseRepeatedInfos(findings: readonly Finding[]): Finding[] {
     const out: Finding[] = [];
     for (const f of findings) {
-        const twin = f.severity === "info"
-            ? out.find((o) => o.severity === "info" && o.id === f.id && o.message === f.message && o.why === f.why && o.fix === f.fix)
-            : undefined;
+        const twin =
+            f.severity === "info"
+                ? out.find(
+                      (o) =>
+                          o.severity === "info" &&
+                          o.id === f.id &&
+                          o.message === f.message &&
+                          o.why === f.why &&
+                          o.fix === f.fix,
+                  )
+                : undefined;
         if (twin === undefined) {
             out.push(f);
             continue;

@@ -58,7 +58,10 @@ export function findingsReport(findings: readonly Finding[]): FindingsReport {
     return {
         summary: { ...counts, blocking: counts.error > 0 },
         findings: findings.map(({ id, severity, path, message, why, fix, workspace }) =>
-            (workspace === undefined ? { id, severity, path, message, why, fix } : { id, severity, path, message, why, fix, workspace })),
+            workspace === undefined
+                ? { id, severity, path, message, why, fix }
+                : { id, severity, path, message, why, fix, workspace },
+        ),
     };
 }
 

@@ -12,11 +12,17 @@ export const grp2GroupsPushedBySCIM: Rule = {
     standingInfo: true,
     workspace({ config, workspace, wsPath }) {
         if (workspace.scim.enabled || workspace.groups.length === 0) return [];
-        return [finding("GRP-2", "info", wsPath("groups"), {
-            message: `The groups are created in ${IDP_DISPLAY_NAMES[config.idp]} but SCIM is off, so they do not appear in the workspace.`,
-            why: "Groups reach ChatGPT only when SCIM pushes them; without SCIM they cannot be used for analytics, roles or feature rollouts.",
-            fix: "Enable SCIM (scim.enabled and scim.baseUrl) when the groups should appear in the workspace.",
-        })];
+        return [
+            finding("GRP-2", "info", wsPath("groups"), {
+                message:
+                    `The groups are created in ${IDP_DISPLAY_NAMES[config.idp]} but SCIM is off, so ` +
+                    `they do not appear in the workspace.`,
+                why:
+                    "Groups reach ChatGPT only when SCIM pushes them; without SCIM they cannot be used " +
+                    "for analytics, roles or feature rollouts.",
+                fix: "Enable SCIM (scim.enabled and scim.baseUrl) when the groups should appear in the workspace.",
+            }),
+        ];
     },
 };
 
@@ -29,18 +35,30 @@ export const grp3LocalGroupDuplicates: Rule = {
         const localGroups = fact("localGroups");
         if (localGroups === undefined) return [];
         const local = new Set(localGroups);
-        return declaredGroupNames(workspace).flatMap((name, i) => local.has(name) ? [finding("GRP-3", "warning", wsPath("groups", i), {
-            message: `A local workspace group named ${name} already exists; SCIM will push a second group with the same name.`,
-            why: "Two groups with one name split members, roles and analytics between them.",
-            fix: `Move the local group's members and role mappings to the SCIM group in ${IDP_DISPLAY_NAMES[config.idp]}, then delete the local group.`,
-        })] : []);
+        return declaredGroupNames(workspace).flatMap((name, i) =>
+            local.has(name)
+                ? [
+                      finding("GRP-3", "warning", wsPath("groups", i), {
+                          message:
+                              `A local workspace group named ${name} already exists; SCIM will push a ` +
+                              `second group with the same name.`,
+                          why: "Two groups with one name split members, roles and analytics between them.",
+                          fix:
+                              `Move the local group's members and role mappings to the SCIM group in ` +
+                              `${IDP_DISPLAY_NAMES[config.idp]}, then delete the local group.`,
+                      }),
+                  ]
+                : [],
+        );
     },
 };
 
 /** GRP-4: analytics groups need at least 10 members. */
 export const grp4AnalyticsGroupSize: Rule = {
     id: "GRP-4",
-    summary: `ANALYTICS groups have at least ${MIN_ANALYTICS_GROUP_SIZE} members (fact groupMemberCounts, else members or expectedMemberCount).`,
+    summary:
+        `ANALYTICS groups have at least ${MIN_ANALYTICS_GROUP_SIZE} members (fact groupMemberCounts, ` +
+        `else members or expectedMemberCount).`,
     workspace({ workspace, wsPath, fact, peekFact }) {
         const names = declaredGroupNames(workspace);
         return workspace.groups.flatMap((g, i): Finding[] => {
@@ -50,11 +68,20 @@ export const grp4AnalyticsGroupSize: Rule = {
             const counts = declared === undefined ? fact("groupMemberCounts") : peekFact("groupMemberCounts");
             const count = counts?.[names[i]] ?? declared;
             if (count === undefined || count >= MIN_ANALYTICS_GROUP_SIZE) return [];
-            return [finding("GRP-4", "warning", wsPath("groups", i), {
-                message: `Analytics group ${names[i]} has ${plural(count, "member")}, fewer than ${MIN_ANALYTICS_GROUP_SIZE}.`,
-                why: `Analytics show aggregate trends only for groups of at least ${MIN_ANALYTICS_GROUP_SIZE} people; smaller groups either show nothing or risk identifying individuals.`,
-                fix: "Merge it into a broader group (e.g. a function or school rather than a team) or drop the ANALYTICS usage.",
-            })];
+            return [
+                finding("GRP-4", "warning", wsPath("groups", i), {
+                    message:
+                        `Analytics group ${names[i]} has ${plural(count, "member")}, fewer than ` +
+                        `${MIN_ANALYTICS_GROUP_SIZE}.`,
+                    why:
+                        `Analytics show aggregate trends only for groups of at least ` +
+                        `${MIN_ANALYTICS_GROUP_SIZE} people; smaller groups either show nothing or risk ` +
+                        `identifying individuals.`,
+                    fix:
+                        "Merge it into a broader group (e.g. a function or school rather than a team) or " +
+                        "drop the ANALYTICS usage.",
+                }),
+            ];
         });
     },
 };
@@ -71,19 +98,37 @@ export const grp5RolloutPhase: Rule = {
         const range = PHASE_GROUP_RANGES[phase];
         const findings: Finding[] = [];
         if (!groupCountFits(phase, count)) {
-            findings.push(finding("GRP-5", "warning", wsPath("groups"), {
-                message: `Phase ${phase} expects ${range.label}, and ${count} ${count === 1 ? "is" : "are"} declared (${listing(declaredGroupNames(workspace)) || "none"}).`,
-                why: "Rolling out in small phases lets you check provisioning, sign-in and analytics with a few stable groups before thousands of users are invited.",
-                fix: count < range.min
-                    ? `Declare at least ${plural(range.min, "group")} for this phase, or set phase to the phase you are actually in.`
-                    : `Keep ${range.max} stable group${range.max === 1 ? "" : "s"} for this phase and hold the other ${count - (range.max ?? 0)} back until ${NEXT_PHASE[phase] ?? "later"}, or set phase to the phase you are actually in.`,
-            }));
+            findings.push(
+                finding("GRP-5", "warning", wsPath("groups"), {
+                    message:
+                        `Phase ${phase} expects ${range.label}, and ${count} ` +
+                        `${count === 1 ? "is" : "are"} declared ` +
+                        `(${listing(declaredGroupNames(workspace)) || "none"}).`,
+                    why:
+                        "Rolling out in small phases lets you check provisioning, sign-in and analytics " +
+                        "with a few stable groups before thousands of users are invited.",
+                    fix:
+                        count < range.min
+                            ? `Declare at least ${plural(range.min, "group")} for this phase, or set phase ` +
+                              `to the phase you are actually in.`
+                            : `Keep ${range.max} stable group${range.max === 1 ? "" : "s"} for this phase ` +
+                              `and hold the other ${count - (range.max ?? 0)} back until ` +
+                              `${NEXT_PHASE[phase] ?? "later"}, or set phase to the phase you are ` +
+                              `actually in.`,
+                }),
+            );
         }
-        findings.push(finding("GRP-5", "info", wsPath("phase"), {
-            message: `${currentPhaseText(workspace)} ${nextPhaseText(workspace, config.idp)}`,
-            why: "Each phase provisions more people at once; problems found in a small phase affect a few users instead of the whole district.",
-            fix: "Move to the next phase (change phase and groups together) once sign-in, provisioning and group sync have been checked in this one.",
-        }));
+        findings.push(
+            finding("GRP-5", "info", wsPath("phase"), {
+                message: `${currentPhaseText(workspace)} ${nextPhaseText(workspace, config.idp)}`,
+                why:
+                    "Each phase provisions more people at once; problems found in a small phase affect a " +
+                    "few users instead of the whole district.",
+                fix:
+                    "Move to the next phase (change phase and groups together) once sign-in, provisioning " +
+                    "and group sync have been checked in this one.",
+            }),
+        );
         return findings;
     },
 };

@@ -11,6 +11,10 @@ export function declaredGroupNames(workspace: Pick<WorkspaceSpec, "groups">): st
 }
 
 /** Every declared group of the tenant, with its workspace and index. */
-export function tenantGroups(config: Pick<TenantConfig, "workspaces">): { workspace: WorkspaceSpec; group: GroupSpec; index: number; name: string }[] {
-    return config.workspaces.flatMap((workspace) => workspace.groups.map((group, index) => ({ workspace, group, index, name: groupName(group) })));
+export function tenantGroups(
+    config: Pick<TenantConfig, "workspaces">,
+): { workspace: WorkspaceSpec; group: GroupSpec; index: number; name: string }[] {
+    return config.workspaces.flatMap((workspace) =>
+        workspace.groups.map((group, index) => ({ workspace, group, index, name: groupName(group) })),
+    );
 }

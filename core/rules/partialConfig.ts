@@ -12,7 +12,17 @@ import { Finding } from "./types";
 import { WorkspaceSpec } from "./tenantConfig";
 
 const TENANT_SECTIONS = ["name", "idp", "domains", "dns", "sso", "apiPlatform", "facts"] as const;
-const WORKSPACE_SECTIONS = ["workspaceId", "phase", "scim", "groups", "settings", "usageLimit", "invites", "customRoles", "manageWorkspace"] as const;
+const WORKSPACE_SECTIONS = [
+    "workspaceId",
+    "phase",
+    "scim",
+    "groups",
+    "settings",
+    "usageLimit",
+    "invites",
+    "customRoles",
+    "manageWorkspace",
+] as const;
 
 function isMapping(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -20,12 +30,27 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 /** Whether a problem path (or one of the paths it joins with " and ") is `prefix` or below it. */
 function touches(problems: readonly ConfigProblem[], prefix: string): boolean {
-    return problems.some((p) => p.path.split(" and ").some((path) =>
-        path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`) || prefix.startsWith(`${path}.`) || prefix.startsWith(`${path}[`)));
+    return problems.some((p) =>
+        p.path
+            .split(" and ")
+            .some(
+                (path) =>
+                    path === prefix ||
+                    path.startsWith(`${prefix}.`) ||
+                    path.startsWith(`${prefix}[`) ||
+                    prefix.startsWith(`${path}.`) ||
+                    prefix.startsWith(`${path}[`),
+            ),
+    );
 }
 
 /** One section through the gate's own schema for it, kept only when it parses and no problem concerns it. */
-function section(schema: z.ZodType, value: unknown, path: string, problems: readonly ConfigProblem[]): { ok: boolean; data?: unknown } {
+function section(
+    schema: z.ZodType,
+    value: unknown,
+    path: string,
+    problems: readonly ConfigProblem[],
+): { ok: boolean; data?: unknown } {
     if (touches(problems, path)) return { ok: false };
     const parsed = schema.safeParse(value);
     return parsed.success ? { ok: true, data: parsed.data } : { ok: false };
@@ -36,7 +61,11 @@ function section(schema: z.ZodType, value: unknown, path: string, problems: read
  * schema for it (nothing is checked twice or differently), and dropped when it does not parse or when
  * any of the gate's problems concerns it. Workspace entries without a valid key are dropped whole.
  */
-export function partialTenantConfig(raw: unknown, form: ConfigForm, problems: readonly ConfigProblem[]): PartialTenantConfig {
+export function partialTenantConfig(
+    raw: unknown,
+    form: ConfigForm,
+    problems: readonly ConfigProblem[],
+): PartialTenantConfig {
     const partial: PartialTenantConfig = { form, path: form };
     if (!isMapping(raw) || problems.some((p) => p.path === form)) return partial;
     const shape = (form === "tenant" ? tenantFormSchema : workspaceFormSchema).shape as Record<string, z.ZodType>;
@@ -48,7 +77,11 @@ export function partialTenantConfig(raw: unknown, form: ConfigForm, problems: re
     if (form === "workspace" && isMapping(kept.sso)) {
         const { apiPlatformSsoEnabled, ...sso } = kept.sso as Record<string, unknown>;
         kept.sso = sso;
-        if (isMapping(kept.apiPlatform) && kept.apiPlatform.ssoEnabled === undefined && apiPlatformSsoEnabled !== undefined) {
+        if (
+            isMapping(kept.apiPlatform) &&
+            kept.apiPlatform.ssoEnabled === undefined &&
+            apiPlatformSsoEnabled !== undefined
+        ) {
             kept.apiPlatform = { ...kept.apiPlatform, ssoEnabled: apiPlatformSsoEnabled };
         }
     }
@@ -63,7 +96,17 @@ export function partialTenantConfig(raw: unknown, form: ConfigForm, problems: re
             const key = entry.key.safeParse(value.key);
             if (!key.success) return [];
             const name = entry.name.safeParse(value.name);
-            return [workspace(value, entry, key.data as string, name.success ? name.data as string : key.data as string, path, form, problems)];
+            return [
+                workspace(
+                    value,
+                    entry,
+                    key.data as string,
+                    name.success ? (name.data as string) : (key.data as string),
+                    path,
+                    form,
+                    problems,
+                ),
+            ];
         });
     }
     return partial;
@@ -71,16 +114,31 @@ export function partialTenantConfig(raw: unknown, form: ConfigForm, problems: re
 
 type PartialWorkspace = NonNullable<PartialTenantConfig["workspaces"]>[number];
 
-function workspace(raw: Record<string, unknown>, shape: Record<string, z.ZodType>, key: string, name: string, path: string,
-    form: ConfigForm, problems: readonly ConfigProblem[]): PartialWorkspace {
-    const spec: Record<string, unknown> = { key, name, path, adminKeyConfigKey: form === "workspace" ? ADMIN_KEY : `${ADMIN_KEY}-${key}` };
+function workspace(
+    raw: Record<string, unknown>,
+    shape: Record<string, z.ZodType>,
+    key: string,
+    name: string,
+    path: string,
+    form: ConfigForm,
+    problems: readonly ConfigProblem[],
+): PartialWorkspace {
+    const spec: Record<string, unknown> = {
+        key,
+        name,
+        path,
+        adminKeyConfigKey: form === "workspace" ? ADMIN_KEY : `${ADMIN_KEY}-${key}`,
+    };
     for (const field of WORKSPACE_SECTIONS) {
         const read = section(shape[field], raw[field], at(path, field), problems);
         if (read.ok) spec[field] = read.data;
     }
     if (isMapping(spec.scim)) {
         const scim = spec.scim as Record<string, unknown>;
-        spec.scim = { ...scim, tokenKey: scim.tokenKey ?? (form === "workspace" ? SCIM_TOKEN_KEY : `${SCIM_TOKEN_KEY}-${key}`) };
+        spec.scim = {
+            ...scim,
+            tokenKey: scim.tokenKey ?? (form === "workspace" ? SCIM_TOKEN_KEY : `${SCIM_TOKEN_KEY}-${key}`),
+        };
     }
     if (Array.isArray(spec.groups)) {
         const groups = spec.groups as Parameters<typeof conventionName>[0][];
@@ -96,6 +154,11 @@ function workspace(raw: Record<string, unknown>, shape: Record<string, z.ZodType
  * (`loadStackConfig` returns them as `findings` when parsing fails). `raw` is the stack-config value
  * of `form`, `problems` what the gate said about it. Pure.
  */
-export function evaluatePartialRules(raw: unknown, form: ConfigForm, problems: readonly ConfigProblem[], facts?: TenantFacts): Finding[] {
+export function evaluatePartialRules(
+    raw: unknown,
+    form: ConfigForm,
+    problems: readonly ConfigProblem[],
+    facts?: TenantFacts,
+): Finding[] {
     return evaluatePartialConfig(partialTenantConfig(raw, form, problems), facts);
 }

@@ -44,7 +44,9 @@ export function encryptionSettings(value: unknown, path = ""): string[] {
     });
 }
 
-export const SSO6_WHY = "ChatGPT cannot read encrypted SAML assertions: sign-in fails for every user because their email and names cannot be read.";
+export const SSO6_WHY =
+    "ChatGPT cannot read encrypted SAML assertions: sign-in fails for every user because their email and " +
+    "names cannot be read.";
 
 /**
  * SSO-7: which required claims a mapping drops or blanks. `sources` maps a claim name to its source
@@ -56,17 +58,24 @@ export function droppedClaims(sources: Record<string, unknown>, complete: boolea
     return REQUIRED_CLAIMS.filter((claim) => (claim in sources ? !usable(sources[claim]) : complete));
 }
 
-export const SSO7_WHY = "Without given_name and family_name (and email as the identifier), users' display names show as email addresses and people are hard to tell apart.";
+export const SSO7_WHY =
+    "Without given_name and family_name (and email as the identifier), users' display names show as email " +
+    "addresses and people are hard to tell apart.";
 
 export function droppedClaimsMessage(dropped: readonly RequiredClaim[]): string {
-    return `The SAML assertion would not carry ${listing(dropped.map((c) => `"${c}"`))}; email, given_name and family_name are always needed.`;
+    return (
+        `The SAML assertion would not carry ${listing(dropped.map((c) => `"${c}"`))}; email, given_name ` +
+        `and family_name are always needed.`
+    );
 }
 
 /** SSO-6: never configure assertion/token encryption. */
 export const sso6NoAssertionEncryption: Rule = {
     id: "SSO-6",
     summary: "SAML assertions are never encrypted.",
-    enforcedByConfig: "sso.assertionEncryption: true is refused; the policy pack also refuses encryption settings on the IdP resources.",
+    enforcedByConfig:
+        "sso.assertionEncryption: true is refused; the policy pack also refuses encryption settings on the " +
+        "IdP resources.",
 };
 
 const EMAIL_LIKE_SOURCE = /mail|userprincipalname|\blogin\b|username/i;
@@ -75,18 +84,27 @@ const EMAIL_LIKE_SOURCE = /mail|userprincipalname|\blogin\b|username/i;
 export const sso7NameClaims: Rule = {
     id: "SSO-7",
     summary: "given_name and family_name do not come from an email or login attribute.",
-    enforcedByConfig: "An emptied or dropped given_name/family_name claim is refused; the components always send email, given_name and family_name.",
+    enforcedByConfig:
+        "An emptied or dropped given_name/family_name claim is refused; the components always send email, " +
+        "given_name and family_name.",
     tenant({ config, path }) {
         const claims = config.sso.claims;
         const findings: Finding[] = [];
         for (const claim of ["given_name", "family_name"] as const) {
             const source = claims[claim];
             if (source === undefined || !EMAIL_LIKE_SOURCE.test(source)) continue;
-            findings.push(finding("SSO-7", "warning", path("sso", "claims", claim), {
-                message: `sso.claims.${claim} takes its value from "${source}", which looks like an email or login attribute.`,
-                why: "Users' names would show as email addresses in the workspace.",
-                fix: `Map ${claim} to the directory's ${claim === "given_name" ? "first-name" : "last-name"} attribute, or remove the override to use the default.`,
-            }));
+            findings.push(
+                finding("SSO-7", "warning", path("sso", "claims", claim), {
+                    message:
+                        `sso.claims.${claim} takes its value from "${source}", which looks like an ` +
+                        `email or login attribute.`,
+                    why: "Users' names would show as email addresses in the workspace.",
+                    fix:
+                        `Map ${claim} to the directory's ` +
+                        `${claim === "given_name" ? "first-name" : "last-name"} attribute, or remove the ` +
+                        `override to use the default.`,
+                }),
+            );
         }
         return findings;
     },
@@ -95,6 +113,11 @@ export const sso7NameClaims: Rule = {
 /** SSO-12: the email claim carries the address the user is provisioned under. */
 export const sso12EmailClaimSource: Rule = {
     id: "SSO-12",
-    summary: "The email claim comes from a mail/UPN-like attribute, the one each workspace's SCIM app sends as the identifier.",
-    enforcedByConfig: "An emptied email claim, an email claim or scim.identifierSource that is not a mail/UPN-like attribute, and an email claim that differs from a SCIM-enabled workspace's identifier are refused.",
+    summary:
+        "The email claim comes from a mail/UPN-like attribute, the one each workspace's SCIM app sends as " +
+        "the identifier.",
+    enforcedByConfig:
+        "An emptied email claim, an email claim or scim.identifierSource that is not a mail/UPN-like " +
+        "attribute, and an email claim that differs from a SCIM-enabled workspace's identifier are " +
+        "refused.",
 };

@@ -17,7 +17,10 @@ export interface Finding {
     /** The rule id, e.g. `SSO-2`, or `FACTS` for the one line about facts that were not given. */
     id: FindingId;
     severity: Severity;
-    /** The config path it concerns, in the config loader's format: `workspace.sso.stage`, `tenant.workspaces[1].scim`. */
+    /**
+     * The config path it concerns, in the config loader's format: `workspace.sso.stage`,
+     * `tenant.workspaces[1].scim`.
+     */
     path: string;
     /** What is wrong (or, for an info, what will happen). */
     message: string;
@@ -39,7 +42,9 @@ export interface TenantContext {
     fact<K extends FactKey>(key: K): TenantFacts[K];
     /** A fact, or undefined, without recording it as missing (for a rule that can judge without it). */
     peekFact<K extends FactKey>(key: K): TenantFacts[K];
-    /** A path under the config root: `path("sso", "stage")` is `workspace.sso.stage` or `tenant.sso.stage`. */
+    /**
+     * A path under the config root: `path("sso", "stage")` is `workspace.sso.stage` or `tenant.sso.stage`.
+     */
     path(...parts: (string | number)[]): string;
 }
 
@@ -71,13 +76,20 @@ export interface Rule {
     workspace?(ctx: WorkspaceContext): Finding[];
 }
 
-/** A rule that cannot be judged from the configuration or the facts, with the reason (listed in README.md). */
+/**
+ * A rule that cannot be judged from the configuration or the facts, with the reason (listed in README.md).
+ */
 export interface UnjudgeableRule {
     id: RuleId;
     reason: string;
 }
 
-export function finding(id: RuleId, severity: Severity, path: string, text: { message: string; why: string; fix: string }): Finding {
+export function finding(
+    id: RuleId,
+    severity: Severity,
+    path: string,
+    text: { message: string; why: string; fix: string },
+): Finding {
     return { id, severity, path, ...text };
 }
 
@@ -95,11 +107,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 export function emailDomain(address: string): string {
     return address.split("@")[1]?.toLowerCase() ?? "";
-}
-
-/** `root.a[0].b` from a root and path parts (the config loader's path format). */
-export function joinPath(root: string, parts: readonly (string | number)[]): string {
-    return parts.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${key}`), root);
 }
 
 export function domainNames(config: Pick<TenantConfig, "domains">): string[] {

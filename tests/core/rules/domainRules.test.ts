@@ -9,7 +9,11 @@ describe("rules: domains (DOM-1, DOM-3, DOM-5, DOM-6)", () => {
         const config = workspaceForm({ sso: testing, domains: [{ name: "lincoln.k12.us" }] });
         const findings = findingsOf("DOM-1", config, { verifiedDomains: [] });
         assert.deepEqual(summary(findings), ["DOM-1 error workspace.domains[0].verificationToken"]);
-        assert.equal(findings[0].message, 'SSO is at stage "testing" but domain lincoln.k12.us has no verification TXT value, so it cannot be verified first.');
+        assert.equal(
+            findings[0].message,
+            'SSO is at stage "testing" but domain lincoln.k12.us has no verification TXT value, so it ' +
+                "cannot be verified first.",
+        );
         assert.match(findings[0].fix, /domains\[0\]\.verificationToken.*facts\.verifiedDomains/);
     });
 
@@ -37,9 +41,15 @@ describe("rules: domains (DOM-1, DOM-3, DOM-5, DOM-6)", () => {
 
     it("DOM-5: a verified domain missing from the config is a warning naming it; a complete list passes", () => {
         const config = workspaceForm();
-        const findings = findingsOf("DOM-5", config, { verifiedDomains: ["lincoln.k12.us", "staff.lincoln.k12.us", "lincolnusd.org"] });
+        const findings = findingsOf("DOM-5", config, {
+            verifiedDomains: ["lincoln.k12.us", "staff.lincoln.k12.us", "lincolnusd.org"],
+        });
         assert.deepEqual(summary(findings), ["DOM-5 warning workspace.domains"]);
-        assert.equal(findings[0].message, "lincolnusd.org is verified in the tenant but not listed under domains: this plan removes or renames it.");
+        assert.equal(
+            findings[0].message,
+            "lincolnusd.org is verified in the tenant but not listed under domains: this plan removes or " +
+                "renames it.",
+        );
         assert.deepEqual(findingsOf("DOM-5", config, CLEAN_FACTS), []);
         assert.deepEqual(findingsOf("DOM-5", config), []);
     });
@@ -47,9 +57,16 @@ describe("rules: domains (DOM-1, DOM-3, DOM-5, DOM-6)", () => {
     it("DOM-6: one info when SSO or SCIM is on, pointing to the runbook; nothing when both are off", () => {
         const findings = findingsOf("DOM-6", workspaceForm({ sso: testing }));
         assert.deepEqual(summary(findings), ["DOM-6 info workspace.domains"]);
-        assert.equal(findings[0].message, "A person whose address on lincoln.k12.us and staff.lincoln.k12.us changes (marriage, rename, acquisition) appears as two users, and the old SAML profile stays mapped to the old address until OpenAI support disassociates it.");
+        assert.equal(
+            findings[0].message,
+            "A person whose address on lincoln.k12.us and staff.lincoln.k12.us changes (marriage, rename, " +
+                "acquisition) appears as two users, and the old SAML profile stays mapped to the old " +
+                "address until OpenAI support disassociates it.",
+        );
         assert.match(findings[0].fix, /runbook section "When a user's email address changes"/);
-        assert.deepEqual(summary(findingsOf("DOM-6", workspaceForm({}, { scim: SCIM_ON }))), ["DOM-6 info workspace.domains"]);
+        assert.deepEqual(summary(findingsOf("DOM-6", workspaceForm({}, { scim: SCIM_ON }))), [
+            "DOM-6 info workspace.domains",
+        ]);
         assert.deepEqual(findingsOf("DOM-6", workspaceForm()), []);
         const tenant = tenantForm({ sso: testing }, [{ key: "staff" }, { key: "students" }]);
         assert.deepEqual(summary(findingsOf("DOM-6", tenant)), ["DOM-6 info tenant.domains"]);
@@ -57,7 +74,9 @@ describe("rules: domains (DOM-1, DOM-3, DOM-5, DOM-6)", () => {
     });
 
     it("a clean config with full facts has no domain finding but the DOM-6 explanation", () => {
-        const findings = evaluateRules(workspaceForm({ sso: testing }), CLEAN_FACTS).filter((f) => f.id.startsWith("DOM-"));
+        const findings = evaluateRules(workspaceForm({ sso: testing }), CLEAN_FACTS).filter((f) =>
+            f.id.startsWith("DOM-"),
+        );
         assert.deepEqual(summary(findings), ["DOM-6 info workspace.domains"]);
     });
 });

@@ -38,9 +38,19 @@ function workspaceSpec(input: WorkspaceInput, key: string, wsPath: string, tenan
         path: wsPath,
         workspaceId: input.workspaceId,
         phase: input.phase ?? "pilot",
-        scim: { enabled: false, oktaProvisioningEnabled: false, tokenKey: key === "default" ? "scimToken" : `scimToken-${key}`, ...input.scim },
+        scim: {
+            enabled: false,
+            oktaProvisioningEnabled: false,
+            tokenKey: key === "default" ? "scimToken" : `scimToken-${key}`,
+            ...input.scim,
+        },
         groups: (input.groups ?? []).map((g) => ({ ...g, name: buildGroupName(g) })),
-        settings: { automaticAccountCreation: false, allowAutomaticAccountCreationWithScim: false, externalInvites: true, ...input.settings },
+        settings: {
+            automaticAccountCreation: false,
+            allowAutomaticAccountCreationWithScim: false,
+            externalInvites: true,
+            ...input.settings,
+        },
         usageLimit: input.usageLimit,
         invites: input.invites ?? { testUsers: false },
         customRoles: input.customRoles ?? [],
@@ -49,7 +59,11 @@ function workspaceSpec(input: WorkspaceInput, key: string, wsPath: string, tenan
     };
 }
 
-function tenantConfig(input: TenantInput, form: TenantConfig["form"], workspaces: (name: string) => WorkspaceSpec[]): TenantConfig {
+function tenantConfig(
+    input: TenantInput,
+    form: TenantConfig["form"],
+    workspaces: (name: string) => WorkspaceSpec[],
+): TenantConfig {
     const name = input.name ?? "Lincoln Unified School District";
     return {
         form,
@@ -59,8 +73,14 @@ function tenantConfig(input: TenantInput, form: TenantConfig["form"], workspaces
         domains: input.domains ?? DOMAINS,
         dns: input.dns ?? { adapter: "manual" },
         sso: {
-            stage: "off", testUsers: [], testedUsers: [], acknowledgeUntestedEnforcement: false, certificateRotation: "1",
-            claims: {}, assertionEncryption: false, ...input.sso,
+            stage: "off",
+            testUsers: [],
+            testedUsers: [],
+            acknowledgeUntestedEnforcement: false,
+            certificateRotation: "1",
+            claims: {},
+            assertionEncryption: false,
+            ...input.sso,
         },
         apiPlatform: { manage: false, roles: [], roleMappings: [], ...input.apiPlatform },
         facts: input.facts ?? {},
@@ -75,7 +95,9 @@ export function workspaceForm(tenant: TenantInput = {}, workspace: WorkspaceInpu
 
 /** A validated tenant-form config with the given workspaces (paths `tenant.workspaces[i]`). */
 export function tenantForm(tenant: TenantInput, workspaces: (WorkspaceInput & { key: string })[]): TenantConfig {
-    return tenantConfig(tenant, "tenant", (name) => workspaces.map((w, i) => workspaceSpec(w, w.key, `tenant.workspaces[${i}]`, name)));
+    return tenantConfig(tenant, "tenant", (name) =>
+        workspaces.map((w, i) => workspaceSpec(w, w.key, `tenant.workspaces[${i}]`, name)),
+    );
 }
 
 /** Facts that let every fact-dependent rule judge, with nothing wrong. */
@@ -91,7 +113,9 @@ export const CLEAN_FACTS: TenantFacts = {
 
 /** The findings with one id (a rule id or FACTS). */
 export function findingsOf(id: FindingId, config: TenantConfig, facts?: TenantFacts, severity?: Severity): Finding[] {
-    return evaluateRules(config, facts).filter((f) => f.id === id && (severity === undefined || f.severity === severity));
+    return evaluateRules(config, facts).filter(
+        (f) => f.id === id && (severity === undefined || f.severity === severity),
+    );
 }
 
 /** `id severity path` lines (with `@workspace` when set), for compact exact assertions. */
@@ -99,7 +123,9 @@ export function summary(findings: readonly Finding[]): string[] {
     return findings.map((f) => `${f.id} ${f.severity} ${f.path}${f.workspace ? ` @${f.workspace}` : ""}`);
 }
 
-/** ../shared/domain-rules.md beside the checkout (a worktree may sit one level deeper than the main checkout). */
+/**
+ * ../shared/domain-rules.md beside the checkout (a worktree may sit one level deeper than the main checkout).
+ */
 export function domainRulesFile(): string {
     for (let dir = path.dirname(REPO_ROOT); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
         const candidate = path.join(dir, "shared", "domain-rules.md");
@@ -119,7 +145,12 @@ export function domainRuleIds(): string[] {
  * through the config gate. The rule tests build TenantConfig with workspaceForm/tenantForm.
  */
 export function makeConfig(patch: Partial<WorkspaceConfigInput> = {}): WorkspaceConfig {
-    const result = parseWorkspaceConfig({ name: "Lincoln Unified School District", idp: "entra", domains: DOMAINS, ...patch });
+    const result = parseWorkspaceConfig({
+        name: "Lincoln Unified School District",
+        idp: "entra",
+        domains: DOMAINS,
+        ...patch,
+    });
     if (!result.ok) throw new Error(`test config invalid: ${JSON.stringify(result.problems)}`);
     return result.config;
 }
