@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
 import { renderPlanJson, renderPlanText } from "../../../cli/plan/render";
 import { runPlan } from "../../../cli/plan/runPlan";
-import { StackFileConfig } from "../../../cli/plan/stackFile";
+import { StackFileConfig, readStackFile } from "../../../cli/plan/stackFile";
+import { repoPath } from "../../support/paths";
 
 const DOMAIN = "lincoln.k12.us";
 const SSO = { stage: "enabled", entityId: "https://auth.openai.com/saml/entity/lincoln", acsUrl: "https://auth.openai.com/sso/saml/acs/lincoln" };
@@ -30,6 +31,27 @@ function twoWorkspaceStack(idp: "entra" | "okta", extra: Record<string, unknown>
 }
 
 describe("runPlan", () => {
+    it("plans the two-workspace example (examples/k12-two-workspaces) to ONE SSO app and two SCIM apps, each workspace's groups on its own", async () => {
+        const plan = await runPlan(readStackFile(repoPath("examples", "k12-two-workspaces", "Pulumi.district.yaml")));
+        assert.equal(plan.ok, true, JSON.stringify(plan.problems));
+        const apps = plan.resources.filter((r) => r.type === "azuread:index/applicationFromTemplate:ApplicationFromTemplate");
+        assert.deepEqual(apps.map((r) => [r.name, r.inputs.displayName]).sort(), [
+            ["identity-entra-scim-staff-app", "ChatGPT SCIM provisioning (Riverside Unified School District: Riverside Staff)"],
+            ["identity-entra-scim-students-app", "ChatGPT SCIM provisioning (Riverside Unified School District: Riverside Students)"],
+            ["identity-entra-sso-app", "ChatGPT SSO (Riverside Unified School District)"],
+        ]);
+        const scimSp = (workspace: string) => `<service principal object id of ChatGPT SCIM provisioning (Riverside Unified School District: Riverside ${workspace})>`;
+        const groupAssignments = plan.resources.filter((r) => r.type === "azuread:index/appRoleAssignment:AppRoleAssignment" && r.name.startsWith("identity-entra-groups-"));
+        assert.deepEqual(groupAssignments.map((r) => [r.name, r.inputs.resourceObjectId]).sort(), [
+            ["identity-entra-groups-staff-ROLLOUT_ROLE_Office-Staff-scim", scimSp("Staff")],
+            ["identity-entra-groups-staff-ROLLOUT_ROLE_Teachers-scim", scimSp("Staff")],
+            ["identity-entra-groups-students-ROLLOUT_SCHOOL_Riverside-High-scim", scimSp("Students")],
+        ]);
+        const secrets = plan.resources.filter((r) => r.type === "azuread:index/synchronizationSecret:SynchronizationSecret");
+        assert.deepEqual(secrets.map((r) => r.name).sort(), ["identity-entra-scim-staff-secret", "identity-entra-scim-students-secret"]);
+    });
+
+
     it("plans a two-workspace Entra tenant to exactly one SSO app and two SCIM apps, each workspace's group on its own SCIM app", async () => {
         const plan = await runPlan(twoWorkspaceStack("entra"));
         assert.equal(plan.ok, true, JSON.stringify(plan.problems));
