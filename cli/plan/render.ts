@@ -84,9 +84,11 @@ export function renderPlanText(plan: PlanResult, stackFile: string): string {
         out.push(formatProblemList(plan.problems));
         out.push("");
     }
-    if (plan.findings.length > 0) {
+    // A rule error is a problem too (listed above); the text shows it once.
+    const findings = plan.findings.filter((f) => !(f.severity === "error" && plan.problems.some((p) => p.rule === f.id && p.path === f.path)));
+    if (findings.length > 0) {
         out.push("Rollout checks");
-        out.push(indent(formatFindings(plan.findings), "  "));
+        out.push(indent(formatFindings(findings), "  "));
         out.push("");
     }
     for (const note of plan.notes) out.push(`Note: ${note}`, "");

@@ -94,6 +94,9 @@ describe("runPlan", () => {
         assert.ok(plan.findings.some((f) => f.id === "DOM-3" && f.severity === "error"), "the findings come back too");
         const json = JSON.parse(renderPlanJson(plan, "Pulumi.tenant.yaml"));
         assert.deepEqual(json.problems.map((p: { rule?: string }) => p.rule).filter(Boolean), ["DOM-3"]);
+        assert.equal(json.findings.summary.blocking, true, "the JSON findings stay complete");
+        const text = renderPlanText(plan, "Pulumi.tenant.yaml");
+        assert.equal(text.match(/\[DOM-3\]/g)?.length, 1, "the text shows a rule error once, as a problem");
     });
 
     it("turns stack-trace capture off only while the program is built, and restores the previous limit", async () => {
