@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, ConfigError, ConfigProblem, LoadResult, TenantConfig, loadStackConfig } from "../core/config/load";
+import {
+    ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, ConfigError, ConfigForm, ConfigProblem, LoadResult, TenantConfig,
+    loadStackConfig, loadTenantConfig,
+} from "../core/config/load";
 import { Finding, TenantFacts, evaluateRules } from "../core/rules";
 import { IdpSecrets } from "./idp/types";
 import { TenantIdentity } from "./workspaceIdentity";
@@ -74,6 +77,30 @@ export function deployFromStackConfig(options: DeployOptions = {}): TenantIdenti
     if (!loaded.ok) throw new ConfigError(loaded.problems);
     const findings = loaded.findings.filter((f) => f.severity !== "error");
     return new TenantIdentity(ROOT_COMPONENT_NAME, { config: loaded.config, secrets: readSecrets(loaded.config), findings });
+}
+
+export interface IdentityFromConfigArgs {
+    /** Which form `config` is written in: `workspace` (one workspace) or `tenant` (`workspaces: [...]`). */
+    form: ConfigForm;
+    /** The config object as a person writes it (what `chatgpt-identity:workspace`/`:tenant` would hold). */
+    config: unknown;
+    /** Secret inputs (each workspace's SCIM token by key). Default {}. */
+    secrets?: IdpSecrets;
+    /** Facts about the live tenant for the rules. Default: the config's `facts:` section only. */
+    facts?: TenantFacts;
+}
+
+/**
+ * For code that holds the config object itself rather than stack config (a TypeScript program, the
+ * multi-language component): the same gate and rules as a stack, then the TenantIdentity. Throws
+ * one ConfigError with every problem (schema, rule errors) before any resource is registered.
+ */
+export function identityFromConfig(name: string, args: IdentityFromConfigArgs, opts?: pulumi.ComponentResourceOptions): TenantIdentity {
+    const config = loadTenantConfig(args.config, args.form);
+    const findings = evaluateRules(config, args.facts);
+    const errors = findings.filter((f) => f.severity === "error");
+    if (errors.length > 0) throw new ConfigError(errors.map(findingProblem));
+    return new TenantIdentity(name, { config, secrets: args.secrets, findings }, opts);
 }
 
 /** The stack outputs an administrator needs to hand values to other teams. */
