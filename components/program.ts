@@ -1,7 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-    ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, ConfigError, ConfigForm, ConfigProblem, LoadResult, TenantConfig,
-    loadStackConfig, loadTenantConfig,
+    ADMIN_KEY_ENV,
+    API_PLATFORM_ADMIN_KEY_ENV,
+    CONFIG_NAMESPACE,
+    ConfigError,
+    ConfigForm,
+    ConfigProblem,
+    LoadResult,
+    TenantConfig,
+    loadStackConfig,
+    loadTenantConfig,
 } from "../core/config/load";
 import { Finding, TenantFacts, evaluateRules } from "../core/rules";
 import { IdpSecrets } from "./idp/types";
@@ -35,7 +43,9 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
  * why and fix as data); the findings come back either way (those that could run).
  */
 export function loadStack(input: StackConfigInput, facts?: TenantFacts): LoadResult<Finding> {
-    const loaded = loadStackConfig<Finding>(input.values, input.secretsPresent, { evaluate: (config) => evaluateRules(config, facts) });
+    const loaded = loadStackConfig<Finding>(input.values, input.secretsPresent, {
+        evaluate: (config) => evaluateRules(config, facts),
+    });
     if (!loaded.ok) return loaded;
     const errors = loaded.findings.filter((f) => f.severity === "error");
     return errors.length > 0 ? { ok: false, problems: errors.map(findingProblem), findings: loaded.findings } : loaded;
@@ -73,10 +83,17 @@ export interface DeployOptions {
  */
 export function deployFromStackConfig(options: DeployOptions = {}): TenantIdentity {
     const input = readStackConfig();
-    const loaded = loadStack(options.secretsPresent ? { ...input, secretsPresent: options.secretsPresent } : input, options.facts);
+    const loaded = loadStack(
+        options.secretsPresent ? { ...input, secretsPresent: options.secretsPresent } : input,
+        options.facts,
+    );
     if (!loaded.ok) throw new ConfigError(loaded.problems);
     const findings = loaded.findings.filter((f) => f.severity !== "error");
-    return new TenantIdentity(ROOT_COMPONENT_NAME, { config: loaded.config, secrets: readSecrets(loaded.config), findings });
+    return new TenantIdentity(ROOT_COMPONENT_NAME, {
+        config: loaded.config,
+        secrets: readSecrets(loaded.config),
+        findings,
+    });
 }
 
 export interface IdentityFromConfigArgs {
@@ -95,7 +112,11 @@ export interface IdentityFromConfigArgs {
  * multi-language component): the same gate and rules as a stack, then the TenantIdentity. Throws
  * one ConfigError with every problem (schema, rule errors) before any resource is registered.
  */
-export function identityFromConfig(name: string, args: IdentityFromConfigArgs, opts?: pulumi.ComponentResourceOptions): TenantIdentity {
+export function identityFromConfig(
+    name: string,
+    args: IdentityFromConfigArgs,
+    opts?: pulumi.ComponentResourceOptions,
+): TenantIdentity {
     const config = loadTenantConfig(args.config, args.form);
     const findings = evaluateRules(config, args.facts);
     const errors = findings.filter((f) => f.severity === "error");
@@ -110,6 +131,8 @@ export function stackOutputs(identity: TenantIdentity) {
         dnsHandoff: identity.dnsHandoff,
         ssoMetadataUrl: identity.ssoMetadataUrl,
         scimManualSteps: identity.scimManualSteps,
-        groups: identity.idp.workspaces.flatMap((w) => w.groups.map((g) => ({ workspace: w.key, name: g.name, id: g.id }))),
+        groups: identity.idp.workspaces.flatMap((w) =>
+            w.groups.map((g) => ({ workspace: w.key, name: g.name, id: g.id })),
+        ),
     };
 }

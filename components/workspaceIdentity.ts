@@ -71,11 +71,19 @@ export class TenantIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: TenantIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         const { config } = args;
-        super(config.form === "workspace" ? WORKSPACE_IDENTITY_TYPE : TENANT_IDENTITY_TYPE, name, {}, {
-            ...opts,
-            // A stack moved from `chatgpt-identity:workspace` to `chatgpt-identity:tenant` keeps its resources.
-            aliases: [...(opts?.aliases ?? []), ...(config.form === "tenant" ? [{ type: WORKSPACE_IDENTITY_TYPE }] : [])],
-        });
+        super(
+            config.form === "workspace" ? WORKSPACE_IDENTITY_TYPE : TENANT_IDENTITY_TYPE,
+            name,
+            {},
+            {
+                ...opts,
+                // A stack moved from `chatgpt-identity:workspace` to `chatgpt-identity:tenant` keeps its resources.
+                aliases: [
+                    ...(opts?.aliases ?? []),
+                    ...(config.form === "tenant" ? [{ type: WORKSPACE_IDENTITY_TYPE }] : []),
+                ],
+            },
+        );
         this.config = config;
         this.findings = args.findings ?? [];
 
@@ -87,15 +95,23 @@ export class TenantIdentity extends pulumi.ComponentResource {
             value: d.verificationToken,
             path: `${config.path}.domains[${i}]`,
         }));
-        this.dns = new DomainTxtRecords(`${name}-dns`, { dns: config.dns, path: `${config.path}.dns`, records: txtRequests }, { parent: this });
+        this.dns = new DomainTxtRecords(
+            `${name}-dns`,
+            { dns: config.dns, path: `${config.path}.dns`, records: txtRequests },
+            { parent: this },
+        );
 
         this.workspaceSides = this.buildWorkspaceSides(name);
         if (config.apiPlatform.manage) {
             const { ApiPlatformAccess } = loadWorkspaceSide();
-            this.apiPlatform = new ApiPlatformAccess(`${name}-api-platform`, {
-                apiPlatform: config.apiPlatform,
-                pushedGroupsReady: this.idp.workspaces.flatMap((w) => w.pushedGroupsReady),
-            }, { parent: this });
+            this.apiPlatform = new ApiPlatformAccess(
+                `${name}-api-platform`,
+                {
+                    apiPlatform: config.apiPlatform,
+                    pushedGroupsReady: this.idp.workspaces.flatMap((w) => w.pushedGroupsReady),
+                },
+                { parent: this },
+            );
         }
 
         this.txtRecords = this.dns.records;
@@ -105,7 +121,8 @@ export class TenantIdentity extends pulumi.ComponentResource {
             const scim = this.idp.workspaces[i].scim;
             return scim ? [{ key: w.key, name: w.name, steps: scim.manualSteps }] : [];
         });
-        this.scimManualStepsByWorkspace = pulumi.all(withScim.map((w) => w.steps))
+        this.scimManualStepsByWorkspace = pulumi
+            .all(withScim.map((w) => w.steps))
             .apply((steps) => withScim.map((w, i) => ({ key: w.key, name: w.name, steps: steps[i] })));
         this.scimManualSteps = this.scimManualStepsByWorkspace.apply((list) => list.flatMap((w) => w.steps));
         this.reportFindings(this.findings);
@@ -130,13 +147,21 @@ export class TenantIdentity extends pulumi.ComponentResource {
         const { config } = this;
         if (!config.workspaces.some((w) => w.manageWorkspace)) return [];
         const { ChatGptWorkspace } = loadWorkspaceSide();
-        return config.workspaces.flatMap((workspace, i) => (workspace.manageWorkspace
-            ? [new ChatGptWorkspace(workspaceSideName(name, config, workspace.key), {
-                tenant: config,
-                workspace,
-                pushedGroupsReady: this.idp.workspaces[i].pushedGroupsReady,
-            }, { parent: this })]
-            : []));
+        return config.workspaces.flatMap((workspace, i) =>
+            workspace.manageWorkspace
+                ? [
+                      new ChatGptWorkspace(
+                          workspaceSideName(name, config, workspace.key),
+                          {
+                              tenant: config,
+                              workspace,
+                              pushedGroupsReady: this.idp.workspaces[i].pushedGroupsReady,
+                          },
+                          { parent: this },
+                      ),
+                  ]
+                : [],
+        );
     }
 
     /** Warnings and infos reach `pulumi preview` through Pulumi's log, attached to this component. */
@@ -171,12 +196,16 @@ function loadWorkspaceSide(): typeof import("./workspace") {
 
 /** `${name}-workspace` in the workspace form, `${name}-workspace-${key}` in the tenant form. */
 export function workspaceSideName(name: string, config: Pick<TenantConfig, "form">, key: string): string {
-    return config.form === "workspace" && key === DEFAULT_WORKSPACE_KEY ? `${name}-workspace` : `${name}-workspace-${key}`;
+    return config.form === "workspace" && key === DEFAULT_WORKSPACE_KEY
+        ? `${name}-workspace`
+        : `${name}-workspace-${key}`;
 }
 
 /** The `groups` output: every access group with the workspace it belongs to. */
 export function stackGroups(idp: IdpSide) {
-    return idp.workspaces.flatMap((w) => w.groups.map((g) => ({ workspace: w.key, name: g.name, id: g.id, adopted: g.adopted })));
+    return idp.workspaces.flatMap((w) =>
+        w.groups.map((g) => ({ workspace: w.key, name: g.name, id: g.id, adopted: g.adopted })),
+    );
 }
 
 /** The name of this component before tenants; the same class, constructed from either form. */

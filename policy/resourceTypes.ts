@@ -27,5 +27,8 @@ export const GROUP_TYPES = {
  */
 export function isUnderThisPackage(urn: string): boolean {
     const typeChain = urn.split("::")[2] ?? "";
-    return typeChain.split("$").slice(0, -1).some((t) => t.startsWith("chatgpt-identity:"));
+    return typeChain
+        .split("$")
+        .slice(0, -1)
+        .some((t) => t.startsWith("chatgpt-identity:"));
 }

@@ -66,7 +66,11 @@ function muteEngineLog(): () => void {
 }
 
 /** The stack file's values with placeholders for the secrets the apply needs and the file lacks (each a note). */
-function withSecretPlaceholders(stack: StackFileConfig, config: TenantConfig, env: NodeJS.ProcessEnv): { values: Record<string, unknown>; secretKeys: string[]; notes: string[] } {
+function withSecretPlaceholders(
+    stack: StackFileConfig,
+    config: TenantConfig,
+    env: NodeJS.ProcessEnv,
+): { values: Record<string, unknown>; secretKeys: string[]; notes: string[] } {
     const values = { ...stack.values };
     const present = new Set([...Object.keys(values), ...Object.keys(env).filter((k) => env[k])]);
     const notes: string[] = [];
@@ -89,14 +93,23 @@ function withSecretPlaceholders(stack: StackFileConfig, config: TenantConfig, en
  * goes through the one gate first, so an invalid one registers zero resources; its problems (and
  * the findings that could still run) come back as data.
  */
-export async function runPlan(stack: StackFileConfig, options: RunPlanOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<PlanResult> {
+export async function runPlan(
+    stack: StackFileConfig,
+    options: RunPlanOptions = {},
+    env: NodeJS.ProcessEnv = process.env,
+): Promise<PlanResult> {
     const gateInput: StackConfigInput = { values: stack.values, secretsPresent: ALL_SECRETS_PRESENT };
     const loaded = loadStack(gateInput, options.facts);
-    if (!loaded.ok) return { ok: false, problems: loaded.problems, findings: loaded.findings, notes: [], resources: [] };
+    if (!loaded.ok)
+        return { ok: false, problems: loaded.problems, findings: loaded.findings, notes: [], resources: [] };
     const config = loaded.config;
     const { values, secretKeys, notes } = withSecretPlaceholders(stack, config, env);
 
-    const engine = new RecordingEngine({ preview: false, fakeOutputs: previewFakeOutputs, fakeInvokes: previewFakeInvokes }).install();
+    const engine = new RecordingEngine({
+        preview: false,
+        fakeOutputs: previewFakeOutputs,
+        fakeInvokes: previewFakeInvokes,
+    }).install();
     pulumi.runtime.setAllConfig(
         Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])),
         secretKeys,
@@ -113,26 +126,32 @@ export async function runPlan(stack: StackFileConfig, options: RunPlanOptions = 
     try {
         identity = deployFromStackConfig({ facts: options.facts, secretsPresent: ALL_SECRETS_PRESENT });
         handoffValues = await Promise.all([
-            valueOf(identity.txtRecords), valueOf(identity.dnsHandoff), valueOf(identity.ssoMetadataUrl),
+            valueOf(identity.txtRecords),
+            valueOf(identity.dnsHandoff),
+            valueOf(identity.ssoMetadataUrl),
             valueOf(identity.scimManualStepsByWorkspace),
         ]);
         await settle();
     } catch (e) {
         // Deploy-time problems (an address the IdP does not know, ...) arrive as the same ConfigError.
-        if (e instanceof ConfigError) return { ok: false, config, problems: [...e.problems], findings: loaded.findings, notes, resources: [] };
+        if (e instanceof ConfigError)
+            return { ok: false, config, problems: [...e.problems], findings: loaded.findings, notes, resources: [] };
         throw e;
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
         restoreLog();
     }
     const [txtRecords, dnsHandoff, metadataUrl, byWorkspace] = handoffValues;
-    const sso: SsoHandoff | undefined = config.sso.stage === "off" ? undefined : {
-        appName: ssoAppDisplayName(config),
-        entityId: config.sso.entityId,
-        acsUrl: config.sso.acsUrl,
-        // Offline, provider-computed values are placeholders such as `<tenant id>`: not for pasting.
-        metadataUrl: metadataUrl && !isPlaceholder(metadataUrl) ? metadataUrl : undefined,
-    };
+    const sso: SsoHandoff | undefined =
+        config.sso.stage === "off"
+            ? undefined
+            : {
+                  appName: ssoAppDisplayName(config),
+                  entityId: config.sso.entityId,
+                  acsUrl: config.sso.acsUrl,
+                  // Offline, provider-computed values are placeholders such as `<tenant id>`: not for pasting.
+                  metadataUrl: metadataUrl && !isPlaceholder(metadataUrl) ? metadataUrl : undefined,
+              };
     const scimManualStepsByWorkspace = byWorkspace ?? [];
     return {
         ok: true,

@@ -27,7 +27,9 @@ export function readStackFile(path: string): StackFileConfig {
     try {
         text = fs.readFileSync(path, "utf8");
     } catch (e) {
-        throw new StackFileError(`Cannot read stack file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+        throw new StackFileError(
+            `Cannot read stack file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+        );
     }
     let doc: unknown;
     try {
@@ -37,7 +39,9 @@ export function readStackFile(path: string): StackFileConfig {
     }
     const config = (doc as { config?: unknown } | null)?.config;
     if (typeof config !== "object" || config === null) {
-        throw new StackFileError(`Stack file ${path} has no "config:" section; expected the key ${WORKSPACE_KEY} or ${TENANT_KEY}`);
+        throw new StackFileError(
+            `Stack file ${path} has no "config:" section; expected the key ${WORKSPACE_KEY} or ${TENANT_KEY}`,
+        );
     }
     const values: Record<string, unknown> = {};
     const secretKeys: string[] = [];
@@ -50,7 +54,9 @@ export function readStackFile(path: string): StackFileConfig {
         }
     }
     if (!(WORKSPACE_KEY in values) && !(TENANT_KEY in values)) {
-        throw new StackFileError(`Stack file ${path} sets neither ${WORKSPACE_KEY} nor ${TENANT_KEY}; see "Config reference" in README.md`);
+        throw new StackFileError(
+            `Stack file ${path} sets neither ${WORKSPACE_KEY} nor ${TENANT_KEY}; see "Config reference" in README.md`,
+        );
     }
     return { values, secretKeys };
 }

@@ -34,5 +34,11 @@ export interface DnsAdapter<Settings = unknown> {
      * Creates the records as children of `parent`, with names derived from `baseName`. `dnsPath` is
      * the config path of the dns section (`workspace.dns`), named in deploy-time errors.
      */
-    publish(baseName: string, records: TxtRecordRequest[], settings: Settings, parent: pulumi.Resource, dnsPath: string): pulumi.Output<TxtRecordResult[]>;
+    publish(
+        baseName: string,
+        records: TxtRecordRequest[],
+        settings: Settings,
+        parent: pulumi.Resource,
+        dnsPath: string,
+    ): pulumi.Output<TxtRecordResult[]>;
 }

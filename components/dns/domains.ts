@@ -1,8 +1,6 @@
 /** The longest other listed domain that `domain` is a subdomain of, if any. */
 export function listedParent(domain: string, domains: readonly string[]): string | undefined {
-    return domains
-        .filter((d) => d !== domain && domain.endsWith(`.${d}`))
-        .sort((a, b) => b.length - a.length)[0];
+    return domains.filter((d) => d !== domain && domain.endsWith(`.${d}`)).sort((a, b) => b.length - a.length)[0];
 }
 
 /** A TXT value counts as issued when it is a non-empty string; anything else is pending. */

@@ -38,8 +38,10 @@ export function memberReferences(groups: readonly GroupSpec[], path: string): Us
 }
 
 function groupMemberReferences(group: GroupSpec, index: number, path: string): UserReference[] {
-    return (group.existingId === undefined ? group.members ?? [] : [])
-        .map((address, j) => ({ address, path: `${path}.groups[${index}].members[${j}]` }));
+    return (group.existingId === undefined ? (group.members ?? []) : []).map((address, j) => ({
+        address,
+        path: `${path}.groups[${index}].members[${j}]`,
+    }));
 }
 
 /**
@@ -61,32 +63,44 @@ export class EntraAccessGroups extends pulumi.ComponentResource {
         this.groups = [];
         this.scimAssignments = [];
         const refs = memberReferences(args.groups, args.path);
-        const userIds = refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
+        const userIds =
+            refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
         args.groups.forEach((group, i) => {
             let id: pulumi.Output<string>;
             if (group.existingId !== undefined) {
                 id = pulumi.output(group.existingId);
             } else {
                 const memberRefs = groupMemberReferences(group, i, args.path);
-                const members = memberRefs.length === 0 || userIds === undefined
-                    ? group.members
-                    : userIds.apply((ids) => memberRefs.map((r) => objectIdOf(ids, r)));
-                id = new azuread.Group(`${name}-${group.name}`, {
-                    displayName: group.name,
-                    description: group.description,
-                    securityEnabled: true,
-                    // Refuse to create a second group with a name that already exists: adopt it with existingId instead.
-                    preventDuplicateNames: true,
-                    members,
-                }, { parent }).objectId;
+                const members =
+                    memberRefs.length === 0 || userIds === undefined
+                        ? group.members
+                        : userIds.apply((ids) => memberRefs.map((r) => objectIdOf(ids, r)));
+                id = new azuread.Group(
+                    `${name}-${group.name}`,
+                    {
+                        displayName: group.name,
+                        description: group.description,
+                        securityEnabled: true,
+                        // Refuse to create a second group with a name that already exists: adopt it with existingId instead.
+                        preventDuplicateNames: true,
+                        members,
+                    },
+                    { parent },
+                ).objectId;
             }
             this.groups.push({ name: group.name, id, adopted: group.existingId !== undefined });
             if (args.scim) {
-                this.scimAssignments.push(new azuread.AppRoleAssignment(`${name}-${group.name}-scim`, {
-                    appRoleId: args.scim.appRoleId,
-                    principalObjectId: id,
-                    resourceObjectId: args.scim.servicePrincipalObjectId,
-                }, { parent }));
+                this.scimAssignments.push(
+                    new azuread.AppRoleAssignment(
+                        `${name}-${group.name}-scim`,
+                        {
+                            appRoleId: args.scim.appRoleId,
+                            principalObjectId: id,
+                            resourceObjectId: args.scim.servicePrincipalObjectId,
+                        },
+                        { parent },
+                    ),
+                );
             }
         });
         this.registerOutputs({

@@ -42,7 +42,10 @@ export function claimsMappingDefinition(overrides: ClaimSources = {}): string {
         const override = overrides[claim];
         if (override !== undefined) sources[claim] = override;
     }
-    const entry = (claim: ClaimName, samlClaimType: string): ClaimsSchemaEntry => ({ ...claimSource(sources[claim]), SamlClaimType: samlClaimType });
+    const entry = (claim: ClaimName, samlClaimType: string): ClaimsSchemaEntry => ({
+        ...claimSource(sources[claim]),
+        SamlClaimType: samlClaimType,
+    });
     const schema: ClaimsSchemaEntry[] = [
         entry("email", NAME_ID_CLAIM_TYPE),
         entry("email", "email"),

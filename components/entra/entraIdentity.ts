@@ -2,7 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig } from "../../core/config/model";
 import { IdpSide, IdpSideArgs, WorkspaceIdpSide } from "../idp/types";
 import { idpSideOutputs } from "../idp/outputs";
-import { groupsChildName, perWorkspaceAliases, scimAppDisplayName, scimChildName, ssoAppDisplayName, ssoChildName } from "../idp/names";
+import {
+    groupsChildName,
+    perWorkspaceAliases,
+    scimAppDisplayName,
+    scimChildName,
+    ssoAppDisplayName,
+    ssoChildName,
+} from "../idp/names";
 import { EntraAccessGroups, memberReferences } from "./accessGroups";
 import { EntraSamlApp, testUserReferences } from "./samlApp";
 import { EntraScimApp } from "./scimApp";
@@ -42,38 +49,58 @@ export class EntraIdentity extends pulumi.ComponentResource {
         const users = tenantUserReferences(tenant);
         const userObjectIds = users.length === 0 ? undefined : lookupUserObjectIds(users, { parent: this });
         const gate = userObjectIds?.apply((): pulumi.Resource[] => []);
-        const childOpts = (aliases: { name: string }[] = []): pulumi.ComponentResourceOptions =>
-            ({ parent: this, dependsOn: gate, ...(aliases.length > 0 ? { aliases } : {}) });
+        const childOpts = (aliases: { name: string }[] = []): pulumi.ComponentResourceOptions => ({
+            parent: this,
+            dependsOn: gate,
+            ...(aliases.length > 0 ? { aliases } : {}),
+        });
 
         this.workspaces = tenant.workspaces.map((workspace) => {
             const scimName = scimChildName(name, tenant, workspace);
             const scimApp = workspace.scim.enabled
-                ? new EntraScimApp(scimName, {
-                    displayName: scimAppDisplayName(tenant, workspace),
-                    baseUrl: workspace.scim.baseUrl!,
-                    // The gate refuses an Entra workspace with SCIM on and no token (SCIM-7).
-                    token: tokens[workspace.key]!,
-                }, childOpts(perWorkspaceAliases(`${name}-scim`, tenant, workspace)))
+                ? new EntraScimApp(
+                      scimName,
+                      {
+                          displayName: scimAppDisplayName(tenant, workspace),
+                          baseUrl: workspace.scim.baseUrl!,
+                          // The gate refuses an Entra workspace with SCIM on and no token (SCIM-7).
+                          token: tokens[workspace.key]!,
+                      },
+                      childOpts(perWorkspaceAliases(`${name}-scim`, tenant, workspace)),
+                  )
                 : undefined;
-            const accessGroups = new EntraAccessGroups(groupsChildName(name, tenant, workspace), {
-                groups: workspace.groups,
-                path: workspace.path,
-                scim: scimApp && { servicePrincipalObjectId: scimApp.servicePrincipalObjectId, appRoleId: scimApp.appRoleId },
-                userObjectIds,
-            }, childOpts(perWorkspaceAliases(`${name}-groups`, tenant, workspace)));
+            const accessGroups = new EntraAccessGroups(
+                groupsChildName(name, tenant, workspace),
+                {
+                    groups: workspace.groups,
+                    path: workspace.path,
+                    scim: scimApp && {
+                        servicePrincipalObjectId: scimApp.servicePrincipalObjectId,
+                        appRoleId: scimApp.appRoleId,
+                    },
+                    userObjectIds,
+                },
+                childOpts(perWorkspaceAliases(`${name}-groups`, tenant, workspace)),
+            );
             return { key: workspace.key, scimApp, accessGroups };
         });
 
         const sso = tenant.sso;
         if (sso.stage !== "off") {
-            const testGroup = this.workspaces.flatMap((w) => w.accessGroups.groups).find((g) => g.name === sso.testGroup);
-            this.ssoApp = new EntraSamlApp(ssoChildName(name), {
-                displayName: ssoAppDisplayName(tenant),
-                sso,
-                path: tenant.path,
-                testGroupObjectId: testGroup?.id,
-                userObjectIds,
-            }, childOpts());
+            const testGroup = this.workspaces
+                .flatMap((w) => w.accessGroups.groups)
+                .find((g) => g.name === sso.testGroup);
+            this.ssoApp = new EntraSamlApp(
+                ssoChildName(name),
+                {
+                    displayName: ssoAppDisplayName(tenant),
+                    sso,
+                    path: tenant.path,
+                    testGroupObjectId: testGroup?.id,
+                    userObjectIds,
+                },
+                childOpts(),
+            );
         }
 
         this.side = {

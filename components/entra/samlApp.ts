@@ -39,8 +39,14 @@ export interface EntraSamlAppArgs {
  * The test users assigned at stage `testing`, with their config paths (`<tenant path>.sso.testUsers[i]`);
  * none at other stages (SSO-2).
  */
-export function testUserReferences(stage: SsoConfig["stage"], testUsers: readonly string[], tenantPath: string): UserReference[] {
-    return stage === "testing" ? testUsers.map((address, i) => ({ address, path: `${tenantPath}.sso.testUsers[${i}]` })) : [];
+export function testUserReferences(
+    stage: SsoConfig["stage"],
+    testUsers: readonly string[],
+    tenantPath: string,
+): UserReference[] {
+    return stage === "testing"
+        ? testUsers.map((address, i) => ({ address, path: `${tenantPath}.sso.testUsers[${i}]` }))
+        : [];
 }
 
 /**
@@ -83,49 +89,84 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
         });
         const sp = app.servicePrincipal;
 
-        const identifierUri = new azuread.ApplicationIdentifierUri(`${name}-identifier-uri`, {
-            applicationId: app.application.applicationId,
-            identifierUri: sso.entityId!,
-        }, { parent });
-        new azuread.ApplicationRedirectUris(`${name}-redirect-uris`, {
-            applicationId: app.application.applicationId,
-            type: "Web",
-            redirectUris: [sso.acsUrl!],
-        }, { parent });
+        const identifierUri = new azuread.ApplicationIdentifierUri(
+            `${name}-identifier-uri`,
+            {
+                applicationId: app.application.applicationId,
+                identifierUri: sso.entityId!,
+            },
+            { parent },
+        );
+        new azuread.ApplicationRedirectUris(
+            `${name}-redirect-uris`,
+            {
+                applicationId: app.application.applicationId,
+                type: "Web",
+                redirectUris: [sso.acsUrl!],
+            },
+            { parent },
+        );
 
-        const certificate = new azuread.ServicePrincipalTokenSigningCertificate(`${name}-signing-cert`, {
-            servicePrincipalId: sp.id,
-            displayName: `CN=ChatGPT SSO ${sso.certificateRotation}`,
-        }, { parent });
+        const certificate = new azuread.ServicePrincipalTokenSigningCertificate(
+            `${name}-signing-cert`,
+            {
+                servicePrincipalId: sp.id,
+                displayName: `CN=ChatGPT SSO ${sso.certificateRotation}`,
+            },
+            { parent },
+        );
 
-        const policy = new azuread.ClaimsMappingPolicy(`${name}-claims-policy`, {
-            displayName: `${args.displayName} claims`,
-            definitions: [definition],
-        }, { parent });
+        const policy = new azuread.ClaimsMappingPolicy(
+            `${name}-claims-policy`,
+            {
+                displayName: `${args.displayName} claims`,
+                definitions: [definition],
+            },
+            { parent },
+        );
         // A claims-mapping policy needs an app-specific signing key, else sign-in fails with AADSTS50146.
-        new azuread.ServicePrincipalClaimsMappingPolicyAssignment(`${name}-claims-policy-assignment`, {
-            claimsMappingPolicyId: policy.id,
-            servicePrincipalId: sp.id,
-        }, { parent, dependsOn: [certificate] });
+        new azuread.ServicePrincipalClaimsMappingPolicyAssignment(
+            `${name}-claims-policy-assignment`,
+            {
+                claimsMappingPolicyId: policy.id,
+                servicePrincipalId: sp.id,
+            },
+            { parent, dependsOn: [certificate] },
+        );
 
         this.testAssignments = [];
         if (testing) {
             const roleId = sp.appRoles.apply(userAppRoleId);
             const refs = testUserReferences(sso.stage, sso.testUsers, args.path);
-            const ids = refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
+            const ids =
+                refs.length === 0
+                    ? undefined
+                    : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
             for (const { address, path } of refs) {
-                this.testAssignments.push(new azuread.AppRoleAssignment(`${name}-test-user-${address.toLowerCase()}`, {
-                    appRoleId: roleId,
-                    principalObjectId: ids!.apply((m) => objectIdOf(m, { address, path })),
-                    resourceObjectId: sp.objectId,
-                }, { parent }));
+                this.testAssignments.push(
+                    new azuread.AppRoleAssignment(
+                        `${name}-test-user-${address.toLowerCase()}`,
+                        {
+                            appRoleId: roleId,
+                            principalObjectId: ids!.apply((m) => objectIdOf(m, { address, path })),
+                            resourceObjectId: sp.objectId,
+                        },
+                        { parent },
+                    ),
+                );
             }
             if (args.testGroupObjectId !== undefined) {
-                this.testAssignments.push(new azuread.AppRoleAssignment(`${name}-test-group`, {
-                    appRoleId: roleId,
-                    principalObjectId: args.testGroupObjectId,
-                    resourceObjectId: sp.objectId,
-                }, { parent }));
+                this.testAssignments.push(
+                    new azuread.AppRoleAssignment(
+                        `${name}-test-group`,
+                        {
+                            appRoleId: roleId,
+                            principalObjectId: args.testGroupObjectId,
+                            resourceObjectId: sp.objectId,
+                        },
+                        { parent },
+                    ),
+                );
             }
         }
 

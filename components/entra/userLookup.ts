@@ -12,7 +12,8 @@ export interface UserReference {
 /** Key of an address in a lookup result: sign-in names compare case-insensitively. */
 export const userKey = (address: string) => address.toLowerCase();
 
-const SPELLING_FIX = "Check the spelling (addresses must be user principal names), create the user first, or remove the address.";
+const SPELLING_FIX =
+    "Check the spelling (addresses must be user principal names), create the user first, or remove the address.";
 
 /**
  * Object ids of users by sign-in address (user principal name), from ONE `getUsers` lookup of every
@@ -22,7 +23,10 @@ const SPELLING_FIX = "Check the spelling (addresses must be user principal names
  * instead of failing on the first unknown one; a lookup that still fails (no user found at all,
  * missing permission) becomes a ConfigError for every address.
  */
-export function lookupUserObjectIds(refs: readonly UserReference[], opts: pulumi.InvokeOptions): pulumi.Output<Record<string, string>> {
+export function lookupUserObjectIds(
+    refs: readonly UserReference[],
+    opts: pulumi.InvokeOptions,
+): pulumi.Output<Record<string, string>> {
     if (refs.length === 0) return pulumi.output<Record<string, string>>({});
     const addresses: string[] = [];
     const seen = new Set<string>();
@@ -34,22 +38,26 @@ export function lookupUserObjectIds(refs: readonly UserReference[], opts: pulumi
         (result) => result.users,
         (err: unknown) => {
             const detail = (err instanceof Error ? err.message : String(err ?? "")) || "the lookup failed";
-            throw new ConfigError(refs.map((r) => ({
-                path: r.path,
-                message: `Entra ID could not look up ${r.address}: ${detail}`,
-                fix: `${SPELLING_FIX} If the users exist, give the deploying identity User.Read.All.`,
-            })));
+            throw new ConfigError(
+                refs.map((r) => ({
+                    path: r.path,
+                    message: `Entra ID could not look up ${r.address}: ${detail}`,
+                    fix: `${SPELLING_FIX} If the users exist, give the deploying identity User.Read.All.`,
+                })),
+            );
         },
     );
     return pulumi.output(users).apply((found) => {
         const byUpn = new Map(found.map((u) => [userKey(u.userPrincipalName), u.objectId]));
         const missing = refs.filter((r) => !byUpn.has(userKey(r.address)));
         if (missing.length > 0) {
-            throw new ConfigError(missing.map((r) => ({
-                path: r.path,
-                message: `no Entra user has the sign-in name ${r.address}`,
-                fix: SPELLING_FIX,
-            })));
+            throw new ConfigError(
+                missing.map((r) => ({
+                    path: r.path,
+                    message: `no Entra user has the sign-in name ${r.address}`,
+                    fix: SPELLING_FIX,
+                })),
+            );
         }
         return Object.fromEntries(byUpn);
     });
@@ -59,7 +67,9 @@ export function lookupUserObjectIds(refs: readonly UserReference[], opts: pulumi
 export function objectIdOf(ids: Record<string, string>, ref: UserReference): string {
     const id = ids[userKey(ref.address)];
     if (id === undefined) {
-        throw new ConfigError([{ path: ref.path, message: `no Entra user has the sign-in name ${ref.address}`, fix: SPELLING_FIX }]);
+        throw new ConfigError([
+            { path: ref.path, message: `no Entra user has the sign-in name ${ref.address}`, fix: SPELLING_FIX },
+        ]);
     }
     return id;
 }

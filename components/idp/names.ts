@@ -19,7 +19,10 @@ export function ssoAppDisplayName(tenant: Pick<TenantConfig, "name">): string {
  * Display name of a workspace's SCIM app: `ChatGPT SCIM provisioning (Lincoln USD)` in the workspace
  * form (as before), `ChatGPT SCIM provisioning (Lincoln USD: Staff)` in the tenant form.
  */
-export function scimAppDisplayName(tenant: Pick<TenantConfig, "name" | "form">, workspace: Pick<WorkspaceSpec, "name">): string {
+export function scimAppDisplayName(
+    tenant: Pick<TenantConfig, "name" | "form">,
+    workspace: Pick<WorkspaceSpec, "name">,
+): string {
     return tenant.form === "workspace"
         ? `ChatGPT SCIM provisioning (${tenant.name})`
         : `ChatGPT SCIM provisioning (${tenant.name}: ${workspace.name})`;
@@ -31,16 +34,28 @@ export function ssoChildName(name: string): string {
 }
 
 /** Logical name of a workspace's SCIM app component: `${name}-scim` (workspace form) or `${name}-scim-${key}`. */
-export function scimChildName(name: string, tenant: Pick<TenantConfig, "form">, workspace: Pick<WorkspaceSpec, "key">): string {
+export function scimChildName(
+    name: string,
+    tenant: Pick<TenantConfig, "form">,
+    workspace: Pick<WorkspaceSpec, "key">,
+): string {
     return perWorkspaceName(`${name}-scim`, tenant, workspace);
 }
 
 /** Logical name of a workspace's access-groups component: `${name}-groups` (workspace form) or `${name}-groups-${key}`. */
-export function groupsChildName(name: string, tenant: Pick<TenantConfig, "form">, workspace: Pick<WorkspaceSpec, "key">): string {
+export function groupsChildName(
+    name: string,
+    tenant: Pick<TenantConfig, "form">,
+    workspace: Pick<WorkspaceSpec, "key">,
+): string {
     return perWorkspaceName(`${name}-groups`, tenant, workspace);
 }
 
-function perWorkspaceName(base: string, tenant: Pick<TenantConfig, "form">, workspace: Pick<WorkspaceSpec, "key">): string {
+function perWorkspaceName(
+    base: string,
+    tenant: Pick<TenantConfig, "form">,
+    workspace: Pick<WorkspaceSpec, "key">,
+): string {
     return tenant.form === "workspace" ? base : `${base}-${workspace.key}`;
 }
 
@@ -50,6 +65,10 @@ function perWorkspaceName(base: string, tenant: Pick<TenantConfig, "form">, work
  * `chatgpt-identity:tenant` (keeping the workspace as `default`) replaces nothing. Children follow
  * their parent's alias (their names start with the parent's).
  */
-export function perWorkspaceAliases(base: string, tenant: Pick<TenantConfig, "form">, workspace: Pick<WorkspaceSpec, "key">): { name: string }[] {
+export function perWorkspaceAliases(
+    base: string,
+    tenant: Pick<TenantConfig, "form">,
+    workspace: Pick<WorkspaceSpec, "key">,
+): { name: string }[] {
     return tenant.form === "tenant" && workspace.key === DEFAULT_WORKSPACE_KEY ? [{ name: base }] : [];
 }

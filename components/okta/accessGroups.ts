@@ -5,7 +5,8 @@ import { AccessGroupRef } from "../idp/types";
 
 export const ACCESS_GROUPS_TYPE = "chatgpt-identity:okta:AccessGroups";
 
-export const DEFAULT_GROUP_DESCRIPTION = "ChatGPT access group, pushed to the ChatGPT workspace by SCIM. Managed by chatgpt-identity.";
+export const DEFAULT_GROUP_DESCRIPTION =
+    "ChatGPT access group, pushed to the ChatGPT workspace by SCIM. Managed by chatgpt-identity.";
 
 export interface OktaAccessGroupsArgs {
     /**
@@ -55,10 +56,14 @@ export class OktaAccessGroups extends pulumi.ComponentResource {
             if (g.existingId !== undefined) {
                 return { name: groupName, id: pulumi.output(g.existingId), adopted: true };
             }
-            const group = new okta.group.Group(`${name}-${groupName}`, {
-                name: groupName,
-                description: g.description ?? DEFAULT_GROUP_DESCRIPTION,
-            }, { parent: this });
+            const group = new okta.group.Group(
+                `${name}-${groupName}`,
+                {
+                    name: groupName,
+                    description: g.description ?? DEFAULT_GROUP_DESCRIPTION,
+                },
+                { parent: this },
+            );
             this.createdGroups[groupName] = group;
             return { name: groupName, id: group.id, adopted: false };
         });
@@ -67,26 +72,31 @@ export class OktaAccessGroups extends pulumi.ComponentResource {
         if (args.scimAppId !== undefined && this.groups.length > 0) {
             // SCIM provisions only users assigned to the SCIM app: assigning the groups is what scopes it.
             // One resource for all groups: several AppGroupAssignments on one app undo each other.
-            this.scimAssignment = new okta.AppGroupAssignments(`${name}-scim-assignments`, {
-                appId: args.scimAppId,
-                groups: this.groups.map((g) => ({ id: g.id, profile: "{}" })),
-            }, { parent: this });
+            this.scimAssignment = new okta.AppGroupAssignments(
+                `${name}-scim-assignments`,
+                {
+                    appId: args.scimAppId,
+                    groups: this.groups.map((g) => ({ id: g.id, profile: "{}" })),
+                },
+                { parent: this },
+            );
             if (args.pushGroups ?? true) {
                 for (const g of this.groups) {
-                    this.pushes[g.name] = new okta.PushGroup(`${name}-${g.name}-push`, {
-                        appId: args.scimAppId,
-                        sourceGroupId: g.id,
-                        status: "ACTIVE",
-                        // Unlinking must not delete the workspace group and the role mappings on it (ROLE-2).
-                        deleteTargetGroupOnDestroy: false,
-                    }, { parent: this, dependsOn: [this.scimAssignment] });
+                    this.pushes[g.name] = new okta.PushGroup(
+                        `${name}-${g.name}-push`,
+                        {
+                            appId: args.scimAppId,
+                            sourceGroupId: g.id,
+                            status: "ACTIVE",
+                            // Unlinking must not delete the workspace group and the role mappings on it (ROLE-2).
+                            deleteTargetGroupOnDestroy: false,
+                        },
+                        { parent: this, dependsOn: [this.scimAssignment] },
+                    );
                 }
             }
         }
-        this.pushedGroupsReady = [
-            ...(this.scimAssignment ? [this.scimAssignment] : []),
-            ...Object.values(this.pushes),
-        ];
+        this.pushedGroupsReady = [...(this.scimAssignment ? [this.scimAssignment] : []), ...Object.values(this.pushes)];
         this.registerOutputs({
             groups: this.groups.map((g) => ({ name: g.name, id: g.id, adopted: g.adopted })),
         });

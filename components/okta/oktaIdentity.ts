@@ -1,6 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { IdpSide, IdpSideArgs, WorkspaceIdpSide } from "../idp/types";
-import { groupsChildName, perWorkspaceAliases, scimAppDisplayName, scimChildName, ssoAppDisplayName, ssoChildName } from "../idp/names";
+import {
+    groupsChildName,
+    perWorkspaceAliases,
+    scimAppDisplayName,
+    scimChildName,
+    ssoAppDisplayName,
+    ssoChildName,
+} from "../idp/names";
 import { idpSideOutputs } from "../idp/outputs";
 import { OktaAccessGroups } from "./accessGroups";
 import { oktaClaimSources } from "./claims";
@@ -28,34 +35,48 @@ export class OktaIdentity extends pulumi.ComponentResource {
         super(IDENTITY_TYPE, name, {}, opts);
         const { tenant } = args;
         const claims = oktaClaimSources(tenant.sso.claims);
-        const childOpts = (aliases: { name: string }[] = []): pulumi.ComponentResourceOptions =>
-            ({ parent: this, ...(aliases.length > 0 ? { aliases } : {}) });
+        const childOpts = (aliases: { name: string }[] = []): pulumi.ComponentResourceOptions => ({
+            parent: this,
+            ...(aliases.length > 0 ? { aliases } : {}),
+        });
 
         this.workspaces = tenant.workspaces.map((workspace) => {
             const pushGroups = workspace.scim.oktaProvisioningEnabled;
             const scimApp = workspace.scim.enabled
-                ? new OktaScimApp(scimChildName(name, tenant, workspace), {
-                    displayName: scimAppDisplayName(tenant, workspace),
-                    baseUrl: workspace.scim.baseUrl!,
-                    claims,
-                    groupPushDeferred: !pushGroups,
-                }, childOpts(perWorkspaceAliases(`${name}-scim`, tenant, workspace)))
+                ? new OktaScimApp(
+                      scimChildName(name, tenant, workspace),
+                      {
+                          displayName: scimAppDisplayName(tenant, workspace),
+                          baseUrl: workspace.scim.baseUrl!,
+                          claims,
+                          groupPushDeferred: !pushGroups,
+                      },
+                      childOpts(perWorkspaceAliases(`${name}-scim`, tenant, workspace)),
+                  )
                 : undefined;
-            const accessGroups = new OktaAccessGroups(groupsChildName(name, tenant, workspace), {
-                groups: workspace.groups,
-                scimAppId: scimApp?.appId,
-                pushGroups,
-            }, childOpts(perWorkspaceAliases(`${name}-groups`, tenant, workspace)));
+            const accessGroups = new OktaAccessGroups(
+                groupsChildName(name, tenant, workspace),
+                {
+                    groups: workspace.groups,
+                    scimAppId: scimApp?.appId,
+                    pushGroups,
+                },
+                childOpts(perWorkspaceAliases(`${name}-groups`, tenant, workspace)),
+            );
             return { key: workspace.key, scimApp, accessGroups };
         });
 
         if (tenant.sso.stage !== "off") {
-            this.ssoApp = new OktaSamlApp(ssoChildName(name), {
-                displayName: ssoAppDisplayName(tenant),
-                sso: tenant.sso,
-                path: tenant.path,
-                accessGroups: this.workspaces.flatMap((w) => w.accessGroups.groups),
-            }, childOpts());
+            this.ssoApp = new OktaSamlApp(
+                ssoChildName(name),
+                {
+                    displayName: ssoAppDisplayName(tenant),
+                    sso: tenant.sso,
+                    path: tenant.path,
+                    accessGroups: this.workspaces.flatMap((w) => w.accessGroups.groups),
+                },
+                childOpts(),
+            );
         }
 
         this.side = {

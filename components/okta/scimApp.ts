@@ -49,25 +49,32 @@ export class OktaScimApp extends pulumi.ComponentResource implements ScimAppOutp
 
     constructor(name: string, args: OktaScimAppArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SCIM_APP_TYPE, name, {}, opts);
-        this.app = new okta.app.Swa(`${name}-app`, {
-            label: args.displayName,
-            status: "ACTIVE",
-            ...SCIM_APP_SIGN_ON,
-            hideWeb: true,
-            hideIos: true,
-            userNameTemplate: userNameTemplate(args.claims),
-            userNameTemplateType: "CUSTOM",
-            adminNote: "ChatGPT SCIM provisioning only (SCIM-1); users sign in through the ChatGPT SSO app. Managed by chatgpt-identity.",
-        }, { parent: this });
+        this.app = new okta.app.Swa(
+            `${name}-app`,
+            {
+                label: args.displayName,
+                status: "ACTIVE",
+                ...SCIM_APP_SIGN_ON,
+                hideWeb: true,
+                hideIos: true,
+                userNameTemplate: userNameTemplate(args.claims),
+                userNameTemplateType: "CUSTOM",
+                adminNote:
+                    "ChatGPT SCIM provisioning only (SCIM-1); users sign in through the ChatGPT SSO app. Managed by chatgpt-identity.",
+            },
+            { parent: this },
+        );
 
         this.appId = this.app.id;
         // Plain values only, so the steps are known in a preview too.
-        this.manualSteps = pulumi.output(scimManualSteps({
-            appLabel: args.displayName,
-            baseUrl: args.baseUrl,
-            claims: args.claims,
-            groupPushDeferred: args.groupPushDeferred ?? false,
-        }));
+        this.manualSteps = pulumi.output(
+            scimManualSteps({
+                appLabel: args.displayName,
+                baseUrl: args.baseUrl,
+                claims: args.claims,
+                groupPushDeferred: args.groupPushDeferred ?? false,
+            }),
+        );
         this.registerOutputs({ appId: this.appId, manualSteps: this.manualSteps });
     }
 }

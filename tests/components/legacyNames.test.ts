@@ -9,7 +9,9 @@ import { repoPath } from "../support/paths";
 import { LEGACY_SCENARIOS } from "./legacyNames.scenarios";
 
 /** Names recorded from the release before tenants (commit "Legacy logical names: record today's ..."). */
-const recorded = JSON.parse(fs.readFileSync(repoPath("tests", "components", "fixtures", "legacyNames.json"), "utf8")) as Record<string, string[]>;
+const recorded = JSON.parse(
+    fs.readFileSync(repoPath("tests", "components", "fixtures", "legacyNames.json"), "utf8"),
+) as Record<string, string[]>;
 
 /**
  * The old workspace side (domain registration, verification, settings, custom roles) called admin
@@ -27,12 +29,18 @@ describe("one-workspace stacks keep the logical names of the release before tena
                 () => new TenantIdentity("identity", { config, secrets: { scimTokens: { default: "tok" } } }),
                 { fakeOutputs: previewFakeOutputs, fakeInvokes: previewFakeInvokes },
             );
-            assert.deepEqual(logicalNames(engine), recorded[scenario].filter((n) => !isOldWorkspaceSide(n)));
+            assert.deepEqual(
+                logicalNames(engine),
+                recorded[scenario].filter((n) => !isOldWorkspaceSide(n)),
+            );
         });
     }
 
     it("the fixture holds every scenario, each with its IdP, DNS and top-level resources", () => {
         assert.deepEqual(Object.keys(recorded), Object.keys(LEGACY_SCENARIOS));
-        assert.deepEqual(Object.values(recorded).map((names) => names.filter((n) => !isOldWorkspaceSide(n)).length), [25, 14, 13, 13]);
+        assert.deepEqual(
+            Object.values(recorded).map((names) => names.filter((n) => !isOldWorkspaceSide(n)).length),
+            [25, 14, 13, 13],
+        );
     });
 });

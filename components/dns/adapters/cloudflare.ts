@@ -12,14 +12,18 @@ export const CLOUDFLARE_RECORD_COMMENT = "ChatGPT domain verification (managed b
 
 /** The part of `@pulumi/cloudflare` this adapter uses, so that its typings are not needed to compile users' code. */
 interface CloudflareModule {
-    DnsRecord: new (name: string, args: {
-        zoneId: pulumi.Input<string>;
-        name: pulumi.Input<string>;
-        type: pulumi.Input<string>;
-        content?: pulumi.Input<string>;
-        ttl: pulumi.Input<number>;
-        comment?: pulumi.Input<string>;
-    }, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+    DnsRecord: new (
+        name: string,
+        args: {
+            zoneId: pulumi.Input<string>;
+            name: pulumi.Input<string>;
+            type: pulumi.Input<string>;
+            content?: pulumi.Input<string>;
+            ttl: pulumi.Input<number>;
+            comment?: pulumi.Input<string>;
+        },
+        opts?: pulumi.CustomResourceOptions,
+    ) => pulumi.CustomResource;
 }
 
 /**
@@ -33,16 +37,21 @@ export function loadCloudflare(dnsPath: string): CloudflareModule {
         cloudflare = require("@pulumi/cloudflare") as Partial<CloudflareModule>;
     } catch (err) {
         if (isCloudflareMissing(err)) {
-            throw new ConfigError([{ path: `${dnsPath}.adapter`, message: CLOUDFLARE_MISSING_MESSAGE, fix: CLOUDFLARE_MISSING_FIX }]);
+            throw new ConfigError([
+                { path: `${dnsPath}.adapter`, message: CLOUDFLARE_MISSING_MESSAGE, fix: CLOUDFLARE_MISSING_FIX },
+            ]);
         }
         throw err;
     }
     if (typeof cloudflare.DnsRecord !== "function") {
-        throw new ConfigError([{
-            path: `${dnsPath}.adapter`,
-            message: "the cloudflare DNS adapter needs @pulumi/cloudflare v6 (cloudflare.DnsRecord); the installed version has no DnsRecord",
-            fix: "Run `npm install @pulumi/cloudflare@^6` in your Pulumi project.",
-        }]);
+        throw new ConfigError([
+            {
+                path: `${dnsPath}.adapter`,
+                message:
+                    "the cloudflare DNS adapter needs @pulumi/cloudflare v6 (cloudflare.DnsRecord); the installed version has no DnsRecord",
+                fix: "Run `npm install @pulumi/cloudflare@^6` in your Pulumi project.",
+            },
+        ]);
     }
     return cloudflare as CloudflareModule;
 }
@@ -93,34 +102,59 @@ export const dnsAdapter: DnsAdapter<CloudflareSettings> = {
         const cloudflare = toPublish.length > 0 ? loadCloudflare(dnsPath) : undefined;
         const results = records.map((r): pulumi.Output<TxtRecordResult> => {
             if (!cloudflare || !toPublish.includes(r)) {
-                return pulumi.output({ domain: r.domain, name: r.domain, type: "TXT" as const, value: undefined, status: "pending" as const });
+                return pulumi.output({
+                    domain: r.domain,
+                    name: r.domain,
+                    type: "TXT" as const,
+                    value: undefined,
+                    status: "pending" as const,
+                });
             }
             const value = pulumi.output(r.value).apply((v) => issuedValue(r, v));
             createRecord(cloudflare, baseName, r.domain, value, settings, parent);
-            return value.apply((v) => ({ domain: r.domain, name: r.domain, type: "TXT" as const, value: v, status: "published" as const }));
+            return value.apply((v) => ({
+                domain: r.domain,
+                name: r.domain,
+                type: "TXT" as const,
+                value: v,
+                status: "published" as const,
+            }));
         });
         return pulumi.all(results);
     },
 };
 
-function createRecord(cloudflare: CloudflareModule, baseName: string, domain: string, value: pulumi.Output<string>, settings: CloudflareSettings, parent: pulumi.Resource): pulumi.CustomResource {
-    return new cloudflare.DnsRecord(`${baseName}-${domain}-txt`, {
-        zoneId: settings.zoneIds[domain],
-        name: domain,
-        type: "TXT",
-        content: value.apply(quoteTxtContent),
-        ttl: settings.ttl ?? CLOUDFLARE_DEFAULT_TTL,
-        comment: CLOUDFLARE_RECORD_COMMENT,
-    }, { parent });
+function createRecord(
+    cloudflare: CloudflareModule,
+    baseName: string,
+    domain: string,
+    value: pulumi.Output<string>,
+    settings: CloudflareSettings,
+    parent: pulumi.Resource,
+): pulumi.CustomResource {
+    return new cloudflare.DnsRecord(
+        `${baseName}-${domain}-txt`,
+        {
+            zoneId: settings.zoneIds[domain],
+            name: domain,
+            type: "TXT",
+            content: value.apply(quoteTxtContent),
+            ttl: settings.ttl ?? CLOUDFLARE_DEFAULT_TTL,
+            comment: CLOUDFLARE_RECORD_COMMENT,
+        },
+        { parent },
+    );
 }
 
 /** A value that is only known at deployment (from the workspace side) must still be there by then (DOM-1). */
 export function issuedValue(record: TxtRecordRequest, value: string | undefined): string {
     if (isIssued(value)) return value;
-    throw new ConfigError([{
-        path: record.path ?? "domains",
-        rule: "DOM-1",
-        message: `no TXT value for "${record.domain}" to publish in Cloudflare: the workspace has not issued one yet`,
-        fix: "Add the domain in ChatGPT Workspace Settings → Identity & Access → Domains and set its verificationToken, then run again.",
-    }]);
+    throw new ConfigError([
+        {
+            path: record.path ?? "domains",
+            rule: "DOM-1",
+            message: `no TXT value for "${record.domain}" to publish in Cloudflare: the workspace has not issued one yet`,
+            fix: "Add the domain in ChatGPT Workspace Settings → Identity & Access → Domains and set its verificationToken, then run again.",
+        },
+    ]);
 }

@@ -8,10 +8,16 @@ describe("DomainTxtRecords", () => {
     });
 
     it("publishes through the adapter the validated dns section names (the gate checked its settings)", async () => {
-        const { engine } = await record(() => new DomainTxtRecords("d", {
-            dns: { adapter: "manual" },
-            records: [{ domain: "district.k12.us", value: "openai-domain-verification=dv-1" }],
-        }));
-        assert.deepStrictEqual(engine.resources.map((r) => `${r.type} ${r.name}`), [`${DOMAIN_TXT_RECORDS_TYPE} d`]);
+        const { engine } = await record(
+            () =>
+                new DomainTxtRecords("d", {
+                    dns: { adapter: "manual" },
+                    records: [{ domain: "district.k12.us", value: "openai-domain-verification=dv-1" }],
+                }),
+        );
+        assert.deepStrictEqual(
+            engine.resources.map((r) => `${r.type} ${r.name}`),
+            [`${DOMAIN_TXT_RECORDS_TYPE} d`],
+        );
     });
 });

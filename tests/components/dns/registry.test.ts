@@ -5,7 +5,8 @@ import { BLOCK_CLOUDFLARE, CLOUDFLARE_LOADED, runInFreshNode } from "./childNode
 
 const MISSING = {
     path: "workspace.dns.adapter",
-    message: "the cloudflare DNS adapter (dns.adapter: cloudflare) needs the optional package @pulumi/cloudflare v6, which is not installed",
+    message:
+        "the cloudflare DNS adapter (dns.adapter: cloudflare) needs the optional package @pulumi/cloudflare v6, which is not installed",
     fix: "Run `npm install @pulumi/cloudflare` in your Pulumi project, or set dns.adapter to manual for a hand-off to your DNS team.",
 };
 const CLOUDFLARE_DNS = `{ adapter: "cloudflare", settings: { zoneIds: { "district.k12.us": "0123456789abcdef0123456789abcdef" } } }`;
@@ -19,7 +20,8 @@ describe("DNS adapter registry", function () {
     });
 
     it("loads every registered module as the adapter of that name", () => {
-        for (const name of Object.keys(DNS_ADAPTER_MODULES) as DnsAdapterName[]) assert.strictEqual(loadDnsAdapter(name).name, name);
+        for (const name of Object.keys(DNS_ADAPTER_MODULES) as DnsAdapterName[])
+            assert.strictEqual(loadDnsAdapter(name).name, name);
     });
 
     it("loads @pulumi/cloudflare only when the cloudflare adapter publishes a record (fresh process)", () => {
@@ -48,7 +50,9 @@ describe("DNS adapter registry", function () {
     });
 
     it("without @pulumi/cloudflare installed: manual still works, cloudflare raises a ConfigError saying `npm install @pulumi/cloudflare` and creates no record", () => {
-        const seen = runInFreshNode<Record<string, unknown>>(BLOCK_CLOUDFLARE + `
+        const seen = runInFreshNode<Record<string, unknown>>(
+            BLOCK_CLOUDFLARE +
+                `
             const dns = require("./components/dns");
             const { RecordingEngine, settle } = require("./offline/recordingEngine");
             (async () => {
@@ -67,7 +71,8 @@ describe("DNS adapter registry", function () {
                 console.log(JSON.stringify(seen));
                 process.exit(0);
             })().catch((e) => { console.error(e); process.exit(1); });
-        `);
+        `,
+        );
         assert.deepStrictEqual(seen, {
             manualRegistered: ["m"],
             componentError: { name: "ConfigError", problems: [MISSING] },
@@ -87,11 +92,14 @@ describe("DNS adapter registry", function () {
             console.log(JSON.stringify({ loadError }));
         `);
         assert.deepStrictEqual(seen, {
-            loadError: [{
-                path: "workspace.dns.adapter",
-                message: "the cloudflare DNS adapter needs @pulumi/cloudflare v6 (cloudflare.DnsRecord); the installed version has no DnsRecord",
-                fix: "Run `npm install @pulumi/cloudflare@^6` in your Pulumi project.",
-            }],
+            loadError: [
+                {
+                    path: "workspace.dns.adapter",
+                    message:
+                        "the cloudflare DNS adapter needs @pulumi/cloudflare v6 (cloudflare.DnsRecord); the installed version has no DnsRecord",
+                    fix: "Run `npm install @pulumi/cloudflare@^6` in your Pulumi project.",
+                },
+            ],
         });
     });
 });

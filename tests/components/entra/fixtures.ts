@@ -11,7 +11,10 @@ export const SCIM_URL = "https://api.openai.com/scim/v2/lincoln-usd";
 
 /** A validated one-workspace (workspace form) Entra config for Lincoln USD with the given overrides (sections replaced). */
 export function entraConfig(overrides: Record<string, unknown> = {}): TenantConfig {
-    return loadTenantConfig({ name: "Lincoln USD", idp: "entra", domains: [{ name: DOMAIN }], ...overrides }, "workspace");
+    return loadTenantConfig(
+        { name: "Lincoln USD", idp: "entra", domains: [{ name: DOMAIN }], ...overrides },
+        "workspace",
+    );
 }
 
 /** The validated groups of a one-workspace config (with their convention names). */
@@ -20,23 +23,35 @@ export function entraGroups(groups: Record<string, unknown>[]): GroupSpec[] {
 }
 
 /** A validated two-workspace (tenant form) Entra config: Staff and Students, each with SCIM on and its own groups. */
-export function entraTwoWorkspaces(sso: Record<string, unknown> = { stage: "enabled", entityId: ENTITY_ID, acsUrl: ACS_URL }): TenantConfig {
-    return loadTenantConfig({
-        name: "Lincoln USD",
-        idp: "entra",
-        domains: [{ name: DOMAIN }],
-        sso,
-        workspaces: [
-            {
-                key: "staff", name: "Staff", scim: { enabled: true, baseUrl: `${SCIM_URL}-staff` },
-                groups: [{ usage: "TESTING", dimension: "ROLE", group: "Pilot", members: [`pilot@${DOMAIN}`] }, { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers" }],
-            },
-            {
-                key: "students", name: "Students", scim: { enabled: true, baseUrl: `${SCIM_URL}-students` },
-                groups: [{ usage: "ROLLOUT", dimension: "SCHOOL", group: "Lincoln-High" }],
-            },
-        ],
-    }, "tenant");
+export function entraTwoWorkspaces(
+    sso: Record<string, unknown> = { stage: "enabled", entityId: ENTITY_ID, acsUrl: ACS_URL },
+): TenantConfig {
+    return loadTenantConfig(
+        {
+            name: "Lincoln USD",
+            idp: "entra",
+            domains: [{ name: DOMAIN }],
+            sso,
+            workspaces: [
+                {
+                    key: "staff",
+                    name: "Staff",
+                    scim: { enabled: true, baseUrl: `${SCIM_URL}-staff` },
+                    groups: [
+                        { usage: "TESTING", dimension: "ROLE", group: "Pilot", members: [`pilot@${DOMAIN}`] },
+                        { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers" },
+                    ],
+                },
+                {
+                    key: "students",
+                    name: "Students",
+                    scim: { enabled: true, baseUrl: `${SCIM_URL}-students` },
+                    groups: [{ usage: "ROLLOUT", dimension: "SCHOOL", group: "Lincoln-High" }],
+                },
+            ],
+        },
+        "tenant",
+    );
 }
 
 /** Records `build` with the Entra preview values (the same ones `plan` uses). */
@@ -46,7 +61,10 @@ export function recordEntra<T>(build: () => T) {
 
 /** `type name` of every direct child of the resource, sorted. */
 export function childrenOf(engine: RecordingEngine, parent: RecordedResource): string[] {
-    return engine.childrenOf(parent.urn).map((r) => `${r.type} ${r.name}`).sort();
+    return engine
+        .childrenOf(parent.urn)
+        .map((r) => `${r.type} ${r.name}`)
+        .sort();
 }
 
 export function only(engine: RecordingEngine, type: string): RecordedResource {
@@ -74,7 +92,8 @@ export const T = {
     redirectUris: "azuread:index/applicationRedirectUris:ApplicationRedirectUris",
     cert: "azuread:index/servicePrincipalTokenSigningCertificate:ServicePrincipalTokenSigningCertificate",
     claimsPolicy: "azuread:index/claimsMappingPolicy:ClaimsMappingPolicy",
-    claimsAssignment: "azuread:index/servicePrincipalClaimsMappingPolicyAssignment:ServicePrincipalClaimsMappingPolicyAssignment",
+    claimsAssignment:
+        "azuread:index/servicePrincipalClaimsMappingPolicyAssignment:ServicePrincipalClaimsMappingPolicyAssignment",
     assignment: "azuread:index/appRoleAssignment:AppRoleAssignment",
     syncSecret: "azuread:index/synchronizationSecret:SynchronizationSecret",
     syncJob: "azuread:index/synchronizationJob:SynchronizationJob",

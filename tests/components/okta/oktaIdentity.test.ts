@@ -11,26 +11,32 @@ const SCIM_ON = { enabled: true, baseUrl: SCIM_BASE_URL, oktaProvisioningEnabled
 const SCIM_CONSOLE_PENDING = { enabled: true, baseUrl: SCIM_BASE_URL };
 
 function build(tenant: TenantConfig) {
-    return record(() => new OktaIdentity("okta", { tenant, secrets: { scimTokens: { default: "never-sent" } } }), fakes);
+    return record(
+        () => new OktaIdentity("okta", { tenant, secrets: { scimTokens: { default: "never-sent" } } }),
+        fakes,
+    );
 }
 
 describe("okta/OktaIdentity", () => {
     it("builds the SCIM app, the groups and the SSO app as children, with exact resources and parents", async () => {
         const { engine } = await build(oktaConfig({ scim: SCIM_ON }));
         const tree = engine.resources.map((r) => `${r.parentType ?? "-"} > ${r.type} ${r.name}`).sort();
-        assert.deepStrictEqual(tree, [
-            "- > chatgpt-identity:okta:Identity okta",
-            "chatgpt-identity:okta:AccessGroups > okta:group/group:Group okta-groups-ROLLOUT_ROLE_Teachers",
-            "chatgpt-identity:okta:AccessGroups > okta:index/appGroupAssignments:AppGroupAssignments okta-groups-scim-assignments",
-            "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-FUNCTION_Support-push",
-            "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-ROLLOUT_ROLE_Teachers-push",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:AccessGroups okta-groups",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:SamlApp okta-sso",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:ScimApp okta-scim",
-            "chatgpt-identity:okta:SamlApp > okta:app/saml:Saml okta-sso-app",
-            "chatgpt-identity:okta:SamlApp > okta:index/appGroupAssignments:AppGroupAssignments okta-sso-group-assignments",
-            "chatgpt-identity:okta:ScimApp > okta:app/swa:Swa okta-scim-app",
-        ].sort());
+        assert.deepStrictEqual(
+            tree,
+            [
+                "- > chatgpt-identity:okta:Identity okta",
+                "chatgpt-identity:okta:AccessGroups > okta:group/group:Group okta-groups-ROLLOUT_ROLE_Teachers",
+                "chatgpt-identity:okta:AccessGroups > okta:index/appGroupAssignments:AppGroupAssignments okta-groups-scim-assignments",
+                "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-FUNCTION_Support-push",
+                "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-ROLLOUT_ROLE_Teachers-push",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:AccessGroups okta-groups",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:SamlApp okta-sso",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:ScimApp okta-scim",
+                "chatgpt-identity:okta:SamlApp > okta:app/saml:Saml okta-sso-app",
+                "chatgpt-identity:okta:SamlApp > okta:index/appGroupAssignments:AppGroupAssignments okta-sso-group-assignments",
+                "chatgpt-identity:okta:ScimApp > okta:app/swa:Swa okta-scim-app",
+            ].sort(),
+        );
     });
 
     it("the SCIM app is a different Okta app from the SSO app, each with its own group assignment (SCIM-1)", async () => {
@@ -40,10 +46,17 @@ describe("okta/OktaIdentity", () => {
         assert.strictEqual(ssoAppId, "okta-sso-app-id");
         assert.strictEqual(scimAppId, "okta-scim-app-id");
         assert.deepStrictEqual(
-            engine.byType("okta:index/appGroupAssignments:AppGroupAssignments").map((r) => [r.name, r.inputs.appId]).sort(),
-            [["okta-groups-scim-assignments", "okta-scim-app-id"], ["okta-sso-group-assignments", "okta-sso-app-id"]],
+            engine
+                .byType("okta:index/appGroupAssignments:AppGroupAssignments")
+                .map((r) => [r.name, r.inputs.appId])
+                .sort(),
+            [
+                ["okta-groups-scim-assignments", "okta-scim-app-id"],
+                ["okta-sso-group-assignments", "okta-sso-app-id"],
+            ],
         );
-        for (const push of engine.byType("okta:index/pushGroup:PushGroup")) assert.strictEqual(push.inputs.appId, "okta-scim-app-id");
+        for (const push of engine.byType("okta:index/pushGroup:PushGroup"))
+            assert.strictEqual(push.inputs.appId, "okta-scim-app-id");
     });
 
     it("labels the apps from the config name and exposes the side", async () => {
@@ -53,9 +66,23 @@ describe("okta/OktaIdentity", () => {
         assert.strictEqual(await valueOf(result.side.sso!.metadataUrl), "<metadata URL of ChatGPT SSO (Acme)>");
         assert.strictEqual(await valueOf(result.side.sso!.entityId), ENTITY_ID);
         assert.strictEqual((await valueOf(result.side.workspaces[0].scim!.manualSteps))!.length, 6);
-        assert.deepStrictEqual(result.side.workspaces[0].groups.map((g) => [g.name, g.adopted]), [["ROLLOUT_ROLE_Teachers", false], ["FUNCTION_Support", true]]);
         assert.deepStrictEqual(
-            result.side.workspaces[0].pushedGroupsReady.map((r) => (okta.PushGroup.isInstance(r) ? "push" : okta.AppGroupAssignments.isInstance(r) ? "assignment" : "other")).sort(),
+            result.side.workspaces[0].groups.map((g) => [g.name, g.adopted]),
+            [
+                ["ROLLOUT_ROLE_Teachers", false],
+                ["FUNCTION_Support", true],
+            ],
+        );
+        assert.deepStrictEqual(
+            result.side.workspaces[0].pushedGroupsReady
+                .map((r) =>
+                    okta.PushGroup.isInstance(r)
+                        ? "push"
+                        : okta.AppGroupAssignments.isInstance(r)
+                          ? "assignment"
+                          : "other",
+                )
+                .sort(),
             ["assignment", "push", "push"],
         );
     });
@@ -78,7 +105,10 @@ describe("okta/OktaIdentity", () => {
         assert.strictEqual(result.side.workspaces[0].scim, undefined);
         assert.deepStrictEqual(engine.byType("okta:app/swa:Swa"), []);
         assert.deepStrictEqual(engine.byType("okta:index/pushGroup:PushGroup"), []);
-        assert.deepStrictEqual(engine.byType("okta:index/appGroupAssignments:AppGroupAssignments").map((r) => r.name), ["okta-sso-group-assignments"]);
+        assert.deepStrictEqual(
+            engine.byType("okta:index/appGroupAssignments:AppGroupAssignments").map((r) => r.name),
+            ["okta-sso-group-assignments"],
+        );
         assert.deepStrictEqual(result.side.workspaces[0].pushedGroupsReady, []);
     });
 
@@ -86,18 +116,30 @@ describe("okta/OktaIdentity", () => {
         const { engine, result } = await build(oktaConfig({ scim: SCIM_CONSOLE_PENDING }));
         assert.deepStrictEqual(engine.byType("okta:index/pushGroup:PushGroup"), []);
         const steps = (await valueOf(result.side.workspaces[0].scim!.manualSteps))!;
-        assert.ok(steps[5].startsWith("6. Group pushes are deferred until provisioning is on: after steps 1-5 set `scim.oktaProvisioningEnabled: true`"), steps[5]);
+        assert.ok(
+            steps[5].startsWith(
+                "6. Group pushes are deferred until provisioning is on: after steps 1-5 set `scim.oktaProvisioningEnabled: true`",
+            ),
+            steps[5],
+        );
     });
 
     for (const count of [15, 200]) {
         it(`${count} groups under the engine: 2 resources per group + 1 SCIM assignment, the SSO side one assignment`, async function () {
-            const config = oktaConfig({ phase: count > 15 ? "full" : "level1", scim: SCIM_ON, groups: manyGroups(count) });
+            const config = oktaConfig({
+                phase: count > 15 ? "full" : "level1",
+                scim: SCIM_ON,
+                groups: manyGroups(count),
+            });
             const { engine } = await build(config);
             const groupSide = engine.resources.filter((r) => r.parentType === "chatgpt-identity:okta:AccessGroups");
             assert.strictEqual(groupSide.length, 2 * count + 1);
             // Custom resources: per group (group + push) + SCIM assignment + SCIM app + SAML app + SSO assignment.
             assert.strictEqual(engine.customResources().length, 2 * count + 4);
-            const ssoAssignment = engine.find("okta:index/appGroupAssignments:AppGroupAssignments", "okta-sso-group-assignments")!;
+            const ssoAssignment = engine.find(
+                "okta:index/appGroupAssignments:AppGroupAssignments",
+                "okta-sso-group-assignments",
+            )!;
             assert.strictEqual(ssoAssignment.inputs.groups.length, count);
         });
     }
@@ -109,47 +151,77 @@ describe("okta/OktaIdentity: a tenant with two workspaces (tenant form)", () => 
     it("builds ONE SSO app for the tenant (SSO-10) and per workspace its own SCIM app and groups (SCIM-7), named with the workspace key", async () => {
         const { engine } = await build2();
         const tree = engine.resources.map((r) => `${r.parentType ?? "-"} > ${r.type} ${r.name}`).sort();
-        assert.deepStrictEqual(tree, [
-            "- > chatgpt-identity:okta:Identity okta",
-            "chatgpt-identity:okta:AccessGroups > okta:group/group:Group okta-groups-staff-ROLLOUT_ROLE_Teachers",
-            "chatgpt-identity:okta:AccessGroups > okta:group/group:Group okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High",
-            "chatgpt-identity:okta:AccessGroups > okta:index/appGroupAssignments:AppGroupAssignments okta-groups-staff-scim-assignments",
-            "chatgpt-identity:okta:AccessGroups > okta:index/appGroupAssignments:AppGroupAssignments okta-groups-students-scim-assignments",
-            "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-staff-FUNCTION_Support-push",
-            "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-staff-ROLLOUT_ROLE_Teachers-push",
-            "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-push",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:AccessGroups okta-groups-staff",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:AccessGroups okta-groups-students",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:SamlApp okta-sso",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:ScimApp okta-scim-staff",
-            "chatgpt-identity:okta:Identity > chatgpt-identity:okta:ScimApp okta-scim-students",
-            "chatgpt-identity:okta:SamlApp > okta:app/saml:Saml okta-sso-app",
-            "chatgpt-identity:okta:SamlApp > okta:index/appGroupAssignments:AppGroupAssignments okta-sso-group-assignments",
-            "chatgpt-identity:okta:ScimApp > okta:app/swa:Swa okta-scim-staff-app",
-            "chatgpt-identity:okta:ScimApp > okta:app/swa:Swa okta-scim-students-app",
-        ].sort());
-        assert.deepStrictEqual(engine.byType("okta:app/swa:Swa").map((r) => r.inputs.label).sort(), [
-            "ChatGPT SCIM provisioning (Acme: Staff)", "ChatGPT SCIM provisioning (Acme: Students)",
-        ]);
-        assert.deepStrictEqual(engine.byType("okta:app/saml:Saml").map((r) => r.inputs.label), ["ChatGPT SSO (Acme)"]);
+        assert.deepStrictEqual(
+            tree,
+            [
+                "- > chatgpt-identity:okta:Identity okta",
+                "chatgpt-identity:okta:AccessGroups > okta:group/group:Group okta-groups-staff-ROLLOUT_ROLE_Teachers",
+                "chatgpt-identity:okta:AccessGroups > okta:group/group:Group okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High",
+                "chatgpt-identity:okta:AccessGroups > okta:index/appGroupAssignments:AppGroupAssignments okta-groups-staff-scim-assignments",
+                "chatgpt-identity:okta:AccessGroups > okta:index/appGroupAssignments:AppGroupAssignments okta-groups-students-scim-assignments",
+                "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-staff-FUNCTION_Support-push",
+                "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-staff-ROLLOUT_ROLE_Teachers-push",
+                "chatgpt-identity:okta:AccessGroups > okta:index/pushGroup:PushGroup okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-push",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:AccessGroups okta-groups-staff",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:AccessGroups okta-groups-students",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:SamlApp okta-sso",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:ScimApp okta-scim-staff",
+                "chatgpt-identity:okta:Identity > chatgpt-identity:okta:ScimApp okta-scim-students",
+                "chatgpt-identity:okta:SamlApp > okta:app/saml:Saml okta-sso-app",
+                "chatgpt-identity:okta:SamlApp > okta:index/appGroupAssignments:AppGroupAssignments okta-sso-group-assignments",
+                "chatgpt-identity:okta:ScimApp > okta:app/swa:Swa okta-scim-staff-app",
+                "chatgpt-identity:okta:ScimApp > okta:app/swa:Swa okta-scim-students-app",
+            ].sort(),
+        );
+        assert.deepStrictEqual(
+            engine
+                .byType("okta:app/swa:Swa")
+                .map((r) => r.inputs.label)
+                .sort(),
+            ["ChatGPT SCIM provisioning (Acme: Staff)", "ChatGPT SCIM provisioning (Acme: Students)"],
+        );
+        assert.deepStrictEqual(
+            engine.byType("okta:app/saml:Saml").map((r) => r.inputs.label),
+            ["ChatGPT SSO (Acme)"],
+        );
     });
 
     it("assigns and pushes each workspace's groups to its own SCIM app; the SSO app gets every group of the tenant", async () => {
         const { engine } = await build2();
-        const assignments = Object.fromEntries(engine.byType("okta:index/appGroupAssignments:AppGroupAssignments")
-            .map((r) => [r.name, [r.inputs.appId, r.inputs.groups.map((g: { id: string }) => g.id)]]));
+        const assignments = Object.fromEntries(
+            engine
+                .byType("okta:index/appGroupAssignments:AppGroupAssignments")
+                .map((r) => [r.name, [r.inputs.appId, r.inputs.groups.map((g: { id: string }) => g.id)]]),
+        );
         assert.deepStrictEqual(assignments, {
-            "okta-groups-staff-scim-assignments": ["okta-scim-staff-app-id", ["okta-groups-staff-ROLLOUT_ROLE_Teachers-id", "00gADOPTED1"]],
-            "okta-groups-students-scim-assignments": ["okta-scim-students-app-id", ["okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-id"]],
-            "okta-sso-group-assignments": ["okta-sso-app-id", [
-                "okta-groups-staff-ROLLOUT_ROLE_Teachers-id", "00gADOPTED1", "okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-id",
-            ]],
+            "okta-groups-staff-scim-assignments": [
+                "okta-scim-staff-app-id",
+                ["okta-groups-staff-ROLLOUT_ROLE_Teachers-id", "00gADOPTED1"],
+            ],
+            "okta-groups-students-scim-assignments": [
+                "okta-scim-students-app-id",
+                ["okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-id"],
+            ],
+            "okta-sso-group-assignments": [
+                "okta-sso-app-id",
+                [
+                    "okta-groups-staff-ROLLOUT_ROLE_Teachers-id",
+                    "00gADOPTED1",
+                    "okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-id",
+                ],
+            ],
         });
-        assert.deepStrictEqual(engine.byType("okta:index/pushGroup:PushGroup").map((r) => [r.name, r.inputs.appId]).sort(), [
-            ["okta-groups-staff-FUNCTION_Support-push", "okta-scim-staff-app-id"],
-            ["okta-groups-staff-ROLLOUT_ROLE_Teachers-push", "okta-scim-staff-app-id"],
-            ["okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-push", "okta-scim-students-app-id"],
-        ]);
+        assert.deepStrictEqual(
+            engine
+                .byType("okta:index/pushGroup:PushGroup")
+                .map((r) => [r.name, r.inputs.appId])
+                .sort(),
+            [
+                ["okta-groups-staff-FUNCTION_Support-push", "okta-scim-staff-app-id"],
+                ["okta-groups-staff-ROLLOUT_ROLE_Teachers-push", "okta-scim-staff-app-id"],
+                ["okta-groups-students-ROLLOUT_SCHOOL_Lincoln-High-push", "okta-scim-students-app-id"],
+            ],
+        );
     });
 
     it("each workspace's manual steps name its own SCIM app and base URL", async () => {

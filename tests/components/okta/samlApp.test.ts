@@ -20,7 +20,10 @@ const groups = (): AccessGroupRef[] => [
 
 function build(sso: Record<string, unknown> = {}, accessGroups = groups()) {
     const config = oktaConfig({ sso: { stage: "enabled", entityId: ENTITY_ID, acsUrl: ACS_URL, ...sso } });
-    return record(() => new OktaSamlApp("sso", { displayName: LABEL, sso: config.sso, path: config.path, accessGroups }), fakes);
+    return record(
+        () => new OktaSamlApp("sso", { displayName: LABEL, sso: config.sso, path: config.path, accessGroups }),
+        fakes,
+    );
 }
 
 describe("okta/OktaSamlApp", () => {
@@ -30,7 +33,10 @@ describe("okta/OktaSamlApp", () => {
         assert.ok(component);
         assert.deepStrictEqual(
             engine.childrenOf(component.urn).map((r) => [r.type, r.name]),
-            [[SAML, "sso-app"], [ASSIGNMENTS, "sso-group-assignments"]],
+            [
+                [SAML, "sso-app"],
+                [ASSIGNMENTS, "sso-group-assignments"],
+            ],
         );
         assert.deepStrictEqual(engine.byType(ASSIGNMENTS)[0].inputs.groups, [
             { id: "00gTEACHERS", profile: "{}" },
@@ -42,7 +48,10 @@ describe("okta/OktaSamlApp", () => {
 
     it("enforced also assigns every access group through the one resource", async () => {
         const { engine } = await build({ stage: "enforced", testedUsers: ["pilot@acme.org"] });
-        assert.deepStrictEqual(engine.byType(ASSIGNMENTS).map((r) => [r.name, r.inputs.groups.length]), [["sso-group-assignments", 2]]);
+        assert.deepStrictEqual(
+            engine.byType(ASSIGNMENTS).map((r) => [r.name, r.inputs.groups.length]),
+            [["sso-group-assignments", 2]],
+        );
     });
 
     it("points ACS, recipient, destination and audience at ChatGPT and signs response and assertion with SHA-256", async () => {
@@ -76,9 +85,14 @@ describe("okta/OktaSamlApp", () => {
     it("uses sso.claims overrides as attribute sources and the email override as NameID", async () => {
         const { engine } = await build({ claims: { email: "user.login", given_name: "user.nickName" } });
         const app = engine.byType(SAML)[0].inputs;
-        assert.deepStrictEqual(app.attributeStatements.map((s: any) => [s.name, s.values]), [
-            ["email", ["user.login"]], ["given_name", ["user.nickName"]], ["family_name", ["user.lastName"]],
-        ]);
+        assert.deepStrictEqual(
+            app.attributeStatements.map((s: any) => [s.name, s.values]),
+            [
+                ["email", ["user.login"]],
+                ["given_name", ["user.nickName"]],
+                ["family_name", ["user.lastName"]],
+            ],
+        );
         assert.strictEqual(app.subjectNameIdTemplate, "${user.login}");
     });
 
@@ -108,35 +122,69 @@ describe("okta/OktaSamlApp", () => {
         assert.strictEqual(await valueOf(result.appId), "sso-app-id");
         assert.strictEqual(await valueOf(result.metadataUrl), "<metadata URL of ChatGPT SSO (Acme)>");
         assert.strictEqual(await valueOf(result.entityId), ENTITY_ID);
-        assert.strictEqual(await valueOf(result.certificateThumbprint), "<SHA-256 thumbprint of the signing certificate of ChatGPT SSO (Acme) (chatgpt-sso-signing-1)>");
+        assert.strictEqual(
+            await valueOf(result.certificateThumbprint),
+            "<SHA-256 thumbprint of the signing certificate of ChatGPT SSO (Acme) (chatgpt-sso-signing-1)>",
+        );
     });
 
     it("certificateThumbprint is undefined when Okta reports no key matching keyId", async () => {
         const { result } = await record(
-            () => new OktaSamlApp("sso", { displayName: LABEL, sso: oktaConfig().sso, path: "workspace", accessGroups: groups() }),
-            { fakeOutputs: { [SAML]: () => ({ metadataUrl: "<m>", keyId: "kid-1", keys: [{ kid: "kid-0", x5tS256: "old" }] }) } },
+            () =>
+                new OktaSamlApp("sso", {
+                    displayName: LABEL,
+                    sso: oktaConfig().sso,
+                    path: "workspace",
+                    accessGroups: groups(),
+                }),
+            {
+                fakeOutputs: {
+                    [SAML]: () => ({ metadataUrl: "<m>", keyId: "kid-1", keys: [{ kid: "kid-0", x5tS256: "old" }] }),
+                },
+            },
         );
         assert.strictEqual(await valueOf(result.certificateThumbprint), undefined);
     });
 
     it("at testing assigns only the test users (one lookup each) and the test group (SSO-2)", async () => {
-        const { engine } = await build({ stage: "testing", testUsers: ["pilot1@acme.org", "pilot2@acme.org"], testGroup: "ROLLOUT_ROLE_Teachers" });
+        const { engine } = await build({
+            stage: "testing",
+            testUsers: ["pilot1@acme.org", "pilot2@acme.org"],
+            testGroup: "ROLLOUT_ROLE_Teachers",
+        });
         const component = engine.find("chatgpt-identity:okta:SamlApp", "sso")!;
         // Registration order depends on when each user lookup returns, so the children are compared sorted.
-        assert.deepStrictEqual(engine.childrenOf(component.urn).map((r) => `${r.type} ${r.name}`).sort(), [
-            `${APP_USER} sso-test-user-pilot1@acme.org`,
-            `${APP_USER} sso-test-user-pilot2@acme.org`,
-            `${SAML} sso-app`,
-            `${ASSIGNMENTS} sso-group-assignments`,
-        ].sort());
-        assert.deepStrictEqual(engine.byType(APP_USER).map((r) => [r.inputs.appId, r.inputs.userId]).sort(), [
-            ["sso-app-id", "<okta user id of pilot1@acme.org>"],
-            ["sso-app-id", "<okta user id of pilot2@acme.org>"],
-        ]);
-        assert.deepStrictEqual(engine.invokes.map((i) => [i.token, i.inputs.searches]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))), [
-            ["okta:user/getUser:getUser", [{ name: "profile.email", value: "pilot1@acme.org", comparison: "eq" }]],
-            ["okta:user/getUser:getUser", [{ name: "profile.email", value: "pilot2@acme.org", comparison: "eq" }]],
-        ]);
+        assert.deepStrictEqual(
+            engine
+                .childrenOf(component.urn)
+                .map((r) => `${r.type} ${r.name}`)
+                .sort(),
+            [
+                `${APP_USER} sso-test-user-pilot1@acme.org`,
+                `${APP_USER} sso-test-user-pilot2@acme.org`,
+                `${SAML} sso-app`,
+                `${ASSIGNMENTS} sso-group-assignments`,
+            ].sort(),
+        );
+        assert.deepStrictEqual(
+            engine
+                .byType(APP_USER)
+                .map((r) => [r.inputs.appId, r.inputs.userId])
+                .sort(),
+            [
+                ["sso-app-id", "<okta user id of pilot1@acme.org>"],
+                ["sso-app-id", "<okta user id of pilot2@acme.org>"],
+            ],
+        );
+        assert.deepStrictEqual(
+            engine.invokes
+                .map((i) => [i.token, i.inputs.searches])
+                .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+            [
+                ["okta:user/getUser:getUser", [{ name: "profile.email", value: "pilot1@acme.org", comparison: "eq" }]],
+                ["okta:user/getUser:getUser", [{ name: "profile.email", value: "pilot2@acme.org", comparison: "eq" }]],
+            ],
+        );
         assert.deepStrictEqual(engine.byType(ASSIGNMENTS)[0].inputs.groups, [{ id: "00gTEACHERS", profile: "{}" }]);
     });
 
@@ -173,9 +221,19 @@ describe("okta/OktaSamlApp", () => {
         assert.strictEqual(seen.errors.length, 1);
         assert.strictEqual(seen.errors[0].name, "ConfigError");
         const problems = seen.errors[0].problems as { path: string; rule: string; message: string; fix: string }[];
-        assert.deepStrictEqual(problems.map((p) => [p.path, p.rule, p.fix]), [
-            ["workspace.sso.testUsers[1]", "SSO-2", "Check the spelling or create the user first, or remove the address."],
-        ]);
-        assert.match(problems[0].message, /^no Okta user with the email typo@acme\.org could be looked up \(.*\); the SSO app was not created or changed$/);
+        assert.deepStrictEqual(
+            problems.map((p) => [p.path, p.rule, p.fix]),
+            [
+                [
+                    "workspace.sso.testUsers[1]",
+                    "SSO-2",
+                    "Check the spelling or create the user first, or remove the address.",
+                ],
+            ],
+        );
+        assert.match(
+            problems[0].message,
+            /^no Okta user with the email typo@acme\.org could be looked up \(.*\); the SSO app was not created or changed$/,
+        );
     });
 });
