@@ -325,7 +325,7 @@ describe("EntraIdentity: nothing half-applied", function () {
             scim: { enabled: true, baseUrl: SCIM_URL },
             groups: [{ dimension: "FUNCTION", group: "Support" }, { dimension: "ROLE", group: "Teachers", members: ["pilot@" + DOMAIN, "Gone@" + DOMAIN] }],
         }) });
-        setTimeout(() => { console.log(JSON.stringify({ errors, registered: engine.resources.map((r) => r.type + " " + r.name) })); process.exit(0); }, 1500);
+        setTimeout(() => { console.log(JSON.stringify({ errors, registered: engine.resources.map((r) => r.type + " " + r.name) })); process.exit(0); }, 500);
     `);
 
     it("an address Entra does not know fails the run with ONE ConfigError naming each address at its path, and creates no Entra resource", () => {

@@ -215,7 +215,7 @@ describe("okta/OktaSamlApp", () => {
                 } } }).install();
             const config = oktaConfig({ sso: { stage: "testing", entityId: ENTITY_ID, acsUrl: ACS_URL, testUsers: ["pilot@acme.org", "typo@acme.org"] } });
             new OktaSamlApp("sso", { displayName: "ChatGPT SSO (Acme)", sso: config.sso, path: config.path, accessGroups: [] });
-            setTimeout(() => { console.log(JSON.stringify({ errors, registered: engine.resources.map((r) => r.type + " " + r.name) })); process.exit(0); }, 1500);
+            setTimeout(() => { console.log(JSON.stringify({ errors, registered: engine.resources.map((r) => r.type + " " + r.name) })); process.exit(0); }, 500);
         `);
         assert.deepStrictEqual(seen.registered, ["chatgpt-identity:okta:SamlApp sso"]);
         assert.strictEqual(seen.errors.length, 1);
