@@ -88,14 +88,14 @@ export const dom5VerifiedDomainRemoved: Rule = {
                     `once its users have moved.`,
                 fix:
                     `If this is a mistake, add { name: ${domain} } back to domains. If the domain is ` +
-                    `really going away, migrate its users' addresses first (see the runbook's "When a ` +
-                    `user's email address changes", DOM-6) and keep it listed until they have moved.`,
+                    `really going away, migrate its users' addresses first (DOM-6: each address change needs ` +
+                    `OpenAI support to disassociate the old SAML profile) and keep it listed until they have moved.`,
             }),
         );
     },
 };
 
-/** The runbook text for DOM-6 (the runbook section uses it; the plan shows the info below). */
+/** DOM-6 steps for the runbook's section on address changes (the plan shows the one-line info below). */
 export const DOM6_EMAIL_CHANGE_STEPS: readonly string[] = [
     "Before the address changes (marriage, rename, acquisition), tell the user that the old and new " +
         "addresses are two ChatGPT users: chats, GPTs and projects stay with the old one.",
@@ -124,8 +124,8 @@ export const dom6EmailChange: Rule = {
                     "The new address starts as an empty account; chats and GPTs stay with the old one, " +
                     "and SSO may keep sending the person to the old profile.",
                 fix:
-                    'Follow the runbook section "When a user\'s email address changes" before changing an ' +
-                    "address in the IdP.",
+                    "Before changing an address in the IdP, have the user move what they need, change it, then " +
+                    "ask OpenAI support to disassociate the old SAML profile (the runbook lists the steps).",
             }),
         ];
     },

@@ -63,7 +63,10 @@ describe("rules: domains (DOM-1, DOM-3, DOM-5, DOM-6)", () => {
                 "acquisition) appears as two users, and the old SAML profile stays mapped to the old " +
                 "address until OpenAI support disassociates it.",
         );
-        assert.match(findings[0].fix, /runbook section "When a user's email address changes"/);
+        assert.match(
+            findings[0].fix,
+            /ask OpenAI support to disassociate the old SAML profile \(the runbook lists the steps\)\.$/,
+        );
         assert.deepEqual(summary(findingsOf("DOM-6", workspaceForm({}, { scim: SCIM_ON }))), [
             "DOM-6 info workspace.domains",
         ]);
