@@ -180,9 +180,13 @@ describe("TenantIdentity (top-level component)", () => {
         assert.equal(workspaceSideName("identity", { form: "tenant" }, "default"), "identity-workspace-default");
     });
 
-    it("with manageWorkspace builds the workspace side once, as `${name}-workspace`, given its groups' assignments (ROLE-2)", async () => {
-        // No usage limit and no invites: the workspace side registers only itself (its dynamic resources are tested in tests/provider).
-        const config = district({ workspaceId: WORKSPACE_ID(1), manageWorkspace: true });
+    it("with manageWorkspace builds the workspace side once, as `${name}-workspace`, its group limits after the groups' SCIM assignments (ROLE-2)", async () => {
+        const config = district({
+            workspaceId: WORKSPACE_ID(1),
+            manageWorkspace: true,
+            usageLimit: { credits: 500 },
+            groups: [{ usage: "ROLLOUT", dimension: "ROLE", group: "Teachers", usageLimit: { credits: 100 } }],
+        });
         const { engine, result } = await record(
             () => new TenantIdentity("identity", { config, secrets: { scimTokens: { default: "tok" } } }),
             fakes,
@@ -194,11 +198,17 @@ describe("TenantIdentity (top-level component)", () => {
             ],
         );
         assert.equal(result.workspaceSides.length, 1);
-        assert.equal(
-            result.idp.workspaces[0].pushedGroupsReady.length,
-            3,
-            "the side the workspace waits on: the three SCIM assignments",
-        );
+        const workspaceSide = engine.resources
+            .filter((r) => r.parentType === "chatgpt-identity:workspace:ChatGptWorkspace")
+            .map((r) => `${r.type} ${r.name}`)
+            .sort();
+        assert.deepEqual(workspaceSide, [
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:GroupUsageLimits identity-workspace-group-usage-limits",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:WorkspaceUsageLimit identity-workspace-usage-limit",
+        ]);
+        const limits = engine.resources.find((r) => r.type.endsWith(":GroupUsageLimits"))!;
+        const assignment = engine.resources.find((r) => r.name === "identity-entra-groups-ROLLOUT_ROLE_Teachers-scim")!;
+        assert.ok(limits.dependsOn.includes(assignment.urn), "group limits wait for the group's SCIM assignment");
     });
 });
 

@@ -168,6 +168,28 @@ describe("runPlan", () => {
         assert.equal(text.match(/\[DOM-3\]/g)?.length, 1, "the text shows a rule error once, as a problem");
     });
 
+    it("shows the workspace side of a managed workspace under its own system, and a missing admin key as a note", async () => {
+        const stack = twoWorkspaceStack("okta");
+        const tenant = stack.values["chatgpt-identity:tenant"] as { workspaces: Record<string, unknown>[] };
+        Object.assign(tenant.workspaces[0], {
+            workspaceId: "00000000-0000-4000-8000-000000000001",
+            manageWorkspace: true,
+            usageLimit: { credits: 500 },
+        });
+        const plan = await runPlan(stack);
+        assert.equal(plan.ok, true, JSON.stringify(plan.problems));
+        assert.deepEqual(
+            plan.notes.map((n) => /workspace "(\w+)"/.exec(n)?.[1]),
+            ["staff"],
+        );
+        assert.match(plan.notes[0], /admin key/);
+        const text = renderPlanText(plan, "Pulumi.tenant.yaml");
+        assert.match(
+            text,
+            /^ {2}Workspace \(admin API\) \(1\)\n {4}\+ pulumi-nodejs:dynamic\.WorkspaceUsageLimit {2}identity-workspace-staff-usage-limit$/m,
+        );
+    });
+
     it("turns stack-trace capture off only while the program is built, and restores the previous limit", async () => {
         const saved = Error.stackTraceLimit;
         Error.stackTraceLimit = 7;
