@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig } from "../core/config/model";
 import { Finding } from "../core/rules";
+import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
 import { DomainTxtRecords } from "./dns/domainTxtRecords";
-import { EntraIdentity } from "./entra/entraIdentity";
-import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { IdpSecrets, IdpSide, IdpSideArgs } from "./idp/types";
-import { OktaIdentity } from "./okta/oktaIdentity";
-import { ApiPlatformAccess, ChatGptWorkspace } from "./workspace";
+// Types only: the modules are required on demand (see buildIdpSide, loadWorkspaceSide).
+import type { ApiPlatformAccess, ChatGptWorkspace } from "./workspace";
 
 /** Type token of the top-level component in the workspace form: unchanged, so one-workspace stacks keep their URNs. */
 export const WORKSPACE_IDENTITY_TYPE = "chatgpt-identity:index:WorkspaceIdentity";
