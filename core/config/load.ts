@@ -1,58 +1,205 @@
 import { z } from "zod";
-import { WorkspaceConfig, workspaceConfigSchema } from "./schema";
+import { conventionName } from "./checks/groups";
+import {
+    ADMIN_KEY_ENV,
+    API_PLATFORM_ADMIN_KEY_ENV,
+    CONFIG_NAMESPACE,
+    SecretsPresent,
+    secretProblems,
+} from "./checks/secrets";
+import { crossFieldProblems, partialCrossFieldProblems } from "./crossField";
+import { TenantDraft } from "./draft";
+import { tenantFormSchema, workspaceFormSchema } from "./forms";
+import { ConfigForm, SsoConfig, TenantConfig } from "./model";
+import { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, fromTenantForm, fromWorkspaceForm, SCIM_TOKEN_KEY } from "./normalize";
+import { describeValue, didYouMean, formatPath, quote } from "./paths";
+import { prescan } from "./prescan";
+import { ConfigError, ConfigProblem, uniqueProblems } from "./problems";
 
-/** The Pulumi config namespace and key that hold the structured workspace object. */
-export const CONFIG_NAMESPACE = "chatgpt-identity";
-export const CONFIG_KEY = "workspace";
-/** Secret config key holding the SCIM bearer token from the Directory Sync wizard. */
-export const SCIM_TOKEN_KEY = "scimToken";
+export { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, SecretsPresent };
 
-/** One problem in the config, with the dotted path it concerns, e.g. `workspace.groups[2].dimension`. */
-export interface ConfigProblem {
-    path: string;
-    message: string;
+/** The stack config keys of the two forms; exactly one is set per stack. */
+export const WORKSPACE_CONFIG_KEY = "workspace";
+export const TENANT_CONFIG_KEY = "tenant";
+
+export type ParseResult = { ok: true; config: TenantConfig } | { ok: false; problems: ConfigProblem[] };
+
+export type LoadResult<F> =
+    { ok: true; config: TenantConfig; findings: F[] } | { ok: false; problems: ConfigProblem[]; findings: F[] };
+
+function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
+    return error.issues.map((issue) => {
+        const path =
+            issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]] : issue.path;
+        let message = issue.message;
+        if (issue.code === "invalid_key") message = `this key ${issue.issues.map((i) => i.message).join("; ")}`;
+        if (issue.code === "invalid_type" && /^Invalid input/.test(message)) {
+            message =
+                issue.input === undefined
+                    ? `is required (expected ${issue.expected})`
+                    : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+        }
+        return { path: formatPath(path, root), message };
+    });
 }
 
-export type ConfigResult =
-    | { ok: true; config: WorkspaceConfig }
-    | { ok: false; problems: ConfigProblem[] };
-
-export function formatPath(path: readonly PropertyKey[], root = CONFIG_KEY): string {
-    return path.reduce<string>(
-        (acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`),
-        root,
-    );
-}
-
-/** Validates the raw config object; every problem is reported, each with its path. */
-export function parseWorkspaceConfig(raw: unknown): ConfigResult {
-    const result = workspaceConfigSchema.safeParse(raw);
-    if (result.success) return { ok: true, config: result.data };
-    return { ok: false, problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: issueMessage(i) })) };
-}
-
-function issueMessage(issue: z.core.$ZodIssue): string {
-    if (issue.code === "unrecognized_keys") {
-        return `unknown setting${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}: check the spelling against the config reference in README.md`;
+function finalize(draft: TenantDraft): TenantConfig {
+    const claims: SsoConfig["claims"] = {};
+    for (const [claim, source] of Object.entries(draft.sso.claims)) {
+        if (typeof source === "string") claims[claim as keyof SsoConfig["claims"]] = source;
     }
-    if (issue.code === "invalid_type" && issue.input === undefined) return `is required (expected ${issue.expected})`;
-    return issue.message;
+    return {
+        ...draft,
+        sso: { ...draft.sso, claims, assertionEncryption: false },
+        workspaces: draft.workspaces.map((ws) => ({
+            ...ws,
+            groups: ws.groups.map((g) => ({ ...g, name: conventionName(g) as string })),
+        })),
+    };
 }
 
-export function formatProblems(problems: readonly ConfigProblem[]): string {
-    return problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n");
-}
-
-export class ConfigError extends Error {
-    constructor(readonly problems: ConfigProblem[]) {
-        super(`The chatgpt-identity configuration has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was changed:\n${formatProblems(problems)}`);
-        this.name = "ConfigError";
+/**
+ * Validates one stack-config value of either form: the schema (types, formats, unknown keys), then the
+ * cross-field rules (SSO-6, SSO-7, SSO-12, GRP-1, DOM-2, SCIM-7, SSO-10, collisions). Every problem is
+ * reported; cross-field problems once the shape is right. Secrets are not checked here (see loadStackConfig).
+ */
+export function parseTenantConfig(raw: unknown, form: ConfigForm): ParseResult {
+    const scanned = prescan(raw, form);
+    const schema = form === "tenant" ? tenantFormSchema : workspaceFormSchema;
+    const parsed = schema.safeParse(scanned.raw);
+    if (!parsed.success) {
+        const partial = partialCrossFieldProblems(scanned.raw, form, parsed.error.issues);
+        return {
+            ok: false,
+            problems: uniqueProblems([...scanned.problems, ...zodProblems(parsed.error, form), ...partial]),
+        };
     }
+    const draft =
+        form === "tenant"
+            ? fromTenantForm(parsed.data as z.output<typeof tenantFormSchema>)
+            : fromWorkspaceForm(parsed.data as z.output<typeof workspaceFormSchema>);
+    const problems = uniqueProblems([...scanned.problems, ...crossFieldProblems(draft)]);
+    return problems.length > 0 ? { ok: false, problems } : { ok: true, config: finalize(draft) };
 }
 
-/** Parses or throws a ConfigError listing every problem. */
-export function loadWorkspaceConfig(raw: unknown): WorkspaceConfig {
-    const result = parseWorkspaceConfig(raw);
+/** The gate for code: validates one form or throws a ConfigError carrying every problem. */
+export function loadTenantConfig(raw: unknown, form: ConfigForm): TenantConfig {
+    const result = parseTenantConfig(raw, form);
     if (!result.ok) throw new ConfigError(result.problems);
     return result.config;
 }
+
+const FIXED_KEYS = [WORKSPACE_CONFIG_KEY, TENANT_CONFIG_KEY, SCIM_TOKEN_KEY, ADMIN_KEY, API_PLATFORM_ADMIN_KEY];
+
+function configValue(value: unknown, key: string): { value?: unknown; problem?: ConfigProblem } {
+    if (typeof value !== "string") return { value };
+    try {
+        return { value: JSON.parse(value) };
+    } catch {
+        return {
+            problem: { path: key, message: `expected a structured value (a mapping), got ${describeValue(value)}` },
+        };
+    }
+}
+
+/** Secret keys written in plain text in the stack file: a token or key there is already leaked. */
+function plainTextSecrets(
+    config: TenantConfig,
+    values: Readonly<Record<string, unknown>>,
+    present: SecretsPresent,
+): ConfigProblem[] {
+    const secretKeys = new Set([
+        SCIM_TOKEN_KEY,
+        ADMIN_KEY,
+        API_PLATFORM_ADMIN_KEY,
+        ...config.workspaces.flatMap((ws) => [ws.scim.tokenKey, ws.adminKeyConfigKey]),
+    ]);
+    return [...secretKeys]
+        .map((key) => `${CONFIG_NAMESPACE}:${key}`)
+        .filter((key) => key in values && !present.has(key))
+        .map((key) => ({
+            path: key,
+            message: "is stored in plain text in the stack config; secrets are stored encrypted",
+            fix:
+                `Replace the value where it was issued (it is exposed), then: pulumi config rm ${key} && ` +
+                `pulumi config set --secret ${key} <new value>`,
+        }));
+}
+
+/**
+ * The gate for a stack: `values` are the stack's config values keyed `chatgpt-identity:<key>` (other
+ * namespaces are ignored; a JSON string stands for its object), `secretsPresent` names the secrets that
+ * are set (see SecretsPresent). Exactly one of `chatgpt-identity:workspace` / `chatgpt-identity:tenant`.
+ * `evaluate` (the rule engine) runs whenever the config parsed, even if only secrets are missing, and its
+ * findings come back either way.
+ */
+export function loadStackConfig<F = never>(
+    values: Readonly<Record<string, unknown>>,
+    secretsPresent: SecretsPresent,
+    options: { evaluate?: (config: TenantConfig) => F[] } = {},
+): LoadResult<F> {
+    const ours = Object.keys(values).filter((k) => k.startsWith(`${CONFIG_NAMESPACE}:`));
+    const workspaceKey = `${CONFIG_NAMESPACE}:${WORKSPACE_CONFIG_KEY}`;
+    const tenantKey = `${CONFIG_NAMESPACE}:${TENANT_CONFIG_KEY}`;
+    const hasWorkspace = ours.includes(workspaceKey);
+    const hasTenant = ours.includes(tenantKey);
+    const problems: ConfigProblem[] = [];
+    for (const key of ours) {
+        const bare = key.slice(CONFIG_NAMESPACE.length + 1);
+        if (FIXED_KEYS.includes(bare) || /^(scimToken|adminKey)-[a-z0-9-]+$/.test(bare)) continue;
+        const guess = didYouMean(bare, FIXED_KEYS);
+        if (guess !== undefined) {
+            problems.push({
+                path: key,
+                message: `unknown config key ${quote(key)}: did you mean ${quote(`${CONFIG_NAMESPACE}:${guess}`)}?`,
+            });
+        }
+    }
+    if (hasWorkspace && hasTenant) {
+        problems.push({
+            path: `${workspaceKey} and ${tenantKey}`,
+            message:
+                "a stack uses one form: the workspace form (one workspace) or the tenant form (workspaces: [...]); " +
+                "remove one",
+        });
+    }
+    if (!hasWorkspace && !hasTenant) {
+        problems.push({
+            path: workspaceKey,
+            message:
+                `is not set: describe the setup in ${workspaceKey} (one workspace) or ${tenantKey} (a tenant ` +
+                `with workspaces: [...]); see "Config reference" in README.md`,
+        });
+    }
+    if (problems.length > 0) return { ok: false, problems, findings: [] };
+    const form: ConfigForm = hasTenant ? "tenant" : "workspace";
+    const key = hasTenant ? tenantKey : workspaceKey;
+    const read = configValue(values[key], key);
+    if (read.problem) return { ok: false, problems: [read.problem], findings: [] };
+    const parsed = parseTenantConfig(read.value, form);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems, findings: [] };
+    const findings = options.evaluate ? options.evaluate(parsed.config) : [];
+    const missing = [
+        ...plainTextSecrets(parsed.config, values, secretsPresent),
+        ...secretProblems(parsed.config, secretsPresent),
+    ];
+    return missing.length > 0
+        ? { ok: false, problems: missing, findings }
+        : { ok: true, config: parsed.config, findings };
+}
+
+export { ConfigError, formatProblems } from "./problems";
+export type { ConfigProblem, RuleId } from "./problems";
+export { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, DEFAULT_WORKSPACE_KEY, SCIM_TOKEN_KEY } from "./normalize";
+export type { ConfigForm, TenantConfig, WorkspaceSpec } from "./model";
+export {
+    CONFIG_KEY,
+    ConfigResult,
+    formatPath,
+    loadWorkspaceConfig,
+    parseWorkspaceConfig,
+    WorkspaceConfig,
+    WorkspaceConfigInput,
+    workspaceConfigSchema,
+    workspaceView,
+} from "./legacy";

@@ -1,0 +1,39 @@
+/**
+ * Why and fix of the rules the gate enforces, in the words of shared/domain-rules.md. A problem that
+ * enforces a rule spreads one of these (or its own fix) into itself.
+ */
+import { RuleId } from "./problems";
+
+export interface RuleText {
+    rule: RuleId;
+    why: string;
+    fix: string;
+}
+
+export const SSO10: RuleText = {
+    rule: "SSO-10",
+    why:
+        "A tenant has ONE SSO connection: every workspace and API Platform organization of the tenant signs in " +
+        "through the same IdP app; a second SSO app for the same tenant cannot be connected.",
+    fix:
+        "Remove the workspace's sso section; the tenant's one connection is tenant.sso, and each workspace only " +
+        "turns SSO on or enforces it in its admin console.",
+};
+
+export const SSO6_WHY =
+    "Encrypted SAML assertions are not supported: ChatGPT cannot read the attributes, so sign-in fails for every user.";
+export const SSO7_WHY = "Without given_name and family_name in the assertion, display names show as email addresses.";
+export const SSO12_WHY =
+    "The email claim must carry the address the user is provisioned under (the SCIM identifier); " +
+    "another source makes sign-in fail or creates a second user.";
+export const GRP1_WHY =
+    "Groups are named [USAGE]_[DIMENSION]_[GROUP] (USAGE optional), e.g. ANALYTICS_FUNCTION_Engineering, " +
+    "ROLLOUT_REGION_EMEA, TESTING_CODEX_LOCAL, FUNCTION_Support, so that every name reads the same in the IdP, SCIM " +
+    "and " +
+    "the workspace and parses back to one set of parts.";
+export const DOM2_WHY =
+    "Each subdomain is verified on its own: engineering.example.org is not covered by example.org, " +
+    "so an address on an unlisted domain cannot use SSO.";
+export const SCIM7_WHY =
+    "SCIM is per workspace: each workspace has its own SCIM app, base URL and token in the IdP; " +
+    "a token or base URL shared between workspaces provisions people into the wrong workspace.";
