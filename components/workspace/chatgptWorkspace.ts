@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildGroupName } from "../../core/naming/groupName";
 import { GroupUsageLimits } from "../../provider/resources/groupUsageLimits";
 import { PilotInvites } from "../../provider/resources/pilotInvites";
 import { WorkspaceUsageLimit } from "../../provider/resources/workspaceUsageLimit";
@@ -46,7 +45,7 @@ export class ChatGptWorkspace extends pulumi.ComponentResource {
             }
             const limits = workspace.groups
                 .filter((g) => g.usageLimit !== undefined)
-                .map((g) => ({ group: buildGroupName(g), credits: g.usageLimit!.credits }));
+                .map((g) => ({ group: g.name, credits: g.usageLimit!.credits }));
             if (limits.length > 0) {
                 this.groupUsageLimits = new GroupUsageLimits(`${name}-group-usage-limits`, {
                     workspaceId,
