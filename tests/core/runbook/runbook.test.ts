@@ -94,9 +94,9 @@ if (typeof describe === "function") describe("runbook", () => {
         const patch = { sso: { ...SSO_BASE, stage: "testing" as const }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }, { dimension: "ROLE", group: "Teachers" }] };
         const groups = makeConfig(patch).groups.map((g, i) => (i === 0 ? { ...g, usageLimit: { credits: 5000 } } : g));
         const viaApi = renderRunbook({ ...makeConfig({ ...patch, ...managed(true) }), ...extra, groups }, { txtRecords: [] });
-        assert.match(viaApi, /- sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\) through the ChatGPT admin API\./);
-        assert.match(viaApi, /- sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\) through the ChatGPT admin API once SCIM has pushed the groups; it waits a bounded time for them and then names the missing ones \(ROLE-2\)\./);
-        assert.match(viaApi, /- invites the test users who are not yet members \(`it\.admin@lincoln\.k12\.us` and `office\.manager@staff\.lincoln\.k12\.us`\); a member or an already invited user is never invited again \(SSO-9\) through the ChatGPT admin API\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\)\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups; it waits a bounded time for them and then names the missing ones \(ROLE-2\)\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, invites the test users who are not yet members \(`it\.admin@lincoln\.k12\.us` and `office\.manager@staff\.lincoln\.k12\.us`\); a member or an already invited user is never invited again \(SSO-9\)\./);
         assert.doesNotMatch(viaApi, /Set the credit limits and invite the test users/);
         const byHand = renderRunbook({ ...makeConfig(patch), ...extra, groups }, { txtRecords: [] });
         assert.match(byHand, /## \d+\. Set the credit limits and invite the test users \(ROLE-1, ROLE-2, SSO-9\)\n\n`manageWorkspace` is false, so `pulumi up` does not call the ChatGPT admin API/);
@@ -153,9 +153,9 @@ if (typeof describe === "function") describe("runbook: the workspace fields of t
         const config = makeConfig({ sso: { ...SSO_BASE, stage: "testing" }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff", usageLimit: { credits: 5000 } }],
             usageLimit: { credits: 1000 }, invites: { testUsers: true }, customRoles: [{ name: "GPT publishers", grants: ["publish-gpts"], groups: ["ROLE_Staff"] }], ...managed(true) } as any);
         const text = renderRunbook(config, { txtRecords: [] });
-        assert.match(text, /- sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\) through the ChatGPT admin API\./);
-        assert.match(text, /- sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\) through the ChatGPT admin API once SCIM has pushed the groups/);
-        assert.match(text, /- invites the test users who are not yet members/);
+        assert.match(text, /- through the ChatGPT admin API, sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\)\./);
+        assert.match(text, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups/);
+        assert.match(text, /- through the ChatGPT admin API, invites the test users who are not yet members/);
         assert.match(text, /\n {3}- GPT publishers: `publish-gpts`\n/);
     });
 });
