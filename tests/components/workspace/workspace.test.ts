@@ -64,11 +64,11 @@ describe("components/workspace", function () {
             return [r.type, r.name, inputs];
         });
         assert.deepEqual(children, [
-            [W("WorkspaceUsageLimit"), "riverside-workspace-staff-usage-limit", { workspaceId: STAFF_ID, credits: 1000 }],
+            [W("WorkspaceUsageLimit"), "riverside-workspace-staff-usage-limit", { workspaceId: STAFF_ID, adminKeyConfigKey: "adminKey-staff", credits: 1000 }],
             [W("GroupUsageLimits"), "riverside-workspace-staff-group-usage-limits",
-                { workspaceId: STAFF_ID, limits: [{ group: "ROLLOUT_ROLE_Teachers", credits: 5000 }], groupWaitSeconds: 120 }],
+                { workspaceId: STAFF_ID, adminKeyConfigKey: "adminKey-staff", limits: [{ group: "ROLLOUT_ROLE_Teachers", credits: 5000 }], groupWaitSeconds: 120 }],
             [W("PilotInvites"), "riverside-workspace-staff-pilot-invites",
-                { workspaceId: STAFF_ID, emails: ["it.pilot@riverside.k12.ca.us", "teacher.pilot@riverside.k12.ca.us"] }],
+                { workspaceId: STAFF_ID, adminKeyConfigKey: "adminKey-staff", emails: ["it.pilot@riverside.k12.ca.us", "teacher.pilot@riverside.k12.ca.us"] }],
         ]);
         const limits = engine.byType(W("GroupUsageLimits"))[0];
         const pushUrn = engine.resources.find((r) => r.name === "staff-scim-assignment")!.urn;
