@@ -62,7 +62,10 @@ export class ChatGptAdminClient {
                 hint: "pass adminKey: () => <read the secret here>, so the key is never held by the client",
             });
         }
-        const requestsPerMinute = positive("requestsPerMinute", options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE);
+        const requestsPerMinute = positive(
+            "requestsPerMinute",
+            options.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE,
+        );
         const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
         if (!Number.isInteger(maxRetries) || maxRetries < 0) positive("maxRetries", -1);
         const now = options.now ?? Date.now;
@@ -112,7 +115,8 @@ export class ChatGptAdminClient {
 
     /** Every pending invite (GET /invites). */
     async listInvites(): Promise<WorkspaceInvite[]> {
-        return this.list(route("GET /invites", "read invites"), "/invites", "either", PAGE_SIZES.invites, schemas().invite);
+        const info = route("GET /invites", "read invites");
+        return this.list(info, "/invites", "either", PAGE_SIZES.invites, schemas().invite);
     }
 
     /**
@@ -129,7 +133,8 @@ export class ChatGptAdminClient {
         const body: Record<string, string> = { email: input.email };
         if (input.role !== undefined) body.role = input.role;
         const answer = await this.send(info, "POST", "/invites", "create", body);
-        return parseAnswer(schemas().invite, answer, this.transport.label(this.req(info, "POST", "/invites", "create")));
+        const label = this.transport.label(this.req(info, "POST", "/invites", "create"));
+        return parseAnswer(schemas().invite, answer, label);
     }
 
     /** Withdraws an invite (DELETE /invites/{invite_id}); a 404 throws kind "not_found" (the caller decides). */
@@ -141,7 +146,8 @@ export class ChatGptAdminClient {
 
     /** The workspace's default monthly credit limit (GET /usage_limits/workspace). */
     async getWorkspaceUsageLimit(): Promise<UsageLimit> {
-        return this.usageLimit(route("GET /usage_limits/workspace", "read usage limits"), "GET", "/usage_limits/workspace");
+        const info = route("GET /usage_limits/workspace", "read usage limits");
+        return this.usageLimit(info, "GET", "/usage_limits/workspace");
     }
 
     /** Sets (a rule) or clears (null) the workspace's override (PATCH /usage_limits/workspace). */
@@ -163,9 +169,10 @@ export class ChatGptAdminClient {
         return this.usageLimit(info, "GET", `/usage_limits/groups/${id}`);
     }
 
-    /** Sets (a rule) or clears (null: the group inherits) a group's override (PATCH /usage_limits/groups/{group_id}). */
+    /** Sets (a rule) or clears (null: the group inherits) a group's override (PATCH /usage_limits/groups/{id}). */
     async setGroupUsageLimit(groupId: string, rule: LimitRule | null): Promise<UsageLimit> {
-        const info = route("PATCH /usage_limits/groups/{group_id}", "write usage limits", { kind: "group", id: groupId });
+        const group = { kind: "group", id: groupId };
+        const info = route("PATCH /usage_limits/groups/{group_id}", "write usage limits", group);
         const id = this.segment(info, "groupId", groupId);
         return this.usageLimit(info, "PATCH", `/usage_limits/groups/${id}`, this.limitBody(info, rule));
     }
@@ -184,14 +191,22 @@ export class ChatGptAdminClient {
                     rule.limit_amount.amount >= 0 &&
                     (rule.limit_amount.unit === "credit" || rule.limit_amount.unit === "usd"));
             if (!ok) {
-                throw this.badInput(info, 'rule must be null, { type: "unlimited" } or { type: "limited", ' +
-                    'limit_amount: { amount: <number ≥ 0>, unit: "credit" } }');
+                throw this.badInput(
+                    info,
+                    'rule must be null, { type: "unlimited" } or { type: "limited", ' +
+                        'limit_amount: { amount: <number ≥ 0>, unit: "credit" } }',
+                );
             }
         }
         return { override_monthly_usage_limit: rule };
     }
 
-    private async usageLimit(info: RouteInfo, method: "GET" | "PATCH", path: string, body?: unknown): Promise<UsageLimit> {
+    private async usageLimit(
+        info: RouteInfo,
+        method: "GET" | "PATCH",
+        path: string,
+        body?: unknown,
+    ): Promise<UsageLimit> {
         const mode: RequestMode = method === "GET" ? "read" : "write";
         const answer = await this.send(info, method, path, mode, body);
         return parseAnswer(schemas().usageLimit, answer, this.transport.label(this.req(info, method, path, mode)));

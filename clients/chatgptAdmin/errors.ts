@@ -4,9 +4,9 @@ import { ChatGptAdminErrorKind } from "./types";
  * The one error of the ChatGPT admin API client, typed by `kind`. Its message names the request (method and path
  * with ids, never the key), the status, the API's own message and a hint that says what to fix.
  *
- * Every field, `message` and `name` included, is assigned in the constructor: Pulumi's closure serialization turns classes into functions, where
- * `super(message)` on Error does not set them and field initializers are dropped. Recognise it with `isChatGptAdminApiError` (a brand, not
- * `instanceof`, for the same reason).
+ * Every field, `message` and `name` included, is assigned in the constructor: Pulumi's closure serialization turns
+ * classes into functions, where `super(message)` on Error does not set them and field initializers are dropped.
+ * Recognise it with `isChatGptAdminApiError` (a brand, not `instanceof`, for the same reason).
  */
 export class ChatGptAdminApiError extends Error {
     readonly isChatGptAdminApiError: true;

@@ -16,15 +16,16 @@ export interface RouteInfo {
 
 export function permissionHint(route: RouteInfo, workspaceId: string): string {
     return (
-        `the admin key lacks the "${route.scope}" permission for workspace ${workspaceId} (or was made in another ` +
-        "workspace): give it that permission in the OpenAI Admin Console → Credentials → Admin keys, or use a key " +
-        "of this workspace"
+        `the admin key lacks the "${route.scope}" permission for workspace ${workspaceId} (or was made in ` +
+        "another workspace): give it that permission in the OpenAI Admin Console → Credentials → Admin keys, or " +
+        "use a key of this workspace"
     );
 }
 
 export function notFoundHint(route: RouteInfo, workspaceId: string): string {
     if (route.object) {
-        return `no ${route.object.kind} ${route.object.id} in workspace ${workspaceId}: it was deleted or the id is wrong`;
+        const { kind, id } = route.object;
+        return `no ${kind} ${id} in workspace ${workspaceId}: it was deleted or the id is wrong`;
     }
     return (
         `workspace ${workspaceId} was not found, or its plan has no admin API (ChatGPT Enterprise and Edu only): ` +

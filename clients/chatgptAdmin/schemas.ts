@@ -13,7 +13,13 @@ import { LimitRule, UsageLimit, WorkspaceGroup, WorkspaceGroupMember, WorkspaceI
  * (their internals point into zod's private module paths). Functions referring to `z` serialize as `require("zod")`.
  */
 function buildSchemas() {
-    const amount = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]);
+    const amount = z.union([
+        z.number(),
+        z
+            .string()
+            .regex(/^\d+(\.\d+)?$/)
+            .transform(Number),
+    ]);
 
     const limitRule = z.union([
         z.looseObject({

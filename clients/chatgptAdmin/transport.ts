@@ -73,6 +73,11 @@ export class Transport {
             if (!retryable || attempt >= policy.maxAttempts) {
                 throw this.failure(request, label, outcome, request.mode !== "read" && !notApplied);
             }
+            if (status === 429 && retryAfterMs !== undefined) {
+                // The server's count says this route's budget is spent: hold the other requests on it too.
+                const until = this.settings.now() + Math.min(retryAfterMs, policy.maxRetryAfterMs);
+                this.settings.pacer.pause(request.route.template, until);
+            }
             await policy.sleep(backoffDelay(policy, attempt, retryAfterMs));
         }
     }
@@ -145,11 +150,15 @@ export class Transport {
         const kind = kindForStatus(outcome.status);
         const apiError = this.apiError(outcome.text);
         const hint =
-            kind === "authentication" ? AUTHENTICATION_HINT
-            : kind === "permission" ? permissionHint(request.route, workspaceId)
-            : kind === "not_found" ? notFoundHint(request.route, workspaceId)
-            : kind === "rate_limited" ? `still rate limited after ${this.settings.policy.maxAttempts} tries: run again later`
-            : "";
+            kind === "authentication"
+                ? AUTHENTICATION_HINT
+                : kind === "permission"
+                  ? permissionHint(request.route, workspaceId)
+                  : kind === "not_found"
+                    ? notFoundHint(request.route, workspaceId)
+                    : kind === "rate_limited"
+                      ? `still rate limited after ${this.settings.policy.maxAttempts} tries: run later`
+                      : "";
         const code = apiError.code ? `${apiError.code}: ` : "";
         const ambiguous = maybeApplied && (kind === "server" || kind === "timeout");
         return new ChatGptAdminApiError({
@@ -168,7 +177,8 @@ export class Transport {
         let message = "no error message";
         let code: string | undefined;
         try {
-            const body = JSON.parse(text) as { error?: { message?: unknown; code?: unknown } | string; message?: unknown };
+            type Body = { error?: { message?: unknown; code?: unknown } | string; message?: unknown };
+            const body = JSON.parse(text) as Body;
             const error = typeof body.error === "object" && body.error !== null ? body.error : undefined;
             const raw = error?.message ?? (typeof body.error === "string" ? body.error : body.message);
             if (typeof raw === "string" && raw !== "") message = raw;

@@ -27,12 +27,17 @@ export function checkWorkspaceId(workspaceId: unknown): string {
  */
 export function checkPathSegment(route: string, field: string, value: unknown): string {
     const problem =
-        typeof value !== "string" ? `is ${typeof value}, not a string`
-        : value === "" ? "is empty"
-        : /^\.+$/.test(value) ? `is ${JSON.stringify(value)}, a relative path`
-        : /[/\\?#%\s\u0000-\u001f\u007f]/.test(value) ? `${JSON.stringify(value)} contains / \\ ? # % whitespace or a control character`
-        : value.length > 200 ? "is longer than 200 characters"
-        : undefined;
+        typeof value !== "string"
+            ? `is ${typeof value}, not a string`
+            : value === ""
+              ? "is empty"
+              : /^\.+$/.test(value)
+                ? `is ${JSON.stringify(value)}, a relative path`
+                : /[/\\?#%\s\u0000-\u001f\u007f]/.test(value)
+                  ? `${JSON.stringify(value)} contains / \\ ? # % whitespace or a control character`
+                  : value.length > 200
+                    ? "is longer than 200 characters"
+                    : undefined;
     if (problem) {
         throw refuse(route, `${field} ${problem}`, `pass the ${field} exactly as the API returned it`);
     }
@@ -59,7 +64,8 @@ export function checkBaseUrl(baseUrl: string): string {
         throw refuse(CONSTRUCTOR, "baseUrl must not carry credentials, a query or a fragment", fix);
     }
     if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-        throw refuse(CONSTRUCTOR, `baseUrl uses plain http to ${url.hostname}, which would send the admin key in clear`, fix);
+        const detail = `baseUrl uses plain http to ${url.hostname}, which would send the admin key in clear`;
+        throw refuse(CONSTRUCTOR, detail, fix);
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") {
         throw refuse(CONSTRUCTOR, `baseUrl protocol ${url.protocol} is not https`, fix);

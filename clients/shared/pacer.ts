@@ -22,6 +22,7 @@ export class SlidingWindowPacer {
     private readonly now: () => number;
     private readonly sleep: (ms: number) => Promise<void>;
     private readonly sent: Map<string, number[]>;
+    private readonly pausedUntil: Map<string, number>;
 
     constructor(options: PacerOptions) {
         if (!Number.isInteger(options.limit) || options.limit < 1) {
@@ -33,12 +34,26 @@ export class SlidingWindowPacer {
         this.sleep = options.sleep ?? realSleep;
         // Assigned here, not as a field initializer: closure serialization drops field initializers.
         this.sent = new Map();
+        this.pausedUntil = new Map();
+    }
+
+    /**
+     * Holds every request under `key` until `until` (e.g. after a 429 with Retry-After: the server's own count says
+     * the budget is spent, perhaps by another process using the same key).
+     */
+    pause(key: string, until: number): void {
+        this.pausedUntil.set(key, Math.max(until, this.pausedUntil.get(key) ?? 0));
     }
 
     /** Resolves when a request under `key` may be sent, and counts it as sent at that moment. */
     async acquire(key: string): Promise<void> {
         for (;;) {
             const now = this.now();
+            const paused = this.pausedUntil.get(key) ?? 0;
+            if (paused > now) {
+                await this.sleep(paused - now);
+                continue;
+            }
             const times = this.recent(key, now);
             if (times.length < this.limit) {
                 times.push(now);

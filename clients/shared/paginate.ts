@@ -72,11 +72,17 @@ export async function paginate<T>(options: PaginateOptions<T>): Promise<T[]> {
         options.onPage?.({ pages, items: items.length });
         if (!page.has_more) return items;
         const next = nextContinuation(page, page.data, options.style);
-        const fields = options.style === "after" ? "last_id" : options.style === "cursor" ? "next_cursor/cursor"
-            : "next_cursor/cursor/last_id";
+        const fields =
+            options.style === "after"
+                ? "last_id"
+                : options.style === "cursor"
+                  ? "next_cursor/cursor"
+                  : "next_cursor/cursor/last_id";
         if (!next) throw options.invalid(fields, "has_more is true but the page gives no way to continue");
         const id = `${next.param}=${next.value}`;
-        if (used.has(id)) throw options.invalid(fields, `has_more is true but the page repeats ${next.param} ${next.value}`);
+        if (used.has(id)) {
+            throw options.invalid(fields, `has_more is true but the page repeats ${next.param} ${next.value}`);
+        }
         if (pages >= maxPages) throw options.invalid("has_more", `still has_more after ${maxPages} pages`);
         used.add(id);
         continuation = next;

@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildGroupName } from "../../core/naming/groupName";
 import { GroupUsageLimits } from "../../provider/resources/groupUsageLimits";
 import { PilotInvites } from "../../provider/resources/pilotInvites";
 import { WorkspaceUsageLimit } from "../../provider/resources/workspaceUsageLimit";
@@ -41,21 +40,23 @@ export class ChatGptWorkspace extends pulumi.ComponentResource {
         const { tenant, workspace } = args;
         const workspaceId = workspace.workspaceId;
         if (workspace.manageWorkspace && workspaceId) {
+            // The name of this workspace's Admin key secret, never the key (admin keys are workspace-scoped).
+            const target = { workspaceId, ...(workspace.adminKeyConfigKey ? { adminKeyConfigKey: workspace.adminKeyConfigKey } : {}) };
             if (workspace.usageLimit) {
-                this.usageLimit = new WorkspaceUsageLimit(`${name}-usage-limit`, { workspaceId, credits: workspace.usageLimit.credits }, { parent: this });
+                this.usageLimit = new WorkspaceUsageLimit(`${name}-usage-limit`, { ...target, credits: workspace.usageLimit.credits }, { parent: this });
             }
             const limits = workspace.groups
                 .filter((g) => g.usageLimit !== undefined)
-                .map((g) => ({ group: buildGroupName(g), credits: g.usageLimit!.credits }));
+                .map((g) => ({ group: g.name, credits: g.usageLimit!.credits }));
             if (limits.length > 0) {
                 this.groupUsageLimits = new GroupUsageLimits(`${name}-group-usage-limits`, {
-                    workspaceId,
+                    ...target,
                     limits,
                     ...(args.groupWaitSeconds !== undefined ? { groupWaitSeconds: args.groupWaitSeconds } : {}),
                 }, { parent: this, dependsOn: args.pushedGroupsReady ?? [] });
             }
             if (workspace.invites.testUsers && tenant.sso.testUsers.length > 0) {
-                this.pilotInvites = new PilotInvites(`${name}-pilot-invites`, { workspaceId, emails: [...tenant.sso.testUsers] }, { parent: this });
+                this.pilotInvites = new PilotInvites(`${name}-pilot-invites`, { ...target, emails: [...tenant.sso.testUsers] }, { parent: this });
             }
         }
         this.registerOutputs({

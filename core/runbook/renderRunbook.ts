@@ -4,13 +4,14 @@ import {
     Section, accountCreationSection, apiPlatformSsoSection, applySection, customRolesSection, domainSection, emailChangeSection, findingsSection,
     phaseSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection, workspaceConsoleSection,
 } from "./sections";
-import { RunbookConfig, RunbookFacts } from "./types";
+import { RunbookConfig, RunbookFacts, RunbookWorkspaceFields } from "./types";
 
 /**
  * The Markdown runbook of what a person must still do, in order, with the values filled in.
  * Deterministic (no dates, no environment), so the same config and facts give the same text.
  */
-export function renderRunbook(config: RunbookConfig, facts: RunbookFacts): string {
+export function renderRunbook(given: RunbookConfig, facts: RunbookFacts): string {
+    const config = withWorkspaceFields(given);
     const findings = facts.findings ?? evaluateRules(config, facts.workspaceFacts);
     const sections: Section[] = [
         domainSection(config, facts),
@@ -38,4 +39,17 @@ export function renderRunbook(config: RunbookConfig, facts: RunbookFacts): strin
     ];
     const body = sections.flatMap((s, i) => ["", `## ${i + 1}. ${s.title}`, "", ...s.lines]);
     return [...header, ...body, ""].join("\n");
+}
+
+/** The workspace-side fields from the config's `workspace` (WorkspaceSpec) where the view does not carry them itself. */
+function withWorkspaceFields(config: RunbookConfig): RunbookConfig {
+    const spec = (config as { workspace?: Partial<RunbookWorkspaceFields> }).workspace;
+    if (!spec) return config;
+    return {
+        ...config,
+        workspaceId: config.workspaceId ?? spec.workspaceId,
+        customRoles: config.customRoles ?? spec.customRoles,
+        usageLimit: config.usageLimit ?? spec.usageLimit,
+        invites: config.invites ?? spec.invites,
+    };
 }

@@ -145,7 +145,7 @@ export function applySection(config: WorkspaceConfig, facts: RunbookFacts): Sect
         done.push(`creates or adopts the access groups ${listing(declaredGroupNames(config))} in ${idp}${config.scim.enabled ? ` and assigns them to the SCIM app: ${groupProvisioning(config)}` : ""}.`);
     }
     const api = workspaceApiWork(config);
-    if (config.manageWorkspace) done.push(...api.map((a) => `${a.what} through the ChatGPT admin API${a.after ? ` ${a.after}` : ""}.`));
+    if (config.manageWorkspace) done.push(...api.map((a) => `through the ChatGPT admin API, ${a.what}${a.after ? `, ${a.after}` : ""}.`));
     return {
         title: "Run `pulumi up`",
         lines: [

@@ -3,12 +3,23 @@ import { ProviderSettings, chatgptCredentials } from "./providerSettings";
 import { isPollTimeout, pollUntil } from "../../clients/shared/poll";
 import { resourceError } from "./common";
 
+/** Which workspace a resource works on, and which secret config key holds that workspace's Admin key. */
+export interface WorkspaceTarget {
+    workspaceId: string;
+    /** `adminKey` (default, or env CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. */
+    adminKeyConfigKey?: string;
+}
+
+/** Schema of `adminKeyConfigKey`: a config key name, never a key. */
+export const ADMIN_KEY_CONFIG_KEY_PATTERN = /^adminKey(-[a-z0-9][a-z0-9-]*)?$/;
+
 /**
  * The ChatGPT admin API client for one workspace, built inside a provider method call from
  * configure's settings or the environment (a client kept on the provider would be serialized).
  */
-export function chatgptClient(settings: ProviderSettings | undefined, workspaceId: string, onProgress?: (line: string) => void): ChatGptAdminClient {
-    const credentials = chatgptCredentials(settings);
+export function chatgptClient(settings: ProviderSettings | undefined, target: WorkspaceTarget, onProgress?: (line: string) => void): ChatGptAdminClient {
+    const workspaceId = target.workspaceId;
+    const credentials = chatgptCredentials(settings, target.adminKeyConfigKey);
     return new ChatGptAdminClient({
         workspaceId,
         adminKey: credentials.adminKey,

@@ -172,3 +172,8 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failure) throw failure.reason;
 }
+
+/** True when the secret config key a workspace resource reads its Admin key from has changed (no API call needed). */
+export function keyNameChanged(olds: { adminKeyConfigKey?: string }, news: { adminKeyConfigKey?: string }): boolean {
+    return (olds.adminKeyConfigKey ?? "adminKey") !== (news.adminKeyConfigKey ?? "adminKey");
+}

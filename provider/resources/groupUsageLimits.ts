@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ChatGptAdminClient } from "../../clients/chatgptAdmin";
-import { RESOURCE_MODULE, checkWith, forEachLimited, inContext, partialFailure, progressReporter, withConfigure } from "./common";
+import { RESOURCE_MODULE, checkWith, keyNameChanged, forEachLimited, inContext, partialFailure, progressReporter, withConfigure } from "./common";
 import {
-    DEFAULT_GROUP_POLL_SECONDS, DEFAULT_GROUP_WAIT_SECONDS, chatgptClient, creditRule, isNotFoundError, overrideCredits, waitForPushedGroups,
+    ADMIN_KEY_CONFIG_KEY_PATTERN, DEFAULT_GROUP_POLL_SECONDS, DEFAULT_GROUP_WAIT_SECONDS, chatgptClient, creditRule, isNotFoundError, overrideCredits, waitForPushedGroups,
 } from "./chatgptWorkspace";
 
 /**
@@ -33,6 +33,8 @@ export interface GroupLimit {
 export interface GroupUsageLimitsInputs {
     /** ChatGPT workspace UUID (the identity of this resource: a change replaces it). */
     workspaceId: string;
+    /** Secret config key of this workspace's Admin key (`adminKey` default, `adminKey-<key>` in the tenant form). */
+    adminKeyConfigKey?: string;
     limits: GroupLimit[];
     /** Longest wait for SCIM to push the groups (ROLE-2). Default 300 s. */
     groupWaitSeconds?: number;
@@ -53,6 +55,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function groupUsageLimitsSchema() {
     return z.object({
         workspaceId: z.string().regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z.string().regex(ADMIN_KEY_CONFIG_KEY_PATTERN, { error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }).optional(),
         limits: z.array(z.object({
             group: z.string().min(1),
             credits: z.number().finite().min(0, { error: "a credit limit is 0 or more" }),
@@ -122,12 +125,12 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
         async diff(_id: string, olds: GroupUsageLimitsOutputs, news: GroupUsageLimitsInputs) {
             if (olds.workspaceId !== news.workspaceId) return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
             const { set, clear } = limitChanges(olds.limits, news.limits);
-            return { changes: set.length + clear.length > 0, replaces: [] };
+            return { changes: set.length + clear.length > 0 || keyNameChanged(olds, news), replaces: [] };
         },
 
         async create(inputs: GroupUsageLimitsInputs) {
             return inContext(LABEL, settings, async () => {
-                const client = chatgptClient(settings(), inputs.workspaceId, console.error);
+                const client = chatgptClient(settings(), inputs, console.error);
                 const names = inputs.limits.map((l) => l.group);
                 const groupIds = names.length === 0 ? new Map<string, string>()
                     : await waitForPushedGroups(client, LABEL, names, inputs.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, inputs.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
@@ -145,7 +148,7 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
         async read(id: string, props?: GroupUsageLimitsOutputs) {
             return inContext(LABEL, settings, async () => {
                 if (!props) return { id, props };
-                const client = chatgptClient(settings(), props.workspaceId, console.error);
+                const client = chatgptClient(settings(), props, console.error);
                 const live = new Map<string, number>();
                 await forEachLimited(Object.entries(props.groupIds ?? {}), PARALLEL, async ([group, groupId]) => {
                     try {
@@ -165,7 +168,7 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
         async update(id: string, olds: GroupUsageLimitsOutputs, news: GroupUsageLimitsInputs) {
             return inContext(LABEL, settings, async () => {
                 const { set, clear } = limitChanges(olds.limits, news.limits);
-                const client = chatgptClient(settings(), news.workspaceId, console.error);
+                const client = chatgptClient(settings(), news, console.error);
                 const groupIds = new Map(Object.entries(olds.groupIds ?? {}));
                 const unknown = set.map((l) => l.group).filter((g) => !groupIds.has(g));
                 if (unknown.length > 0) {
@@ -184,7 +187,7 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
 
         async delete(_id: string, props: GroupUsageLimitsOutputs) {
             await inContext(LABEL, settings, async () => {
-                const client = chatgptClient(settings(), props.workspaceId, console.error);
+                const client = chatgptClient(settings(), props, console.error);
                 const groupIds = new Map(Object.entries(props.groupIds ?? {}));
                 await apply(client, groupIds, [], [...groupIds.keys()], byGroup(props.limits));
             });
@@ -197,6 +200,11 @@ const provider = groupUsageLimitsProvider();
 export interface GroupUsageLimitsArgs {
     /** ChatGPT workspace UUID (config `workspaces[].workspaceId`). Changing it replaces the resource. */
     workspaceId: pulumi.Input<string>;
+    /**
+     * Secret config key (without namespace) holding this workspace's Admin key: `adminKey` (default; or env
+     * CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. A name, never the key itself.
+     */
+    adminKeyConfigKey?: pulumi.Input<string>;
     /** Monthly credit limit per SCIM-pushed group (config `groups[].usageLimit`); groups not listed keep what they have. */
     limits: pulumi.Input<pulumi.Input<GroupLimit>[]>;
     /** Longest wait for SCIM to push a group (ROLE-2), in seconds. Default 300. */

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ChatGptAdminClient, WorkspaceInvite } from "../../clients/chatgptAdmin";
-import { RESOURCE_MODULE, checkWith, inContext, partialFailure, progressReporter, sameSet, sleep, withConfigure } from "./common";
-import { chatgptClient, isNotFoundError } from "./chatgptWorkspace";
+import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, partialFailure, progressReporter, sameSet, sleep, withConfigure } from "./common";
+import { ADMIN_KEY_CONFIG_KEY_PATTERN, chatgptClient, isNotFoundError } from "./chatgptWorkspace";
 
 /**
  * Invites the SSO test users of a pilot (000 §2 "start with a small group of invited test users";
@@ -20,6 +20,8 @@ import { chatgptClient, isNotFoundError } from "./chatgptWorkspace";
 export interface PilotInvitesInputs {
     /** ChatGPT workspace UUID (identity: a change replaces the resource). */
     workspaceId: string;
+    /** Secret config key of this workspace's Admin key (`adminKey` default, `adminKey-<key>` in the tenant form). */
+    adminKeyConfigKey?: string;
     /** Test users to have in the workspace (config `sso.testUsers`); compared case-insensitively. */
     emails: string[];
 }
@@ -41,6 +43,7 @@ const key = (email: string) => email.trim().toLowerCase();
 export function pilotInvitesSchema() {
     return z.object({
         workspaceId: z.string().regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z.string().regex(ADMIN_KEY_CONFIG_KEY_PATTERN, { error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }).optional(),
         emails: z.array(z.email({ error: "each test user is an email address" })).superRefine((emails, ctx) => {
             const seen = new Set<string>();
             emails.forEach((e, i) => {
@@ -109,6 +112,7 @@ async function revoke(client: ChatGptAdminClient, inviteId: string): Promise<voi
 function outputs(inputs: PilotInvitesInputs, created: Map<string, string>, skipped: Set<string>, covered: (k: string) => boolean): PilotInvitesOutputs {
     return {
         workspaceId: inputs.workspaceId,
+        ...(inputs.adminKeyConfigKey !== undefined ? { adminKeyConfigKey: inputs.adminKeyConfigKey } : {}),
         emails: inputs.emails.filter((e) => covered(key(e))),
         createdInvites: Object.fromEntries(created),
         skipped: [...skipped].sort(),
@@ -123,12 +127,12 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
 
         async diff(_id: string, olds: PilotInvitesOutputs, news: PilotInvitesInputs) {
             if (olds.workspaceId !== news.workspaceId) return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
-            return { changes: !sameSet((olds.emails ?? []).map(key), news.emails.map(key)), replaces: [] };
+            return { changes: !sameSet((olds.emails ?? []).map(key), news.emails.map(key)) || keyNameChanged(olds, news), replaces: [] };
         },
 
         async create(inputs: PilotInvitesInputs) {
             return inContext(LABEL, settings, async () => {
-                const client = chatgptClient(settings(), inputs.workspaceId);
+                const client = chatgptClient(settings(), inputs);
                 const created = new Map<string, string>();
                 const skipped = new Set<string>();
                 const covered = (k: string) => created.has(k) || skipped.has(k);
@@ -145,7 +149,7 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
         async read(id: string, props?: PilotInvitesOutputs) {
             return inContext(LABEL, settings, async () => {
                 if (!props) return { id, props };
-                const client = chatgptClient(settings(), props.workspaceId);
+                const client = chatgptClient(settings(), props);
                 let seen: Awaited<ReturnType<typeof lookAround>>;
                 try {
                     seen = await lookAround(client);
@@ -163,7 +167,7 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
 
         async update(id: string, olds: PilotInvitesOutputs, news: PilotInvitesInputs) {
             return inContext(LABEL, settings, async () => {
-                const client = chatgptClient(settings(), news.workspaceId);
+                const client = chatgptClient(settings(), news);
                 const wanted = new Set(news.emails.map(key));
                 const created = new Map(Object.entries(olds.createdInvites ?? {}));
                 const skipped = new Set((olds.skipped ?? []).filter((k) => wanted.has(k)));
@@ -188,7 +192,7 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
 
         async delete(_id: string, props: PilotInvitesOutputs) {
             await inContext(LABEL, settings, async () => {
-                const client = chatgptClient(settings(), props.workspaceId);
+                const client = chatgptClient(settings(), props);
                 for (const inviteId of Object.values(props.createdInvites ?? {})) await revoke(client, inviteId);
             });
         },
@@ -200,6 +204,11 @@ const provider = pilotInvitesProvider();
 export interface PilotInvitesArgs {
     /** ChatGPT workspace UUID (config `workspaces[].workspaceId`). Changing it replaces the resource. */
     workspaceId: pulumi.Input<string>;
+    /**
+     * Secret config key (without namespace) holding this workspace's Admin key: `adminKey` (default; or env
+     * CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. A name, never the key itself.
+     */
+    adminKeyConfigKey?: pulumi.Input<string>;
     /** Test users to invite when not yet members or invited (config `sso.testUsers`, with `invites.testUsers: true`). */
     emails: pulumi.Input<pulumi.Input<string>[]>;
 }

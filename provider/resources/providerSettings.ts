@@ -24,6 +24,8 @@ export const DEFAULT_API_PLATFORM_BASE_URL = "https://api.openai.com/v1";
 
 /** What `configure` found in the stack config (any may be absent). */
 export interface ProviderSettings {
+    /** Reads any other key of the stack config (per-workspace admin keys `chatgpt-identity:adminKey-<key>`), in the host only. */
+    configGet?: (key: string) => string | undefined;
     chatgptAdminKey?: string;
     chatgptApiBaseUrl?: string;
     chatgptRequestsPerMinute?: number;
@@ -43,6 +45,7 @@ function positive(value: unknown): number | undefined {
 /** Reads the provider's settings from the config handed to `configure`. */
 export function readProviderSettings(config: pulumi.dynamic.Config): ProviderSettings {
     return {
+        configGet: (key: string) => text(config.get(key)),
         chatgptAdminKey: text(config.get(CONFIG_CHATGPT_ADMIN_KEY)),
         chatgptApiBaseUrl: text(config.get(CONFIG_CHATGPT_API_BASE_URL)),
         chatgptRequestsPerMinute: positive(config.get(CONFIG_CHATGPT_REQUESTS_PER_MINUTE)),
@@ -59,11 +62,21 @@ export interface ChatGptCredentials {
     requestsPerMinute?: number;
 }
 
-/** Stack config first, then the environment. Fails with the fix when no key is set. */
-export function chatgptCredentials(settings: ProviderSettings | undefined, env: NodeJS.ProcessEnv = process.env): ChatGptCredentials {
-    const key = () => settings?.chatgptAdminKey ?? text(env[ENV_CHATGPT_ADMIN_KEY]);
+/** The default secret config key (without namespace) of a workspace's Admin key; the tenant form uses `adminKey-<key>`. */
+export const DEFAULT_ADMIN_KEY_CONFIG_KEY = "adminKey";
+
+/**
+ * Stack config first, then (for the default key only) the environment. Admin keys are workspace-scoped:
+ * `adminKeyConfigKey` names this workspace's secret (`adminKey` or `adminKey-<workspace key>`). Fails
+ * with the fix when no key is set.
+ */
+export function chatgptCredentials(settings: ProviderSettings | undefined, adminKeyConfigKey = DEFAULT_ADMIN_KEY_CONFIG_KEY,
+    env: NodeJS.ProcessEnv = process.env): ChatGptCredentials {
+    const fullKey = `chatgpt-identity:${adminKeyConfigKey}`;
+    const isDefault = adminKeyConfigKey === DEFAULT_ADMIN_KEY_CONFIG_KEY;
+    const key = () => (isDefault ? settings?.chatgptAdminKey ?? text(env[ENV_CHATGPT_ADMIN_KEY]) : settings?.configGet?.(fullKey));
     if (!key()) {
-        throw new Error(`no ChatGPT workspace Admin key: run \`pulumi config set --secret ${CONFIG_CHATGPT_ADMIN_KEY} <key>\` or set ${ENV_CHATGPT_ADMIN_KEY} ` +
+        throw new Error(`no ChatGPT workspace Admin key: run \`pulumi config set --secret ${fullKey} <key>\`${isDefault ? ` or set ${ENV_CHATGPT_ADMIN_KEY}` : ""} ` +
             "(OpenAI Admin Console → Credentials → Admin keys; scopes in docs/chatgpt-admin-api.md)");
     }
     return {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { RESOURCE_MODULE, checkWith, inContext, warn, withConfigure } from "./common";
-import { chatgptClient, creditRule, isNotFoundError, overrideCredits } from "./chatgptWorkspace";
+import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, warn, withConfigure } from "./common";
+import { ADMIN_KEY_CONFIG_KEY_PATTERN, chatgptClient, creditRule, isNotFoundError, overrideCredits } from "./chatgptWorkspace";
 
 /**
  * The workspace's default monthly credit limit, the baseline every member has unless a group grants
@@ -13,6 +13,8 @@ import { chatgptClient, creditRule, isNotFoundError, overrideCredits } from "./c
 export interface WorkspaceUsageLimitInputs {
     /** ChatGPT workspace UUID (identity: a change replaces the resource). */
     workspaceId: string;
+    /** Secret config key of this workspace's Admin key (`adminKey` default, `adminKey-<key>` in the tenant form). */
+    adminKeyConfigKey?: string;
     /** Monthly credits of every member (ROLE-1 baseline). */
     credits: number;
 }
@@ -28,6 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function workspaceUsageLimitSchema() {
     return z.object({
         workspaceId: z.string().regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z.string().regex(ADMIN_KEY_CONFIG_KEY_PATTERN, { error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }).optional(),
         credits: z.number().finite().min(0, { error: "a credit limit is 0 or more" }),
     });
 }
@@ -40,12 +43,12 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
 
         async diff(_id: string, olds: WorkspaceUsageLimitOutputs, news: WorkspaceUsageLimitInputs) {
             if (olds.workspaceId !== news.workspaceId) return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
-            return { changes: olds.credits !== news.credits, replaces: [] };
+            return { changes: olds.credits !== news.credits || keyNameChanged(olds, news), replaces: [] };
         },
 
         async create(inputs: WorkspaceUsageLimitInputs) {
             return inContext(LABEL, settings, async () => {
-                const client = chatgptClient(settings(), inputs.workspaceId);
+                const client = chatgptClient(settings(), inputs);
                 const before = overrideCredits(await client.getWorkspaceUsageLimit());
                 if (before !== null && before !== inputs.credits) {
                     warn(`${LABEL}: the workspace limit was ${before === "unlimited" ? "unlimited" : `${before} credits`}, set outside this stack; it becomes ${inputs.credits} (config usageLimit)`);
@@ -58,7 +61,7 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
         async read(id: string, props?: WorkspaceUsageLimitOutputs) {
             return inContext(LABEL, settings, async () => {
                 if (!props) return { id, props };
-                const client = chatgptClient(settings(), props.workspaceId);
+                const client = chatgptClient(settings(), props);
                 try {
                     const credits = overrideCredits(await client.getWorkspaceUsageLimit());
                     // Cleared or made unlimited by hand: report it (-1 never equals a declared limit, so the diff shows it).
@@ -72,7 +75,7 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
 
         async update(_id: string, olds: WorkspaceUsageLimitOutputs, news: WorkspaceUsageLimitInputs) {
             return inContext(LABEL, settings, async () => {
-                if (olds.credits !== news.credits) await chatgptClient(settings(), news.workspaceId).setWorkspaceUsageLimit(creditRule(news.credits));
+                if (olds.credits !== news.credits) await chatgptClient(settings(), news).setWorkspaceUsageLimit(creditRule(news.credits));
                 return { outs: { ...olds, ...news } };
             });
         },
@@ -80,7 +83,7 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
         async delete(_id: string, props: WorkspaceUsageLimitOutputs) {
             await inContext(LABEL, settings, async () => {
                 try {
-                    await chatgptClient(settings(), props.workspaceId).setWorkspaceUsageLimit(null);
+                    await chatgptClient(settings(), props).setWorkspaceUsageLimit(null);
                 } catch (e) {
                     if (!isNotFoundError(e)) throw e;
                 }
@@ -94,6 +97,11 @@ const provider = workspaceUsageLimitProvider();
 export interface WorkspaceUsageLimitArgs {
     /** ChatGPT workspace UUID (config `workspaces[].workspaceId`). Changing it replaces the resource. */
     workspaceId: pulumi.Input<string>;
+    /**
+     * Secret config key (without namespace) holding this workspace's Admin key: `adminKey` (default; or env
+     * CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. A name, never the key itself.
+     */
+    adminKeyConfigKey?: pulumi.Input<string>;
     /** Monthly credits of every member (config `workspaces[].usageLimit.credits`, ROLE-1 baseline). */
     credits: pulumi.Input<number>;
 }

@@ -5,8 +5,15 @@ import { KEY, ScriptedServer, WORKSPACE, fakeClock, json, startScriptedServer, u
 
 function client(url: string, extra: Partial<ConstructorParameters<typeof ChatGptAdminClient>[0]> = {}) {
     const clock = fakeClock(Date.parse("2026-11-25T12:00:00Z"));
-    const c = new ChatGptAdminClient({ workspaceId: WORKSPACE, adminKey: () => KEY, baseUrl: url, now: clock.now,
-        sleep: clock.sleep, random: () => 0.5, ...extra });
+    const c = new ChatGptAdminClient({
+        workspaceId: WORKSPACE,
+        adminKey: () => KEY,
+        baseUrl: url,
+        now: clock.now,
+        sleep: clock.sleep,
+        random: () => 0.5,
+        ...extra,
+    });
     return { c, clock };
 }
 
@@ -34,7 +41,13 @@ describe("clients/chatgptAdmin retries and errors", () => {
         server = await startScriptedServer((_req, res) => {
             calls++;
             if (calls === 1) return json(res, 429, { error: { message: "slow down" } }, { "retry-after": "7" });
-            if (calls === 2) return json(res, 503, { error: { message: "busy" } }, { "retry-after": "Wed, 25 Nov 2026 12:00:19 GMT" });
+            if (calls === 2)
+                return json(
+                    res,
+                    503,
+                    { error: { message: "busy" } },
+                    { "retry-after": "Wed, 25 Nov 2026 12:00:19 GMT" },
+                );
             json(res, 200, page([user("u1")]));
         });
         const { c, clock } = client(server.url);
@@ -64,15 +77,23 @@ describe("clients/chatgptAdmin retries and errors", () => {
     });
 
     it("401 is kind authentication with the Admin key hint, not retried", async () => {
-        server = await startScriptedServer((_req, res) => json(res, 401, { error: { message: "Invalid API key", code: "invalid_api_key" } }));
+        server = await startScriptedServer((_req, res) =>
+            json(res, 401, { error: { message: "Invalid API key", code: "invalid_api_key" } }),
+        );
         const error = await failure(client(server.url).c.listUsers());
         assert.equal(error.kind, "authentication");
         assert.equal(error.status, 401);
         assert.equal(error.code, "invalid_api_key");
-        assert.equal(error.hint, "the admin key is wrong or revoked: create a workspace-scoped Admin key in the OpenAI " +
-            "Admin Console → Credentials → Admin keys");
-        assert.equal(error.message, `GET /manage/workspaces/${WORKSPACE}/users failed (authentication 401): ` +
-            `invalid_api_key: Invalid API key. ${error.hint}`);
+        assert.equal(
+            error.hint,
+            "the admin key is wrong or revoked: create a workspace-scoped Admin key in the OpenAI " +
+                "Admin Console → Credentials → Admin keys",
+        );
+        assert.equal(
+            error.message,
+            `GET /manage/workspaces/${WORKSPACE}/users failed (authentication 401): ` +
+                `invalid_api_key: Invalid API key. ${error.hint}`,
+        );
         assert.equal(server.seen.length, 1);
     });
 
@@ -81,12 +102,19 @@ describe("clients/chatgptAdmin retries and errors", () => {
         const c = client(server.url).c;
         const onLimit = await failure(c.setGroupUsageLimit("g1", null));
         assert.equal(onLimit.kind, "permission");
-        assert.equal(onLimit.hint, `the admin key lacks the "write usage limits" permission for workspace ${WORKSPACE} ` +
-            "(or was made in another workspace): give it that permission in the OpenAI Admin Console → Credentials → " +
-            "Admin keys, or use a key of this workspace");
+        assert.equal(
+            onLimit.hint,
+            `the admin key lacks the "write usage limits" permission for workspace ${WORKSPACE} ` +
+                "(or was made in another workspace): give it that permission in the OpenAI Admin Console → " +
+                "Credentials → " +
+                "Admin keys, or use a key of this workspace",
+        );
         assert.match((await failure(c.listUsers())).hint, /lacks the "read users" permission/);
         assert.match((await failure(c.listGroupUsers("g1"))).hint, /lacks the "read groups" permission/);
-        assert.match((await failure(c.createInvite({ email: "a@b.example" }))).hint, /lacks the "write invites" permission/);
+        assert.match(
+            (await failure(c.createInvite({ email: "a@b.example" }))).hint,
+            /lacks the "write invites" permission/,
+        );
     });
 
     it("404 on a workspace-level route says the workspace id is wrong or the plan has no admin API", async () => {
@@ -95,8 +123,12 @@ describe("clients/chatgptAdmin retries and errors", () => {
         for (const call of [() => c.listUsers(), () => c.getWorkspaceUsageLimit(), () => c.listGroups()]) {
             const error = await failure(call());
             assert.equal(error.kind, "not_found");
-            assert.equal(error.hint, `workspace ${WORKSPACE} was not found, or its plan has no admin API (ChatGPT ` +
-                "Enterprise and Edu only): check workspaceId against the OpenAI Admin Console and the workspace's plan");
+            assert.equal(
+                error.hint,
+                `workspace ${WORKSPACE} was not found, or its plan has no admin API (ChatGPT ` +
+                    "Enterprise and Edu only): check workspaceId against the OpenAI Admin Console and the " +
+                    "workspace's plan",
+            );
         }
         const item = await failure(c.getGroupUsageLimit("grp_9"));
         assert.equal(item.kind, "not_found");
@@ -120,18 +152,29 @@ describe("clients/chatgptAdmin retries and errors", () => {
         server = await startScriptedServer((_req, res) => json(res, 200, page([])));
         const error = await failure(client(server.url, { adminKey: () => undefined }).c.listUsers());
         assert.equal(error.kind, "authentication");
-        assert.match(error.message, /no admin key: set the secret stack config chatgpt-identity:adminKey or CHATGPT_ADMIN_KEY/);
+        assert.match(
+            error.message,
+            /no admin key: set the secret stack config chatgpt-identity:adminKey or CHATGPT_ADMIN_KEY/,
+        );
         assert.equal(server.seen.length, 0);
     });
 
-    it("the key is never in a message, stack, inspect or JSON of errors and client, even when the API echoes it", async () => {
+    it("the key is never in message, stack, inspect or JSON of error or client, even if echoed", async () => {
         server = await startScriptedServer((req, res) =>
-            json(res, 401, { error: { message: `key ${req.auth?.slice(7)} is revoked` } }));
+            json(res, 401, { error: { message: `key ${req.auth?.slice(7)} is revoked` } }),
+        );
         const { c } = client(server.url);
         const error = await failure(c.listUsers());
         assert.match(error.message, /key \[redacted\] is revoked/);
-        for (const text of [error.message, error.stack ?? "", inspect(error, { depth: 5 }), JSON.stringify(error),
-            inspect(c, { depth: 10, showHidden: true }), JSON.stringify(c), String(c)]) {
+        for (const text of [
+            error.message,
+            error.stack ?? "",
+            inspect(error, { depth: 5 }),
+            JSON.stringify(error),
+            inspect(c, { depth: 10, showHidden: true }),
+            JSON.stringify(c),
+            String(c),
+        ]) {
             assert.ok(!text.includes(KEY), `key leaked in: ${text.slice(0, 200)}`);
         }
         assert.ok(!Object.values(c).some((v) => v === KEY));
@@ -145,7 +188,10 @@ describe("clients/chatgptAdmin retries and errors", () => {
     });
 
     it("a non-JSON success answer is kind invalid_response", async () => {
-        server = await startScriptedServer((_req, res) => { res.writeHead(200); res.end("<html>login</html>"); });
+        server = await startScriptedServer((_req, res) => {
+            res.writeHead(200);
+            res.end("<html>login</html>");
+        });
         const error = await failure(client(server.url).c.getWorkspaceUsageLimit());
         assert.equal(error.kind, "invalid_response");
         assert.match(error.message, /the answer is not JSON/);

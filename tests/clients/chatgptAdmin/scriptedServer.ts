@@ -27,9 +27,16 @@ export async function startScriptedServer(handler: Handler, maxRequests = 500): 
         raw.on("data", (chunk) => (body += chunk));
         raw.on("end", () => {
             const url = new URL(raw.url ?? "/", "http://127.0.0.1");
-            const req = { method: raw.method ?? "", path: url.pathname, query: url.searchParams, auth: raw.headers.authorization, body };
+            const req = {
+                method: raw.method ?? "",
+                path: url.pathname,
+                query: url.searchParams,
+                auth: raw.headers.authorization,
+                body,
+            };
             seen.push(req);
-            if (seen.length > maxRequests) return json(res, 599, { error: { message: "scripted server: too many requests" } });
+            if (seen.length > maxRequests)
+                return json(res, 599, { error: { message: "scripted server: too many requests" } });
             handler(req, res, raw);
         });
     });
@@ -46,7 +53,12 @@ export async function startScriptedServer(handler: Handler, maxRequests = 500): 
     };
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+): void {
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify(body));
 }
@@ -70,8 +82,16 @@ export function fakeClock(start = 1_700_000_000_000) {
 }
 
 export function user(id: string, extra: Record<string, unknown> = {}) {
-    return { object: "workspace.user", id, email: `${id}@district.example`, name: id, role: "standard-user",
-        seat_type: "default", is_scim_managed: true, ...extra };
+    return {
+        object: "workspace.user",
+        id,
+        email: `${id}@district.example`,
+        name: id,
+        role: "standard-user",
+        seat_type: "default",
+        is_scim_managed: true,
+        ...extra,
+    };
 }
 
 /**

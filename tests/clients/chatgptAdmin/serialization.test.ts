@@ -11,7 +11,12 @@ const ENV = "CHATGPT_IDENTITY_TEST_SERIALIZED_KEY";
 
 async function serialized(): Promise<{ text: string; run: (url: string) => Promise<unknown> }> {
     const operation = async (baseUrl: string) => {
-        const client = new ChatGptAdminClient({ workspaceId: WORKSPACE, baseUrl, adminKey: () => process.env[ENV], maxRetries: 0 });
+        const client = new ChatGptAdminClient({
+            workspaceId: WORKSPACE,
+            baseUrl,
+            adminKey: () => process.env[ENV],
+            maxRetries: 0,
+        });
         try {
             return (await client.listUsers()).map((u) => u.id);
         } catch (error) {
@@ -38,7 +43,10 @@ describe("clients/chatgptAdmin after Pulumi closure serialization", () => {
         process.env[ENV] = KEY;
         let status = 200;
         server = await startScriptedServer((_req, res) =>
-            status === 200 ? json(res, 200, { data: [user("u1")], has_more: false }) : json(res, status, { error: { message: "no" } }));
+            status === 200
+                ? json(res, 200, { data: [user("u1")], has_more: false })
+                : json(res, status, { error: { message: "no" } }),
+        );
         const { text, run } = await serialized();
         assert.ok(!text.includes(KEY));
         assert.deepEqual(await run(server.url), ["u1"]);

@@ -14,7 +14,7 @@ function busiestWindow(times: number[], windowMs: number): number {
 }
 
 describe("clients/shared pacer", () => {
-    it("250 requests at 100/min take two full windows of fake time and never exceed 100 in any 60 s window", async () => {
+    it("250 requests at 100/min take two windows of fake time, never over 100 in any 60 s window", async () => {
         const clock = fakeClock(0);
         const pacer = new SlidingWindowPacer({ limit: 100, now: clock.now, sleep: clock.sleep });
         const sent: number[] = [];
@@ -32,8 +32,11 @@ describe("clients/shared pacer", () => {
         const clock = virtualClock(0);
         const pacer = new SlidingWindowPacer({ limit: 10, now: clock.now, sleep: clock.sleep });
         const sent: number[] = [];
-        await Promise.all(Array.from({ length: 35 }, () => pacer.acquire("PATCH /usage_limits/groups/{group_id}")
-            .then(() => sent.push(clock.now()))));
+        await Promise.all(
+            Array.from({ length: 35 }, () =>
+                pacer.acquire("PATCH /usage_limits/groups/{group_id}").then(() => sent.push(clock.now())),
+            ),
+        );
         sent.sort((a, b) => a - b);
         assert.equal(sent.length, 35);
         assert.equal(busiestWindow(sent, 60000), 10);
@@ -51,6 +54,19 @@ describe("clients/shared pacer", () => {
         assert.equal(pacer.inWindow("GET /users"), 100);
         await pacer.acquire("GET /users");
         assert.equal(clock.now(), 60000);
+    });
+
+    it("pause holds one key until the given time and leaves other keys alone", async () => {
+        const clock = fakeClock(0);
+        const pacer = new SlidingWindowPacer({ limit: 100, now: clock.now, sleep: clock.sleep });
+        pacer.pause("GET /users", 7000);
+        await pacer.acquire("GET /groups");
+        assert.equal(clock.now(), 0);
+        await pacer.acquire("GET /users");
+        assert.equal(clock.now(), 7000);
+        pacer.pause("GET /users", 3000);
+        await pacer.acquire("GET /users");
+        assert.equal(clock.now(), 7000, "an earlier pause does not shorten or extend anything");
     });
 
     it("refuses a limit below one", () => {

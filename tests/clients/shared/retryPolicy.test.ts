@@ -1,5 +1,10 @@
 import * as assert from "node:assert/strict";
-import { DEFAULT_RETRY_POLICY, backoffDelay, isNotAppliedStatus, parseRetryAfter } from "../../../clients/shared/retryPolicy";
+import {
+    DEFAULT_RETRY_POLICY,
+    backoffDelay,
+    isNotAppliedStatus,
+    parseRetryAfter,
+} from "../../../clients/shared/retryPolicy";
 
 describe("clients/shared retryPolicy", () => {
     it("reads Retry-After as seconds or an HTTP date", () => {
@@ -13,7 +18,10 @@ describe("clients/shared retryPolicy", () => {
 
     it("backs off exponentially with jitter, never shorter than Retry-After", () => {
         const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0.5 };
-        assert.deepEqual([1, 2, 3, 10].map((n) => backoffDelay(policy, n)), [125, 250, 500, 4000]);
+        assert.deepEqual(
+            [1, 2, 3, 10].map((n) => backoffDelay(policy, n)),
+            [125, 250, 500, 4000],
+        );
         assert.equal(backoffDelay(policy, 1, 3000), 3000);
         assert.equal(backoffDelay(policy, 1, 10 * 60000), 60000);
     });

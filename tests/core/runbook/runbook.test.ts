@@ -20,6 +20,9 @@ export function entraDistrict(): { config: WorkspaceConfig; facts: RunbookFacts 
     };
 }
 
+/** The settings `manageWorkspace` needs (a workspace UUID), or none. */
+const managed = (on: boolean) => (on ? { manageWorkspace: true, workspaceId: "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f" } : {});
+
 if (typeof describe === "function") describe("runbook", () => {
     it("is deterministic and fills every value in", () => {
         const { config, facts } = entraDistrict();
@@ -35,7 +38,7 @@ if (typeof describe === "function") describe("runbook", () => {
     it("says where a pending TXT value comes from: always the console, managed workspace or not (no domain API)", () => {
         const facts: RunbookFacts = { txtRecords: [{ domain: "lincoln.k12.us", name: "lincoln.k12.us" }] };
         for (const manageWorkspace of [false, true]) {
-            const text = renderRunbook(makeConfig({ domains: [{ name: "lincoln.k12.us" }], manageWorkspace }), facts);
+            const text = renderRunbook(makeConfig({ domains: [{ name: "lincoln.k12.us" }], ...managed(manageWorkspace) }), facts);
             assert.match(text, /\| lincoln\.k12\.us \| lincoln\.k12\.us \| TXT \| pending: add the domain under Workspace settings → Identity & Access → Domains and copy the value it shows into `domains\[0\]\.verificationToken` \|/);
             assert.match(text, /3\. In ChatGPT, open Workspace settings → Identity & Access → Domains and press Verify next to each domain once its record is visible \(no API can do this\)\./);
             assert.doesNotMatch(text, /the workspace issues it during `pulumi up`/);
@@ -76,7 +79,7 @@ if (typeof describe === "function") describe("runbook", () => {
     it("ChatGPT custom roles are always console steps, after the groups appear (ROLE-1, ROLE-2), never API Platform roles", () => {
         const customRoles = [{ name: "GPT publishers", grants: ["Publish GPTs to the workspace", "Publish skills"], groups: ["ROLE_Staff"] }];
         for (const manageWorkspace of [false, true]) {
-            const config = { ...makeConfig({ scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }], manageWorkspace }), customRoles };
+            const config = { ...makeConfig({ scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }], ...managed(manageWorkspace) }), customRoles };
             const text = renderRunbook(config, { txtRecords: [] });
             assert.match(text, /## \d+\. Create the ChatGPT custom roles and map the groups \(ROLE-1, ROLE-2\)\n\nNo API creates ChatGPT custom roles; do it in ChatGPT under Workspace settings → Roles \(role-based access control\)\./);
             assert.match(text, /1\. Create each role with only these grants:\n\n {3}- GPT publishers: `Publish GPTs to the workspace` and `Publish skills`\n/);
@@ -90,11 +93,11 @@ if (typeof describe === "function") describe("runbook", () => {
         const extra = { usageLimit: { credits: 1000 }, invites: { testUsers: true } };
         const patch = { sso: { ...SSO_BASE, stage: "testing" as const }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }, { dimension: "ROLE", group: "Teachers" }] };
         const groups = makeConfig(patch).groups.map((g, i) => (i === 0 ? { ...g, usageLimit: { credits: 5000 } } : g));
-        const managed = renderRunbook({ ...makeConfig({ ...patch, manageWorkspace: true }), ...extra, groups }, { txtRecords: [] });
-        assert.match(managed, /- sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\) through the ChatGPT admin API\./);
-        assert.match(managed, /- sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\) through the ChatGPT admin API once SCIM has pushed the groups; it waits a bounded time for them and then names the missing ones \(ROLE-2\)\./);
-        assert.match(managed, /- invites the test users who are not yet members \(`it\.admin@lincoln\.k12\.us` and `office\.manager@staff\.lincoln\.k12\.us`\); a member or an already invited user is never invited again \(SSO-9\) through the ChatGPT admin API\./);
-        assert.doesNotMatch(managed, /Set the credit limits and invite the test users/);
+        const viaApi = renderRunbook({ ...makeConfig({ ...patch, ...managed(true) }), ...extra, groups }, { txtRecords: [] });
+        assert.match(viaApi, /- through the ChatGPT admin API, sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\)\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups; it waits a bounded time for them and then names the missing ones \(ROLE-2\)\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, invites the test users who are not yet members \(`it\.admin@lincoln\.k12\.us` and `office\.manager@staff\.lincoln\.k12\.us`\); a member or an already invited user is never invited again \(SSO-9\)\./);
+        assert.doesNotMatch(viaApi, /Set the credit limits and invite the test users/);
         const byHand = renderRunbook({ ...makeConfig(patch), ...extra, groups }, { txtRecords: [] });
         assert.match(byHand, /## \d+\. Set the credit limits and invite the test users \(ROLE-1, ROLE-2, SSO-9\)\n\n`manageWorkspace` is false, so `pulumi up` does not call the ChatGPT admin API/);
         assert.match(byHand, /2\. Once SCIM has pushed the groups \(ROLE-2\), set each group's monthly credit limit: ROLE_Staff: 5000 credits\./);
@@ -142,5 +145,17 @@ if (typeof describe === "function") describe("runbook", () => {
         assert.match(phaseSummary(makeConfig({ scim: SCIM_ON, groups: groups(3) })), /That is more groups than this phase expects: hold 1 group back until the next phase/);
         assert.match(phaseSummary(makeConfig({ phase: "level1", scim: SCIM_ON, groups: groups(2) })), /That is fewer groups than this phase expects/);
         assert.match(phaseSummary(makeConfig({ phase: "full", groups: groups(2) })), /This is the last phase/);
+    });
+});
+
+if (typeof describe === "function") describe("runbook: the workspace fields of the config contract", () => {
+    it("reads customRoles, usageLimit and invites from the config's workspace (WorkspaceSpec)", () => {
+        const config = makeConfig({ sso: { ...SSO_BASE, stage: "testing" }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff", usageLimit: { credits: 5000 } }],
+            usageLimit: { credits: 1000 }, invites: { testUsers: true }, customRoles: [{ name: "GPT publishers", grants: ["publish-gpts"], groups: ["ROLE_Staff"] }], ...managed(true) } as any);
+        const text = renderRunbook(config, { txtRecords: [] });
+        assert.match(text, /- through the ChatGPT admin API, sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\)\./);
+        assert.match(text, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups/);
+        assert.match(text, /- through the ChatGPT admin API, invites the test users who are not yet members/);
+        assert.match(text, /\n {3}- GPT publishers: `publish-gpts`\n/);
     });
 });

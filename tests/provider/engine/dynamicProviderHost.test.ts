@@ -12,7 +12,7 @@ import { apiPlatformGroupRolesProvider } from "../../../provider/resources/apiPl
 import { groupUsageLimitsProvider } from "../../../provider/resources/groupUsageLimits";
 import { pilotInvitesProvider } from "../../../provider/resources/pilotInvites";
 import { workspaceUsageLimitProvider } from "../../../provider/resources/workspaceUsageLimit";
-import { Workspace, startWorkspace } from "../resources/fixture";
+import { WORKSPACE_ID, Workspace, startWorkspace } from "../resources/fixture";
 import { REPO_ROOT } from "../../support/paths";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
@@ -116,11 +116,14 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
     const texts: Record<string, string> = {};
 
     before(async () => {
-        ws = await startWorkspace();
+        ws = await startWorkspace({ orgScimGroups: ["ROLLOUT_ROLE_Teachers"] });
         host = await startHost();
         engine = new Engine(host.port);
+        const secret = (value: string) => ({ [specialSigKey]: specialSecretSig, value });
         await engine.configure({
-            [CONFIG_API_PLATFORM_ADMIN_KEY]: { [specialSigKey]: specialSecretSig, value: ws.tenant.adminKey },
+            ...ws.configValues(),
+            [CONFIG_CHATGPT_ADMIN_KEY]: secret(ws.workspace.adminKey),
+            [CONFIG_API_PLATFORM_ADMIN_KEY]: secret(ws.org.adminKey),
             [CONFIG_API_PLATFORM_BASE_URL]: ws.emulator.apiBaseUrl,
         });
         texts.GroupUsageLimits = await serialize(groupUsageLimitsProvider());
@@ -142,7 +145,7 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
     it("the serialized provider text carries no credential", () => {
         for (const [type, text] of Object.entries(texts)) {
             assert.ok(text.includes("exports.handler"), type);
-            for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken, ws.other.adminKey]) assert.ok(!text.includes(secret), `${type} text holds a credential`);
+            for (const secret of [ws.workspace.adminKey, ws.org.adminKey, ws.workspace.scimToken, ws.other.adminKey]) assert.ok(!text.includes(secret), `${type} text holds a credential`);
             assert.ok(!/sk-admin-|test-admin-key/.test(text), type);
         }
     });
@@ -187,7 +190,6 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         const roleText = texts.ApiPlatformRole;
         const ru = urn("ApiPlatformRole", "district-role-codex");
         await engine.create(ru, (await engine.check(ru, {}, { __provider: roleText, name: "Codex", permissions: ["codex.use"] })).inputs);
-        await ws.pushGroup("ROLLOUT_ROLE_Teachers");
         const p = texts.ApiPlatformGroupRoles;
         const u = urn("ApiPlatformGroupRoles", "district-api-platform-role-mappings");
         const inputs = (await engine.check(u, {}, { __provider: p, mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex"] }], groupWaitAttempts: 2, groupWaitIntervalSeconds: 0 })).inputs;
@@ -209,10 +211,79 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         });
     });
 
+    it("GroupUsageLimits: Check, Create after a bounded wait for SCIM (ROLE-2), Read with drift and a gone group, Diff, Update, Delete (404 ok)", async () => {
+        const p = texts.GroupUsageLimits;
+        const u = urn("GroupUsageLimits", "district-workspace-group-usage-limits");
+        const bad = await engine.check(u, {}, { __provider: p, workspaceId: "lincoln", limits: [{ group: "ROLE_Staff", credits: -5 }] });
+        assert.deepEqual(bad.failures.map((f: any) => f.property), ["workspaceId", "limits.0.credits"]);
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, limits: [{ group: "ROLE_Staff", credits: 5000 }, { group: "ROLE_Teachers", credits: 3000 }], groupWaitSeconds: 0.3, groupPollSeconds: 0.1 })).inputs;
+        await ws.pushGroup("ROLE_Staff");
+        const mark = ws.emulator.requestLog.length;
+        await assert.rejects(engine.create(u, inputs), (err: Error) => {
+            assert.match(err.message, /GroupUsageLimits: ROLE-2: 1 group\(s\) have not been pushed to the workspace by SCIM after \d+ looks over 0\.3 s: ROLE_Teachers\./);
+            return true;
+        });
+        assert.deepEqual(ws.writesSince(mark), [], "nothing set while a group is missing");
+        const scimTeachers = await ws.pushGroup("ROLE_Teachers");
+        const created = await engine.create(u, inputs);
+        assert.equal(created.id, WORKSPACE_ID);
+        assert.deepEqual(Object.keys(created.props.groupIds).sort(), ["ROLE_Staff", "ROLE_Teachers"]);
+        assert.equal(created.props.__provider, p);
+        assert.equal((await engine.diff(u, created.id, created.props, inputs)).changes, DIFF_NONE);
+
+        await ws.call("PATCH", `/usage_limits/groups/${created.props.groupIds.ROLE_Staff}`, { override_monthly_usage_limit: { type: "limited", limit_amount: { amount: 1, unit: "credit" } } });
+        await fetch(`${ws.emulator.scimBaseUrl(WORKSPACE_ID)}/Groups/${scimTeachers}`, { method: "DELETE", headers: { Authorization: `Bearer ${ws.workspace.scimToken}` } });
+        const read = await engine.read(u, created.id, created.props);
+        assert.deepEqual(read.props.limits, [{ group: "ROLE_Staff", credits: 1 }], "drift: a limit changed by hand, a group deleted by the IdP");
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_SOME);
+        const news = { ...inputs, limits: [{ group: "ROLE_Staff", credits: 5000 }] };
+        const updated = await engine.update(u, created.id, read.props, news);
+        assert.deepEqual(updated.limits, [{ group: "ROLE_Staff", credits: 5000 }]);
+        await engine.delete(u, created.id, created.props); // Teachers is gone: 404 counts as success
+        assert.equal((await ws.call("GET", `/usage_limits/groups/${created.props.groupIds.ROLE_Staff}`)).body.override_monthly_usage_limit, null);
+    });
+
+    it("WorkspaceUsageLimit: Check, Create, Read with drift, Diff, Update, Delete; a 404 reads as gone", async () => {
+        const p = texts.WorkspaceUsageLimit;
+        const u = urn("WorkspaceUsageLimit", "district-workspace-usage-limit");
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, credits: 1000 })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.deepEqual({ ...created.props, __provider: undefined }, { __provider: undefined, workspaceId: WORKSPACE_ID, credits: 1000, replacedCredits: null });
+        await ws.call("PATCH", "/usage_limits/workspace", { override_monthly_usage_limit: { type: "limited", limit_amount: { amount: 20, unit: "credit" } } });
+        const read = await engine.read(u, created.id, created.props);
+        assert.equal(read.props.credits, 20);
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_SOME);
+        assert.equal((await engine.update(u, created.id, read.props, inputs)).credits, 1000);
+        await engine.delete(u, created.id, created.props);
+        assert.equal((await ws.call("GET", "/usage_limits/workspace")).body.override_monthly_usage_limit, null);
+        const gone = { ...created.props, workspaceId: "11111111-2222-4333-8444-555555555555" };
+        assert.equal((await engine.read(u, gone.workspaceId, gone)).id, "", "404: gone");
+        await engine.delete(u, gone.workspaceId, gone);
+    });
+
+    it("PilotInvites: Check, Create (members skipped), Read with drift, Diff, Update, Delete of its own invites only", async () => {
+        const p = texts.PilotInvites;
+        const u = urn("PilotInvites", "district-workspace-pilot-invites");
+        await ws.pushUser("it.pilot@lincoln.k12.us");
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, emails: ["it.pilot@lincoln.k12.us", "teacher.pilot@lincoln.k12.us"] })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.deepEqual(Object.keys(created.props.createdInvites), ["teacher.pilot@lincoln.k12.us"]);
+        assert.deepEqual(created.props.skipped, ["it.pilot@lincoln.k12.us"]);
+        await ws.call("DELETE", `/invites/${created.props.createdInvites["teacher.pilot@lincoln.k12.us"]}`);
+        const read = await engine.read(u, created.id, created.props);
+        assert.deepEqual(read.props.emails, ["it.pilot@lincoln.k12.us"], "the revoked invite shows as drift");
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_SOME);
+        const updated = await engine.update(u, created.id, read.props, inputs);
+        assert.deepEqual(Object.keys(updated.createdInvites), ["teacher.pilot@lincoln.k12.us"]);
+        await engine.delete(u, created.id, updated);
+        assert.deepEqual((await ws.list("/invites")).filter((i) => i.status === "pending"), []);
+        assert.deepEqual((await ws.list("/users")).map((x) => x.email), ["it.pilot@lincoln.k12.us"], "the member stays");
+    });
+
     it("no answer, error or log line of the host holds a credential", () => {
-        assert.ok(engine.seen.length > 15, `every call above was seen (${engine.seen.length})`);
+        assert.ok(engine.seen.length > 40, `every call above was seen (${engine.seen.length})`);
         assert.ok(engine.seen.some((line) => line.startsWith("create error: ")), "an error answer is among them");
-        for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken]) {
+        for (const secret of [ws.workspace.adminKey, ws.org.adminKey, ws.workspace.scimToken]) {
             for (const line of engine.seen) assert.ok(!line.includes(secret), `a host answer holds a credential: ${line.slice(0, 200)}`);
             assert.ok(!host.stderr.join("").includes(secret), "the host's log holds a credential");
         }

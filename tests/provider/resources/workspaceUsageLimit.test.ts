@@ -56,4 +56,20 @@ describe("provider/resources WorkspaceUsageLimit (emulator over HTTP, ChatGPT ad
         await p.delete!(gone.workspaceId, gone as any);
         assert.deepEqual([...afterDelete, ...ws.requestsSince(mark)].map((r) => `${r.method} ${r.status}`), ["PATCH 200", "GET 404", "PATCH 404"]);
     });
+
+    it("reads a tenant-form workspace's own Admin key from chatgpt-identity:adminKey-<key>, and says how to set it when missing", async () => {
+        const values: Record<string, string> = { ...ws.configValues(), "chatgpt-identity:adminKey": "not-this-workspace-key-0123456789", "chatgpt-identity:adminKey-staff": ws.workspace.adminKey };
+        const p = workspaceUsageLimitProvider();
+        await p.configure!({ config: { get: (k: string) => values[k], require: (k: string) => values[k] } });
+        const created = await p.create({ workspaceId: WORKSPACE_ID, adminKeyConfigKey: "adminKey-staff", credits: 300 });
+        assert.equal(created.outs!.adminKeyConfigKey, "adminKey-staff");
+        assert.deepEqual(await override(), rule(300));
+        await assert.rejects(p.create({ workspaceId: WORKSPACE_ID, adminKeyConfigKey: "adminKey-students", credits: 300 }), (err: Error) => {
+            assert.equal(err.message, "WorkspaceUsageLimit: no ChatGPT workspace Admin key: run `pulumi config set --secret chatgpt-identity:adminKey-students <key>` " +
+                "(OpenAI Admin Console → Credentials → Admin keys; scopes in docs/chatgpt-admin-api.md)");
+            return true;
+        });
+        assert.deepEqual((await p.check!({} as any, { workspaceId: WORKSPACE_ID, adminKeyConfigKey: "sk-live-123", credits: 1 })).failures,
+            [{ property: "adminKeyConfigKey", reason: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }]);
+    });
 });
