@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { workspaceView } from "../core/config/load";
 import { renderRunbook } from "../core/runbook";
 import { renderPlanJson, renderPlanText } from "./plan/render";
 import { PlanResult, runPlan } from "./plan/runPlan";
@@ -108,7 +109,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     let runbookPath: string | undefined;
     if (plan.ok && plan.config && plan.handoff && options.runbook) {
         runbookPath = options.runbook;
-        fs.writeFileSync(runbookPath, renderRunbook(plan.config, {
+        fs.writeFileSync(runbookPath, renderRunbook(workspaceView(plan.config), {
             txtRecords: plan.handoff.txtRecords.map((r) => ({ domain: r.domain, name: r.name, value: r.value })),
             sso: plan.handoff.sso,
             scimManualSteps: plan.handoff.scimManualSteps,

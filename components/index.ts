@@ -1,7 +1,6 @@
 export * from "../core/naming/groupName";
-export * from "../core/config/schema";
 export * from "../core/config/load";
-export * from "./idp/types";
+export * from "./idp";
 export * from "./workspaceIdentity";
 export * from "./program";
 export * as entra from "./entra";

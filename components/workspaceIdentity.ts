@@ -1,89 +1,130 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, ConfigProblem, loadWorkspaceConfig } from "../core/config/load";
-import { WorkspaceConfig, WorkspaceConfigInput } from "../core/config/schema";
-import { DomainTxtRecords } from "./dns/domainTxtRecords";
+import { TenantConfig } from "../core/config/model";
+import { Finding } from "../core/rules";
+import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
-import { validateDnsSettings } from "./dns/validateDnsConfig";
-import { EntraIdentity } from "./entra/entraIdentity";
-import { IdpSide, IdpSecrets } from "./idp/types";
-import { OktaIdentity } from "./okta/oktaIdentity";
-import { evaluateRules, Finding, WorkspaceFacts } from "../core/rules";
-import { WorkspaceAccess, WorkspaceDomains } from "./workspace";
+import { DomainTxtRecords } from "./dns/domainTxtRecords";
+import { IdpSecrets, IdpSide, IdpSideArgs } from "./idp/types";
+// Types only: the modules are required on demand (see buildIdpSide, loadWorkspaceSide).
+import type { ApiPlatformAccess, ChatGptWorkspace } from "./workspace";
 
+/** Type token of the top-level component in the workspace form: unchanged, so one-workspace stacks keep their URNs. */
 export const WORKSPACE_IDENTITY_TYPE = "chatgpt-identity:index:WorkspaceIdentity";
+/** Type token of the top-level component in the tenant form; answers to WORKSPACE_IDENTITY_TYPE too (alias). */
+export const TENANT_IDENTITY_TYPE = "chatgpt-identity:index:TenantIdentity";
 
-export interface WorkspaceIdentityArgs {
+export interface TenantIdentityArgs {
     /**
-     * The whole identity setup, as in the stack config `chatgpt-identity:workspace` (see README,
-     * "Config reference"). Validated here: any problem, or any rule finding of severity error,
-     * throws before a single resource is registered.
+     * The validated config from the one gate (`loadStackConfig`/`loadTenantConfig` in core/config),
+     * either form. Components trust it and check nothing again. Its `form` picks the type token and
+     * the logical names (see components/idp/names.ts).
      */
-    config: WorkspaceConfigInput;
+    config: TenantConfig;
     /**
-     * Secret inputs. `scimToken` is required when `config.scim.enabled` with `idp: entra` (it goes
-     * into the Entra SCIM app's synchronization secret). Okta takes the token in its admin console,
-     * so the stack never needs it there.
+     * Secret inputs: `scimTokens[workspace.key]`, each workspace's own SCIM token (SCIM-7). Entra
+     * stores it in that workspace's SCIM app; Okta never needs it. Default {}.
      */
     secrets?: IdpSecrets;
     /**
-     * Facts about the live workspace that some rules need (API Platform SSO state, existing users,
-     * verified domains). Optional: without them those rules report what they could not judge.
+     * The gate's non-blocking rule findings (warnings, infos), reported through Pulumi's log on this
+     * component. Default [] (error findings never reach a component: the gate refuses the config).
      */
-    facts?: WorkspaceFacts;
+    findings?: Finding[];
+}
+
+/** Each workspace's SCIM manual steps, with the workspace they belong to. */
+export interface WorkspaceManualSteps {
+    key: string;
+    name: string;
+    steps: string[];
 }
 
 /**
- * The whole ChatGPT identity setup of one district or company: the IdP side (SSO app, separate
- * SCIM app, convention-named groups), the DNS TXT records for domain verification, and, when
- * `manageWorkspace` is on, the workspace side (domains, verification, settings, roles, mappings).
+ * The whole ChatGPT identity setup of one district or company (a tenant): the IdP side (the ONE SSO
+ * app, SSO-10; per workspace its own SCIM app and access groups, SCIM-7), the DNS TXT records for
+ * domain verification, and per workspace with `manageWorkspace` the workspace side (usage limits,
+ * pilot invites through the ChatGPT admin API), plus API Platform RBAC when `apiPlatform.manage`.
+ *
+ * Children: `${name}-entra` or `${name}-okta`, `${name}-dns`, `${name}-workspace` (workspace form)
+ * or `${name}-workspace-${key}` (tenant form), `${name}-api-platform`.
  */
-export class WorkspaceIdentity extends pulumi.ComponentResource {
-    /** The validated config, defaults filled in (no secrets). */
-    readonly config: WorkspaceConfig;
-    /** Every rule finding, errors excluded (those stop construction). */
+export class TenantIdentity extends pulumi.ComponentResource {
+    /** The validated config (no secrets). */
+    readonly config: TenantConfig;
+    /** The non-blocking findings reported on this component. */
     readonly findings: Finding[];
     readonly idp: IdpSide;
     readonly dns: DomainTxtRecords;
-    /** Present when `manageWorkspace` is true. */
-    readonly workspaceDomains?: WorkspaceDomains;
-    readonly workspaceAccess?: WorkspaceAccess;
+    /** One per workspace with `manageWorkspace`, in config order. */
+    readonly workspaceSides: ChatGptWorkspace[];
+    /** Present when `apiPlatform.manage`. */
+    readonly apiPlatform?: ApiPlatformAccess;
 
     readonly txtRecords: pulumi.Output<TxtRecordResult[]>;
     readonly dnsHandoff: pulumi.Output<string>;
     readonly ssoMetadataUrl: pulumi.Output<string | undefined>;
+    /** Every workspace's SCIM manual steps, one list (workspace form: that workspace's steps as before). */
     readonly scimManualSteps: pulumi.Output<string[]>;
+    /** The SCIM manual steps per workspace (only workspaces with a SCIM app), in config order. */
+    readonly scimManualStepsByWorkspace: pulumi.Output<WorkspaceManualSteps[]>;
 
-    constructor(name: string, args: WorkspaceIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { config, findings } = validateOrThrow(args);
-        super(WORKSPACE_IDENTITY_TYPE, name, {}, opts);
+    constructor(name: string, args: TenantIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
+        const { config } = args;
+        super(
+            config.form === "workspace" ? WORKSPACE_IDENTITY_TYPE : TENANT_IDENTITY_TYPE,
+            name,
+            {},
+            {
+                ...opts,
+                // A stack moved from `chatgpt-identity:workspace` to `chatgpt-identity:tenant` keeps its resources.
+                aliases: [
+                    ...(opts?.aliases ?? []),
+                    ...(config.form === "tenant" ? [{ type: WORKSPACE_IDENTITY_TYPE }] : []),
+                ],
+            },
+        );
         this.config = config;
-        this.findings = findings;
+        this.findings = args.findings ?? [];
 
-        const secrets = args.secrets ?? {};
-        this.idp = config.idp === "entra"
-            ? new EntraIdentity(`${name}-entra`, { config, secrets }, { parent: this }).side
-            : new OktaIdentity(`${name}-okta`, { config, secrets }, { parent: this }).side;
+        this.idp = buildIdpSide(name, { tenant: config, secrets: args.secrets ?? {} }, this);
 
-        let txtRequests: TxtRecordRequest[] = config.domains.map((d) => ({ domain: d.name, value: d.verificationToken }));
-        if (config.manageWorkspace) {
-            this.workspaceDomains = new WorkspaceDomains(`${name}-workspace-domains`, { domains: config.domains }, { parent: this });
-            txtRequests = this.workspaceDomains.txtRecords.map((r) => ({ domain: r.domain, value: r.value }));
-        }
-        this.dns = new DomainTxtRecords(`${name}-dns`, { adapter: config.dns.adapter, settings: config.dns.settings, records: txtRequests }, { parent: this });
-        if (this.workspaceDomains) {
-            this.workspaceAccess = new WorkspaceAccess(`${name}-workspace`, {
-                config,
-                domains: this.workspaceDomains,
-                dnsReady: [this.dns],
-                idp: this.idp,
-            }, { parent: this });
+        // Domains have no admin API: the TXT values come from the config; verification is a runbook step.
+        const txtRequests: TxtRecordRequest[] = config.domains.map((d, i) => ({
+            domain: d.name,
+            value: d.verificationToken,
+            path: `${config.path}.domains[${i}]`,
+        }));
+        this.dns = new DomainTxtRecords(
+            `${name}-dns`,
+            { dns: config.dns, path: `${config.path}.dns`, records: txtRequests },
+            { parent: this },
+        );
+
+        this.workspaceSides = this.buildWorkspaceSides(name);
+        if (config.apiPlatform.manage) {
+            const { ApiPlatformAccess } = loadWorkspaceSide();
+            this.apiPlatform = new ApiPlatformAccess(
+                `${name}-api-platform`,
+                {
+                    apiPlatform: config.apiPlatform,
+                    pushedGroupsReady: this.idp.workspaces.flatMap((w) => w.pushedGroupsReady),
+                },
+                { parent: this },
+            );
         }
 
         this.txtRecords = this.dns.records;
         this.dnsHandoff = this.dns.handoff;
         this.ssoMetadataUrl = this.idp.sso ? this.idp.sso.metadataUrl : pulumi.output(undefined);
-        this.scimManualSteps = this.idp.scim ? this.idp.scim.manualSteps : pulumi.output([]);
-        this.reportFindings(findings);
+        const withScim = config.workspaces.flatMap((w, i) => {
+            const scim = this.idp.workspaces[i].scim;
+            return scim ? [{ key: w.key, name: w.name, steps: scim.manualSteps }] : [];
+        });
+        this.scimManualStepsByWorkspace = pulumi
+            .all(withScim.map((w) => w.steps))
+            .apply((steps) => withScim.map((w, i) => ({ key: w.key, name: w.name, steps: steps[i] })));
+        this.scimManualSteps = this.scimManualStepsByWorkspace.apply((list) => list.flatMap((w) => w.steps));
+        this.reportFindings(this.findings);
 
         this.registerOutputs({
             // The policy pack reads `config` to apply the same rules in CrossGuard.
@@ -92,38 +133,81 @@ export class WorkspaceIdentity extends pulumi.ComponentResource {
             dnsHandoff: this.dnsHandoff,
             ssoMetadataUrl: this.ssoMetadataUrl,
             scimManualSteps: this.scimManualSteps,
-            groups: this.idp.groups.map((g) => ({ name: g.name, id: g.id, adopted: g.adopted })),
+            scimManualStepsByWorkspace: this.scimManualStepsByWorkspace,
+            groups: stackGroups(this.idp),
         });
     }
 
+    /**
+     * The workspace side, one `ChatGptWorkspace` per workspace with `manageWorkspace` (components/workspace),
+     * after that workspace's groups are assigned/pushed to its own SCIM app (ROLE-2).
+     */
+    private buildWorkspaceSides(name: string): ChatGptWorkspace[] {
+        const { config } = this;
+        if (!config.workspaces.some((w) => w.manageWorkspace)) return [];
+        const { ChatGptWorkspace } = loadWorkspaceSide();
+        return config.workspaces.flatMap((workspace, i) =>
+            workspace.manageWorkspace
+                ? [
+                      new ChatGptWorkspace(
+                          workspaceSideName(name, config, workspace.key),
+                          {
+                              tenant: config,
+                              workspace,
+                              pushedGroupsReady: this.idp.workspaces[i].pushedGroupsReady,
+                          },
+                          { parent: this },
+                      ),
+                  ]
+                : [],
+        );
+    }
+
     /** Warnings and infos reach `pulumi preview` through Pulumi's log, attached to this component. */
-    private reportFindings(findings: Finding[]): void {
+    private reportFindings(findings: readonly Finding[]): void {
         for (const f of findings) {
             const text = `${f.id} (${f.path}): ${f.message} Why: ${f.why} Fix: ${f.fix}`;
             if (f.severity === "warning") void pulumi.log.warn(text, this);
-            else void pulumi.log.info(text, this);
+            else if (f.severity === "info") void pulumi.log.info(text, this);
         }
     }
 }
 
-/**
- * Validates the config (schema, DNS adapter settings, rollout rules) and throws a ConfigError
- * listing every blocking problem; returns the config and the non-blocking findings.
+/*
+ * Loaded on demand, so a command loads only what the config uses: an Entra stack never loads
+ * @pulumi/okta (and the reverse), a stack that manages no workspace never loads the admin API
+ * clients and the openai SDK.
  */
-export function validateOrThrow(args: WorkspaceIdentityArgs): { config: WorkspaceConfig; findings: Finding[] } {
-    const config = loadWorkspaceConfig(args.config);
-    const problems: ConfigProblem[] = validateDnsSettings(config);
-    // Entra receives the token as code; Okta takes it in its admin console (a manual step).
-    if (config.scim.enabled && config.idp === "entra" && args.secrets?.scimToken === undefined) {
-        problems.push({
-            path: "chatgpt-identity:scimToken",
-            message: "required when scim.enabled is true: run `pulumi config set --secret chatgpt-identity:scimToken <token from the Directory Sync wizard>`",
-        });
+
+/** The IdP side of the config's `idp`: `${name}-entra` or `${name}-okta`. */
+function buildIdpSide(name: string, args: IdpSideArgs, parent: pulumi.Resource): IdpSide {
+    if (args.tenant.idp === "entra") {
+        const { EntraIdentity } = require("./entra/entraIdentity") as typeof import("./entra/entraIdentity");
+        return new EntraIdentity(`${name}-entra`, args, { parent }).side;
     }
-    const findings = evaluateRules(config, args.facts);
-    for (const f of findings.filter((x) => x.severity === "error")) {
-        problems.push({ path: f.path, message: `${f.id}: ${f.message} ${f.fix}`.trim() });
-    }
-    if (problems.length > 0) throw new ConfigError(problems);
-    return { config, findings: findings.filter((f) => f.severity !== "error") };
+    const { OktaIdentity } = require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity");
+    return new OktaIdentity(`${name}-okta`, args, { parent }).side;
 }
+
+function loadWorkspaceSide(): typeof import("./workspace") {
+    return require("./workspace") as typeof import("./workspace");
+}
+
+/** `${name}-workspace` in the workspace form, `${name}-workspace-${key}` in the tenant form. */
+export function workspaceSideName(name: string, config: Pick<TenantConfig, "form">, key: string): string {
+    return config.form === "workspace" && key === DEFAULT_WORKSPACE_KEY
+        ? `${name}-workspace`
+        : `${name}-workspace-${key}`;
+}
+
+/** The `groups` output: every access group with the workspace it belongs to. */
+export function stackGroups(idp: IdpSide) {
+    return idp.workspaces.flatMap((w) =>
+        w.groups.map((g) => ({ workspace: w.key, name: g.name, id: g.id, adopted: g.adopted })),
+    );
+}
+
+/** The name of this component before tenants; the same class, constructed from either form. */
+export const WorkspaceIdentity = TenantIdentity;
+export type WorkspaceIdentity = TenantIdentity;
+export type WorkspaceIdentityArgs = TenantIdentityArgs;

@@ -1,9 +1,23 @@
-import { Policies, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { parseWorkspaceConfig } from "../core/config/load";
+import {
+    Policies,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { ConfigProblem, TenantConfig, parseTenantConfig } from "../core/config/load";
 import { groupNameProblem } from "../core/naming/groupName";
-import { Finding, Severity, droppedClaims, droppedClaimsMessage, encryptionSettings, evaluateRules } from "../core/rules";
+import {
+    Finding,
+    Severity,
+    droppedClaims,
+    droppedClaimsMessage,
+    encryptionSettings,
+    evaluateRules,
+} from "../core/rules";
 import { SSO6_WHY, SSO7_WHY } from "../core/rules/samlAssertionRules";
-import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackage } from "./resourceTypes";
+import { GROUP_TYPES, IDENTITY_TYPES, SAML_APP_TYPES, isUnderThisPackage } from "./resourceTypes";
 
 /**
  * The CrossGuard policies: the same rule engine as `chatgpt-identity plan` and the component
@@ -11,20 +25,38 @@ import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackag
  * and the IdP resources' inputs for what shows on them (SSO-6, SSO-7, GRP-1).
  */
 
-const violationText = (f: Pick<Finding, "id" | "path" | "message" | "why" | "fix">) => `${f.id} (${f.path}): ${f.message} Why: ${f.why} Fix: ${f.fix}`;
+const violationText = (f: Pick<Finding, "id" | "path" | "message" | "why" | "fix">) =>
+    `${f.id} (${f.path}): ${f.message} Why: ${f.why} Fix: ${f.fix}`;
 
-/** Reports the rule findings of one severity for every WorkspaceIdentity component in the stack. */
+/**
+ * The config a top-level component registered: the validated TenantConfig it was built from, or (a
+ * stack last deployed by a release before tenants) the old workspace object, put through the gate.
+ */
+export function registeredConfig(
+    raw: unknown,
+): { ok: true; config: TenantConfig } | { ok: false; problems: ConfigProblem[] } {
+    const value = raw as Partial<TenantConfig> | null;
+    if (value && (value.form === "workspace" || value.form === "tenant") && Array.isArray(value.workspaces)) {
+        return { ok: true, config: value as TenantConfig };
+    }
+    return parseTenantConfig(raw, "workspace");
+}
+
+/** Reports the rule findings of one severity for every top-level component (WorkspaceIdentity, TenantIdentity) in the stack. */
 function preflight(severity: Exclude<Severity, "info">) {
     return (args: StackValidationArgs, reportViolation: ReportViolation): void => {
-        for (const resource of args.resources.filter((r) => r.type === WORKSPACE_IDENTITY_TYPE)) {
+        for (const resource of args.resources.filter((r) => IDENTITY_TYPES.includes(r.type))) {
             const raw = resource.props.config;
             if (raw === undefined || raw === null) {
                 if (severity === "error") {
-                    reportViolation(`The ${resource.name} component has no "config" output, so the preflight rules could not run. Use a chatgpt-identity version whose WorkspaceIdentity registers its config.`, resource.urn);
+                    reportViolation(
+                        `The ${resource.name} component has no "config" output, so the preflight rules could not run. Use a chatgpt-identity version whose WorkspaceIdentity registers its config.`,
+                        resource.urn,
+                    );
                 }
                 continue;
             }
-            const parsed = parseWorkspaceConfig(raw);
+            const parsed = registeredConfig(raw);
             if (!parsed.ok) {
                 if (severity === "error") {
                     for (const p of parsed.problems) reportViolation(`${p.path}: ${p.message}`, resource.urn);
@@ -40,7 +72,8 @@ function preflight(severity: Exclude<Severity, "info">) {
 
 export const preflightErrors: StackValidationPolicy = {
     name: "chatgpt-identity-preflight-errors",
-    description: "The chatgpt-identity preflight rules of severity error (SSO-2, SSO-4, SCIM-3, DOM-1, ...) block the deployment.",
+    description:
+        "The chatgpt-identity preflight rules of severity error (SSO-2, SSO-4, SCIM-3, DOM-1, ...) block the deployment.",
     enforcementLevel: "mandatory",
     validateStack: preflight("error"),
 };
@@ -64,7 +97,9 @@ const SAML_RESOURCE_TYPES: readonly string[] = [
 export function validateNoAssertionEncryption(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
     if (!SAML_RESOURCE_TYPES.includes(args.type) || !isUnderThisPackage(args.urn)) return;
     for (const setting of encryptionSettings(args.props)) {
-        reportViolation(`SSO-6 (${args.name}): "${setting}" turns on SAML assertion encryption. Why: ${SSO6_WHY} Fix: remove the setting; chatgpt-identity never sets one, so something outside the component changed this resource.`);
+        reportViolation(
+            `SSO-6 (${args.name}): "${setting}" turns on SAML assertion encryption. Why: ${SSO6_WHY} Fix: remove the setting; chatgpt-identity never sets one, so something outside the component changed this resource.`,
+        );
     }
 }
 
@@ -79,7 +114,10 @@ function entraClaimSources(definitions: unknown): Record<string, unknown> {
             continue;
         }
         for (const entry of parsed?.ClaimsMappingPolicy?.ClaimsSchema ?? []) {
-            const claimType = String(entry?.SamlClaimType ?? "").split("/").pop() ?? "";
+            const claimType =
+                String(entry?.SamlClaimType ?? "")
+                    .split("/")
+                    .pop() ?? "";
             sources[claimType] = entry?.ID ?? entry?.ExtensionID ?? entry?.Value;
         }
     }
@@ -104,7 +142,9 @@ export function validateNameClaims(args: ResourceValidationArgs, reportViolation
     else return;
     const dropped = droppedClaims(sources, true);
     if (dropped.length === 0) return;
-    reportViolation(`SSO-7 (${args.name}): ${droppedClaimsMessage(dropped)} Why: ${SSO7_WHY} Fix: restore the attribute statements/claims that chatgpt-identity sets (configure sources with sso.claims).`);
+    reportViolation(
+        `SSO-7 (${args.name}): ${droppedClaimsMessage(dropped)} Why: ${SSO7_WHY} Fix: restore the attribute statements/claims that chatgpt-identity sets (configure sources with sso.claims).`,
+    );
 }
 
 /** GRP-1 on resource inputs: created IdP groups follow the naming convention. */
@@ -116,19 +156,24 @@ export function validateGroupNames(args: ResourceValidationArgs, reportViolation
     else return;
     if (typeof name !== "string") return;
     const problem = groupNameProblem(name);
-    if (problem) reportViolation(`${problem} Why: access groups named by one convention tell IT and workspace admins what each group is for.`);
+    if (problem)
+        reportViolation(
+            `${problem} Why: access groups named by one convention tell IT and workspace admins what each group is for.`,
+        );
 }
 
 export const noAssertionEncryption: ResourceValidationPolicy = {
     name: "chatgpt-identity-saml-no-encryption",
-    description: "SSO-6: SAML assertions for ChatGPT are never encrypted (Entra app, service principal and claims policy; Okta SAML app).",
+    description:
+        "SSO-6: SAML assertions for ChatGPT are never encrypted (Entra app, service principal and claims policy; Okta SAML app).",
     enforcementLevel: "mandatory",
     validateResource: validateNoAssertionEncryption,
 };
 
 export const nameClaims: ResourceValidationPolicy = {
     name: "chatgpt-identity-saml-name-claims",
-    description: "SSO-7: the SAML assertion carries email, given_name and family_name (Okta attribute statements, Entra claims-mapping policy).",
+    description:
+        "SSO-7: the SAML assertion carries email, given_name and family_name (Okta attribute statements, Entra claims-mapping policy).",
     enforcementLevel: "mandatory",
     validateResource: validateNameClaims,
 };

@@ -3,6 +3,9 @@
  * policy pack loads without the provider SDKs; tests/policy checks them against the installed ones.
  */
 export const WORKSPACE_IDENTITY_TYPE = "chatgpt-identity:index:WorkspaceIdentity";
+export const TENANT_IDENTITY_TYPE = "chatgpt-identity:index:TenantIdentity";
+/** The top-level component in the workspace form and in the tenant form. */
+export const IDENTITY_TYPES: readonly string[] = [WORKSPACE_IDENTITY_TYPE, TENANT_IDENTITY_TYPE];
 
 export const SAML_APP_TYPES = {
     entraApplication: "azuread:index/application:Application",
@@ -24,5 +27,8 @@ export const GROUP_TYPES = {
  */
 export function isUnderThisPackage(urn: string): boolean {
     const typeChain = urn.split("::")[2] ?? "";
-    return typeChain.split("$").slice(0, -1).some((t) => t.startsWith("chatgpt-identity:"));
+    return typeChain
+        .split("$")
+        .slice(0, -1)
+        .some((t) => t.startsWith("chatgpt-identity:"));
 }

@@ -1,3 +1,2 @@
-/** The workspace side: admin API client and the dynamic-provider resources. */
-export * from "../clients";
+/** The Pulumi dynamic resources: the ChatGPT workspace side and the optional API Platform organization RBAC. */
 export * from "./resources";

@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_KEY, ConfigError, ConfigProblem, parseWorkspaceConfig } from "../../core/config/load";
-import { WorkspaceConfig } from "../../core/config/schema";
+import { ConfigError, ConfigProblem, TenantConfig } from "../../core/config/load";
+import { secretProblems } from "../../core/config/checks/secrets";
+import { TenantFacts, Finding } from "../../core/rules";
 import { TxtRecordResult } from "../../components/dns/adapter";
-import { validateDnsSettings } from "../../components/dns/validateDnsConfig";
-import { deployFromStackConfig } from "../../components/program";
-import { evaluateRules, Finding } from "../../core/rules";
+import { ssoAppDisplayName } from "../../components/idp/names";
+import { StackConfigInput, deployFromStackConfig, loadStack } from "../../components/program";
+import { WorkspaceManualSteps } from "../../components/workspaceIdentity";
 import { RecordedResource, RecordingEngine, settle, valueOf } from "../../offline/recordingEngine";
 import { previewFakeInvokes, previewFakeOutputs } from "../../offline/previewValues/index";
-import { SCIM_TOKEN_CONFIG_KEY, StackFileConfig, WORKSPACE_KEY } from "./stackFile";
+import { StackFileConfig } from "./stackFile";
 
 /** What the SSO wizard and the IdP need from each other, as far as it is known before apply. */
 export interface SsoHandoff {
@@ -21,14 +22,19 @@ export interface PlanHandoff {
     txtRecords: TxtRecordResult[];
     dnsHandoff: string;
     sso?: SsoHandoff;
+    /** Every workspace's SCIM manual steps, one list (the runbook's input). */
     scimManualSteps: string[];
+    /** The same steps per workspace, for the plan text. */
+    scimManualStepsByWorkspace: WorkspaceManualSteps[];
 }
 
 export interface PlanResult {
-    /** False when the config has problems or error findings; nothing was registered then. */
+    /** False when the config has problems (schema, rule errors, deploy-time lookups); nothing was registered then. */
     ok: boolean;
-    config?: WorkspaceConfig;
+    config?: TenantConfig;
+    /** Every problem as data (path, message, rule, why, fix), from the one ConfigError type. */
     problems: ConfigProblem[];
+    /** The rule findings that could run, also when the config has problems. */
     findings: Finding[];
     /** Notes about the plan itself (e.g. a secret not set in the stack file). */
     notes: string[];
@@ -36,25 +42,20 @@ export interface PlanResult {
     handoff?: PlanHandoff;
 }
 
+export interface RunPlanOptions {
+    /**
+     * Facts about the live tenant (e.g. from the verify helper's live reader for `plan --live`),
+     * merged over the config's `facts:` section by the rule engine. Default: the config's facts only.
+     */
+    facts?: TenantFacts;
+}
+
 function isPlaceholder(value: string): boolean {
     return /<[^<>]+>/.test(value);
 }
 
-function isProgrammingError(e: Error): boolean {
-    return e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
-}
-
-/**
- * The problems in an error a component threw while checking its inputs. Its text names the field and
- * the fix, either on one line or as a heading with "  - field: problem" lines.
- */
-export function programProblems(error: Error): ConfigProblem[] {
-    const items = error.message.split("\n").slice(1).map((l) => /^\s*-\s+(.*)$/.exec(l)?.[1]).filter((x): x is string => x !== undefined);
-    return (items.length > 0 ? items : [error.message]).map((text) => {
-        const field = /^((?:name|idp|phase|domains|dns|sso|scim|groups|settings|roles|roleAssignments|manageWorkspace)\b[\w.[\]]*): (.+)$/s.exec(text);
-        return field ? { path: `${CONFIG_KEY}.${field[1]}`, message: field[2] } : { path: CONFIG_KEY, message: text };
-    });
-}
+/** Every key reads as present: the plan reports missing secrets as notes, not problems. */
+const ALL_SECRETS_PRESENT = { has: () => true } as unknown as Set<string>;
 
 function muteEngineLog(): () => void {
     const log = pulumi.log as unknown as Record<"info" | "warn" | "debug", unknown>;
@@ -64,60 +65,94 @@ function muteEngineLog(): () => void {
     return () => Object.assign(log, saved);
 }
 
-/**
- * Runs the real stack program against a recording engine: no credentials, no Pulumi CLI. The
- * config is validated first, so an invalid one registers zero resources.
- */
-export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
-    const parsed = parseWorkspaceConfig(stack.values[WORKSPACE_KEY]);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems, findings: [], notes: [], resources: [] };
-    const config = parsed.config;
-    const problems = validateDnsSettings(config);
-    const findings = evaluateRules(config);
-    if (problems.length > 0 || findings.some((f) => f.severity === "error")) {
-        return { ok: false, config, problems, findings, notes: [], resources: [] };
-    }
-
-    const notes: string[] = [];
+/** The stack file's values with placeholders for the secrets the apply needs and the file lacks (each a note). */
+function withSecretPlaceholders(
+    stack: StackFileConfig,
+    config: TenantConfig,
+    env: NodeJS.ProcessEnv,
+): { values: Record<string, unknown>; secretKeys: string[]; notes: string[] } {
     const values = { ...stack.values };
-    if (config.scim.enabled && config.idp === "entra" && !(SCIM_TOKEN_CONFIG_KEY in values)) {
-        notes.push(`${SCIM_TOKEN_CONFIG_KEY} is not set in this stack; \`pulumi up\` will stop until you run \`pulumi config set --secret ${SCIM_TOKEN_CONFIG_KEY} <token from the ChatGPT Directory Sync wizard>\``);
-        values[SCIM_TOKEN_CONFIG_KEY] = "[secret: not set yet]";
+    const present = new Set([...Object.keys(values), ...Object.keys(env).filter((k) => env[k])]);
+    const notes: string[] = [];
+    const secretKeys = [...stack.secretKeys];
+    for (const p of secretProblems(config, present)) {
+        notes.push(`${p.message}; \`pulumi up\` will stop until you run \`${p.fix}\``);
     }
-    const secretKeys = [...new Set([...stack.secretKeys, ...(SCIM_TOKEN_CONFIG_KEY in values ? [SCIM_TOKEN_CONFIG_KEY] : [])])];
+    for (const w of config.workspaces) {
+        const key = `chatgpt-identity:${w.scim.tokenKey}`;
+        if (config.idp === "entra" && w.scim.enabled && !(key in values)) {
+            values[key] = "[secret: not set yet]";
+            secretKeys.push(key);
+        }
+    }
+    return { values, secretKeys: [...new Set(secretKeys)], notes };
+}
 
-    const engine = new RecordingEngine({ preview: false, fakeOutputs: previewFakeOutputs, fakeInvokes: previewFakeInvokes }).install();
+/**
+ * Runs the real stack program against a recording engine: no credentials, no Pulumi CLI. The config
+ * goes through the one gate first, so an invalid one registers zero resources; its problems (and
+ * the findings that could still run) come back as data.
+ */
+export async function runPlan(
+    stack: StackFileConfig,
+    options: RunPlanOptions = {},
+    env: NodeJS.ProcessEnv = process.env,
+): Promise<PlanResult> {
+    const gateInput: StackConfigInput = { values: stack.values, secretsPresent: ALL_SECRETS_PRESENT };
+    const loaded = loadStack(gateInput, options.facts);
+    if (!loaded.ok)
+        return { ok: false, problems: loaded.problems, findings: loaded.findings, notes: [], resources: [] };
+    const config = loaded.config;
+    const { values, secretKeys, notes } = withSecretPlaceholders(stack, config, env);
+
+    const engine = new RecordingEngine({
+        preview: false,
+        fakeOutputs: previewFakeOutputs,
+        fakeInvokes: previewFakeInvokes,
+    }).install();
     pulumi.runtime.setAllConfig(
         Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])),
         secretKeys,
     );
-    let identity;
     // The findings are printed by the plan itself; without an engine, Pulumi's log would print
     // each one a second time on stderr.
     const restoreLog = muteEngineLog();
+    // The Pulumi SDK captures a stack trace for every promise it makes (debuggablePromise), most of
+    // the plan's CPU; nothing here reads them. Off while the program is built, restored after.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let identity;
+    let handoffValues;
     try {
-        identity = deployFromStackConfig();
+        identity = deployFromStackConfig({ facts: options.facts, secretsPresent: ALL_SECRETS_PRESENT });
+        handoffValues = await Promise.all([
+            valueOf(identity.txtRecords),
+            valueOf(identity.dnsHandoff),
+            valueOf(identity.ssoMetadataUrl),
+            valueOf(identity.scimManualStepsByWorkspace),
+        ]);
         await settle();
     } catch (e) {
-        if (e instanceof ConfigError) return { ok: false, config, problems: e.problems, findings, notes, resources: [] };
-        // A component refused the config before registering anything (e.g. an Entra claim source
-        // that is not a user attribute): that is a problem to fix in the config, not a crash.
-        if (e instanceof Error && !isProgrammingError(e)) return { ok: false, config, problems: programProblems(e), findings, notes, resources: [] };
+        // Deploy-time problems (an address the IdP does not know, ...) arrive as the same ConfigError.
+        if (e instanceof ConfigError)
+            return { ok: false, config, problems: [...e.problems], findings: loaded.findings, notes, resources: [] };
         throw e;
     } finally {
+        Error.stackTraceLimit = stackTraceLimit;
         restoreLog();
     }
-    const [txtRecords, dnsHandoff, metadataUrl, scimManualSteps] = await Promise.all([
-        valueOf(identity.txtRecords), valueOf(identity.dnsHandoff), valueOf(identity.ssoMetadataUrl), valueOf(identity.scimManualSteps),
-    ]);
-    await settle();
-    const sso: SsoHandoff | undefined = config.sso.stage === "off" ? undefined : {
-        appName: `ChatGPT SSO (${config.name})`,
-        entityId: config.sso.entityId,
-        acsUrl: config.sso.acsUrl,
-        // Offline, provider-computed values are placeholders such as `<tenant id>`: not for pasting.
-        metadataUrl: metadataUrl && !isPlaceholder(metadataUrl) ? metadataUrl : undefined,
-    };
+    const [txtRecords, dnsHandoff, metadataUrl, byWorkspace] = handoffValues;
+    const sso: SsoHandoff | undefined =
+        config.sso.stage === "off"
+            ? undefined
+            : {
+                  appName: ssoAppDisplayName(config),
+                  entityId: config.sso.entityId,
+                  acsUrl: config.sso.acsUrl,
+                  // Offline, provider-computed values are placeholders such as `<tenant id>`: not for pasting.
+                  metadataUrl: metadataUrl && !isPlaceholder(metadataUrl) ? metadataUrl : undefined,
+              };
+    const scimManualStepsByWorkspace = byWorkspace ?? [];
     return {
         ok: true,
         config,
@@ -125,6 +160,12 @@ export async function runPlan(stack: StackFileConfig): Promise<PlanResult> {
         findings: identity.findings,
         notes,
         resources: engine.customResources(),
-        handoff: { txtRecords: txtRecords ?? [], dnsHandoff: dnsHandoff ?? "", sso, scimManualSteps: scimManualSteps ?? [] },
+        handoff: {
+            txtRecords: txtRecords ?? [],
+            dnsHandoff: dnsHandoff ?? "",
+            sso,
+            scimManualSteps: scimManualStepsByWorkspace.flatMap((w) => w.steps),
+            scimManualStepsByWorkspace,
+        },
     };
 }

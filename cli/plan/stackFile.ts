@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { parse } from "yaml";
-import { CONFIG_KEY, CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../../core/config/load";
+import { CONFIG_NAMESPACE, SCIM_TOKEN_KEY, TENANT_CONFIG_KEY, WORKSPACE_CONFIG_KEY } from "../../core/config/load";
 
 /** A Pulumi stack config file as the plan command needs it: values, and which ones are secret. */
 export interface StackFileConfig {
@@ -13,7 +13,8 @@ export interface StackFileConfig {
 export class StackFileError extends Error {}
 
 export const SECRET_PLACEHOLDER = "[secret: read from the stack at apply time]";
-export const WORKSPACE_KEY = `${CONFIG_NAMESPACE}:${CONFIG_KEY}`;
+export const WORKSPACE_KEY = `${CONFIG_NAMESPACE}:${WORKSPACE_CONFIG_KEY}`;
+export const TENANT_KEY = `${CONFIG_NAMESPACE}:${TENANT_CONFIG_KEY}`;
 export const SCIM_TOKEN_CONFIG_KEY = `${CONFIG_NAMESPACE}:${SCIM_TOKEN_KEY}`;
 
 function isSecure(value: unknown): boolean {
@@ -26,7 +27,9 @@ export function readStackFile(path: string): StackFileConfig {
     try {
         text = fs.readFileSync(path, "utf8");
     } catch (e) {
-        throw new StackFileError(`Cannot read stack file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+        throw new StackFileError(
+            `Cannot read stack file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+        );
     }
     let doc: unknown;
     try {
@@ -36,7 +39,9 @@ export function readStackFile(path: string): StackFileConfig {
     }
     const config = (doc as { config?: unknown } | null)?.config;
     if (typeof config !== "object" || config === null) {
-        throw new StackFileError(`Stack file ${path} has no "config:" section; expected the key ${WORKSPACE_KEY}`);
+        throw new StackFileError(
+            `Stack file ${path} has no "config:" section; expected the key ${WORKSPACE_KEY} or ${TENANT_KEY}`,
+        );
     }
     const values: Record<string, unknown> = {};
     const secretKeys: string[] = [];
@@ -48,8 +53,10 @@ export function readStackFile(path: string): StackFileConfig {
             values[key] = value;
         }
     }
-    if (!(WORKSPACE_KEY in values)) {
-        throw new StackFileError(`Stack file ${path} does not set ${WORKSPACE_KEY}; see "Config reference" in README.md`);
+    if (!(WORKSPACE_KEY in values) && !(TENANT_KEY in values)) {
+        throw new StackFileError(
+            `Stack file ${path} sets neither ${WORKSPACE_KEY} nor ${TENANT_KEY}; see "Config reference" in README.md`,
+        );
     }
     return { values, secretKeys };
 }

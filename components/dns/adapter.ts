@@ -6,6 +6,8 @@ export interface TxtRecordRequest {
     domain: string;
     /** The TXT value; undefined while the workspace has not issued it yet. */
     value: pulumi.Input<string | undefined>;
+    /** Config path of the domain (`workspace.domains[1]`), named when its value is missing at deployment. Default `domains`. */
+    path?: string;
 }
 
 /** What an adapter reports for each record. */
@@ -22,13 +24,21 @@ export interface TxtRecordResult {
 /**
  * A DNS adapter turns TXT record requests into resources (or a hand-off). Each adapter lives in its
  * own file under dns/adapters and is loaded only when a config names it, so its provider package
- * is an optional peer dependency that only its users install.
+ * is an optional peer dependency that only its users install. Its settings were validated by the
+ * config gate (`dns.settings`); the adapter trusts them.
  */
-export interface DnsAdapter {
+export interface DnsAdapter<Settings = unknown> {
     /** Adapter name as written in `dns.adapter`. */
     readonly name: string;
-    /** Validates `dns.settings`; returns problems as `{ path, message }` relative to settings (an empty path means the adapter as a whole, e.g. its package is missing). */
-    validateSettings(settings: Record<string, unknown>, domains: string[]): { path: string; message: string }[];
-    /** Creates the records as children of `parent`, with names derived from `baseName`. */
-    publish(baseName: string, records: TxtRecordRequest[], settings: Record<string, unknown>, parent: pulumi.Resource): pulumi.Output<TxtRecordResult[]>;
+    /**
+     * Creates the records as children of `parent`, with names derived from `baseName`. `dnsPath` is
+     * the config path of the dns section (`workspace.dns`), named in deploy-time errors.
+     */
+    publish(
+        baseName: string,
+        records: TxtRecordRequest[],
+        settings: Settings,
+        parent: pulumi.Resource,
+        dnsPath: string,
+    ): pulumi.Output<TxtRecordResult[]>;
 }

@@ -1,10 +1,13 @@
 export type { DnsAdapter, TxtRecordRequest, TxtRecordResult } from "./adapter";
-export { DOMAIN_TXT_RECORDS_TYPE, DnsRecordsArgsError, DomainTxtRecords } from "./domainTxtRecords";
+export { DOMAIN_TXT_RECORDS_TYPE, DomainTxtRecords } from "./domainTxtRecords";
 export type { DomainTxtRecordsArgs } from "./domainTxtRecords";
 export { SUGGESTED_TTL_SECONDS, TXT_VALUE_SOURCE, formatHandoff } from "./handoff";
-export { DEFAULT_DNS_ADAPTER, DNS_ADAPTER_MODULES, UnknownDnsAdapterError, availableDnsAdapters, loadDnsAdapter } from "./adapters/registry";
-export { CLOUDFLARE_DEFAULT_TTL, cloudflareSettingsSchema, parseCloudflareSettings } from "./adapters/cloudflareSettings";
-export type { CloudflareSettings } from "./adapters/cloudflareSettings";
-export { CLOUDFLARE_DNS_RECORD_TYPE, CLOUDFLARE_MISSING_MESSAGE, CLOUDFLARE_RECORD_COMMENT, cloudflareInstalled, quoteTxtContent } from "./adapters/cloudflare";
-export type { SettingsProblem } from "./settingsProblems";
-export { validateDnsSettings } from "./validateDnsConfig";
+export { DEFAULT_DNS_ADAPTER, DNS_ADAPTER_MODULES, availableDnsAdapters, loadDnsAdapter } from "./adapters/registry";
+export {
+    CLOUDFLARE_DNS_RECORD_TYPE,
+    CLOUDFLARE_MISSING_FIX,
+    CLOUDFLARE_MISSING_MESSAGE,
+    CLOUDFLARE_RECORD_COMMENT,
+    cloudflareInstalled,
+    quoteTxtContent,
+} from "./adapters/cloudflare";

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as azuread from "@pulumi/azuread";
-import { GroupConfig } from "../../core/config/schema";
+import { GroupSpec } from "../../core/config/model";
 import { AccessGroupRef } from "../idp/types";
-import { buildGroupName } from "../../core/naming/groupName";
-import { UserReference, lookupUserObjectIds, userKey } from "./userLookup";
+import { UserReference, lookupUserObjectIds, objectIdOf } from "./userLookup";
 
 export const ACCESS_GROUPS_TYPE = "chatgpt-identity:entra:AccessGroups";
 
@@ -16,29 +15,41 @@ export interface ScimAssignmentTarget {
 }
 
 export interface EntraAccessGroupsArgs {
-    /** The config's access groups, in config order. Names are built from their parts (GRP-1). */
-    groups: GroupConfig[];
-    /** When given, every group is assigned to this SCIM app: that assignment is the provisioning scope (GRP-2). Default: no assignment. */
+    /** One workspace's validated access groups (`WorkspaceSpec.groups`), in config order, with their convention names. */
+    groups: GroupSpec[];
+    /** Config path of the workspace (`WorkspaceSpec.path`), prefix of member paths in errors. */
+    path: string;
+    /**
+     * When given, every group is assigned to this SCIM app (the workspace's own): that assignment is
+     * the provisioning scope (GRP-2). Default: no assignment.
+     */
     scim?: ScimAssignmentTarget;
     /**
      * Object ids of the declared members, keyed by `userKey(address)`, e.g. from the one lookup
-     * EntraIdentity makes for its whole side (and on which it gates every child). Default: this
-     * component makes one `getUsers` lookup of every member of every group; a group with an unknown
-     * member is then not created, and the error names each unknown address and its path.
+     * EntraIdentity makes for the whole tenant side. Default: this component makes one `getUsers`
+     * lookup of every member; an unknown member fails the run with a ConfigError naming its path.
      */
     userObjectIds?: pulumi.Input<Record<string, string>>;
 }
 
-/** Every declared member of a created group, with its config path (`groups[i].members[j]`). */
-export function memberReferences(groups: readonly GroupConfig[]): UserReference[] {
-    return groups.flatMap((g, i) => (g.existingId === undefined ? g.members ?? [] : []).map((address, j) => ({ address, path: `groups[${i}].members[${j}]` })));
+/** Every declared member of a created group, with its config path (`<workspace path>.groups[i].members[j]`). */
+export function memberReferences(groups: readonly GroupSpec[], path: string): UserReference[] {
+    return groups.flatMap((g, i) => groupMemberReferences(g, i, path));
+}
+
+function groupMemberReferences(group: GroupSpec, index: number, path: string): UserReference[] {
+    return (group.existingId === undefined ? (group.members ?? []) : []).map((address, j) => ({
+        address,
+        path: `${path}.groups[${index}].members[${j}]`,
+    }));
 }
 
 /**
  * One Entra security group per config group, named `[USAGE]_[DIMENSION]_[GROUP]` (GRP-1), created
  * with its members inline, or adopted by `existingId` (no resource: its owner keeps managing it),
- * and assigned to the SCIM app when there is one (GRP-2). At most two resources per group, named
- * `${name}-${groupName}` and `${name}-${groupName}-scim`, so adding or reordering groups renames nothing.
+ * and assigned to the workspace's SCIM app when there is one (GRP-2). At most two resources per
+ * group, named `${name}-${groupName}` and `${name}-${groupName}-scim`, so adding or reordering groups
+ * renames nothing.
  */
 export class EntraAccessGroups extends pulumi.ComponentResource {
     /** Every group, in config order. */
@@ -47,49 +58,49 @@ export class EntraAccessGroups extends pulumi.ComponentResource {
     readonly scimAssignments: azuread.AppRoleAssignment[];
 
     constructor(name: string, args: EntraAccessGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
-        const names = args.groups.map((g) => buildGroupName(g));
-        const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-        if (duplicate !== undefined) throw new Error(`groups: "${duplicate}" is declared twice; each access group is declared once (GRP-1)`);
-        args.groups.forEach((g, i) => {
-            if (g.existingId !== undefined && g.members !== undefined) {
-                throw new Error(`groups[${i}] (${names[i]}): an adopted group (existingId) keeps the membership its owner manages; remove members or remove existingId`);
-            }
-        });
         super(ACCESS_GROUPS_TYPE, name, {}, opts);
         const parent = this;
         this.groups = [];
         this.scimAssignments = [];
-        const refs = memberReferences(args.groups);
-        const userIds = refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
+        const refs = memberReferences(args.groups, args.path);
+        const userIds =
+            refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
         args.groups.forEach((group, i) => {
-            const groupName = names[i];
             let id: pulumi.Output<string>;
             if (group.existingId !== undefined) {
                 id = pulumi.output(group.existingId);
             } else {
-                const members = group.members === undefined || group.members.length === 0 || userIds === undefined
-                    ? group.members
-                    : userIds.apply((ids) => group.members!.map((m, j) => {
-                        const id = ids[userKey(m)];
-                        if (id === undefined) throw new Error(`groups[${i}].members[${j}] (${groupName}): no object id for ${m} in the user lookup`);
-                        return id;
-                    }));
-                id = new azuread.Group(`${name}-${groupName}`, {
-                    displayName: groupName,
-                    description: group.description,
-                    securityEnabled: true,
-                    // Refuse to create a second group with a name that already exists: adopt it with existingId instead.
-                    preventDuplicateNames: true,
-                    members,
-                }, { parent }).objectId;
+                const memberRefs = groupMemberReferences(group, i, args.path);
+                const members =
+                    memberRefs.length === 0 || userIds === undefined
+                        ? group.members
+                        : userIds.apply((ids) => memberRefs.map((r) => objectIdOf(ids, r)));
+                id = new azuread.Group(
+                    `${name}-${group.name}`,
+                    {
+                        displayName: group.name,
+                        description: group.description,
+                        securityEnabled: true,
+                        // Refuse to create a second group with a name that already exists: adopt it with existingId instead.
+                        preventDuplicateNames: true,
+                        members,
+                    },
+                    { parent },
+                ).objectId;
             }
-            this.groups.push({ name: groupName, id, adopted: group.existingId !== undefined });
+            this.groups.push({ name: group.name, id, adopted: group.existingId !== undefined });
             if (args.scim) {
-                this.scimAssignments.push(new azuread.AppRoleAssignment(`${name}-${groupName}-scim`, {
-                    appRoleId: args.scim.appRoleId,
-                    principalObjectId: id,
-                    resourceObjectId: args.scim.servicePrincipalObjectId,
-                }, { parent }));
+                this.scimAssignments.push(
+                    new azuread.AppRoleAssignment(
+                        `${name}-${group.name}-scim`,
+                        {
+                            appRoleId: args.scim.appRoleId,
+                            principalObjectId: id,
+                            resourceObjectId: args.scim.servicePrincipalObjectId,
+                        },
+                        { parent },
+                    ),
+                );
             }
         });
         this.registerOutputs({

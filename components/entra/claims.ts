@@ -24,15 +24,12 @@ interface ClaimsSchemaEntry {
     SamlClaimType: string;
 }
 
-const ATTRIBUTE = /^[A-Za-z][A-Za-z0-9_]*$/;
-
-/** `user.mail` → `{ Source: "user", ID: "mail" }`; throws an error naming `sso.claims.<claim>` otherwise. */
-export function claimSource(claim: ClaimName, source: string): Pick<ClaimsSchemaEntry, "Source" | "ID" | "ExtensionID"> {
-    const [prefix, attribute, ...rest] = source.split(".");
-    if (prefix !== "user" || !attribute || rest.length > 0 || !ATTRIBUTE.test(attribute)) {
-        throw new Error(`sso.claims.${claim}: "${source}" is not an Entra user attribute; write it as user.<attribute>, ` +
-            `e.g. ${DEFAULT_CLAIM_SOURCES[claim]} (the default) or user.userprincipalname. ${claim} is always sent (SSO-7).`);
-    }
+/**
+ * `user.mail` → `{ Source: "user", ID: "mail" }`; `user.extension_<app>_<name>` → an ExtensionID. The
+ * config gate has checked that every override is written `user.<attribute>` (SSO-7, SSO-12).
+ */
+export function claimSource(source: string): Pick<ClaimsSchemaEntry, "Source" | "ID" | "ExtensionID"> {
+    const attribute = source.slice(source.indexOf(".") + 1);
     return attribute.toLowerCase().startsWith("extension_")
         ? { Source: "user", ExtensionID: attribute }
         : { Source: "user", ID: attribute.toLowerCase() };
@@ -45,7 +42,10 @@ export function claimsMappingDefinition(overrides: ClaimSources = {}): string {
         const override = overrides[claim];
         if (override !== undefined) sources[claim] = override;
     }
-    const entry = (claim: ClaimName, samlClaimType: string): ClaimsSchemaEntry => ({ ...claimSource(claim, sources[claim]), SamlClaimType: samlClaimType });
+    const entry = (claim: ClaimName, samlClaimType: string): ClaimsSchemaEntry => ({
+        ...claimSource(sources[claim]),
+        SamlClaimType: samlClaimType,
+    });
     const schema: ClaimsSchemaEntry[] = [
         entry("email", NAME_ID_CLAIM_TYPE),
         entry("email", "email"),

@@ -1,113 +1,106 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../../core/config/load";
-import { WorkspaceConfig } from "../../core/config/schema";
-import { IdpSide, IdpSideArgs } from "../idp/types";
-import { buildGroupName } from "../../core/naming/groupName";
+import { TenantConfig } from "../../core/config/model";
+import { IdpSide, IdpSideArgs, WorkspaceIdpSide } from "../idp/types";
+import { idpSideOutputs } from "../idp/outputs";
+import {
+    groupsChildName,
+    perWorkspaceAliases,
+    scimAppDisplayName,
+    scimChildName,
+    ssoAppDisplayName,
+    ssoChildName,
+} from "../idp/names";
 import { EntraAccessGroups, memberReferences } from "./accessGroups";
-import { claimsMappingDefinition } from "./claims";
-import { EntraSamlApp, certificateRotationProblem, testUserReferences } from "./samlApp";
+import { EntraSamlApp, testUserReferences } from "./samlApp";
 import { EntraScimApp } from "./scimApp";
-import { lookupUserObjectIds } from "./userLookup";
+import { UserReference, lookupUserObjectIds } from "./userLookup";
 
 export const IDENTITY_TYPE = "chatgpt-identity:entra:Identity";
 
-export const ssoDisplayName = (config: WorkspaceConfig) => `ChatGPT SSO (${config.name})`;
-export const scimDisplayName = (config: WorkspaceConfig) => `ChatGPT SCIM provisioning (${config.name})`;
-
-/** Problems that must stop the program before any resource is registered (nothing half-applied). */
-export function entraArgsProblems(args: IdpSideArgs): string[] {
-    const { config, secrets } = args;
-    const problems: string[] = [];
-    const names = config.groups.map((g) => buildGroupName(g));
-    names.forEach((n, i) => {
-        if (names.indexOf(n) !== i) problems.push(`groups[${i}]: "${n}" is declared twice; each access group is declared once (GRP-1)`);
-        if (config.groups[i].existingId !== undefined && config.groups[i].members !== undefined) {
-            problems.push(`groups[${i}] (${n}): an adopted group (existingId) keeps the membership its owner manages; remove members or remove existingId`);
-        }
-    });
-    if (config.idp !== "entra") problems.push(`idp is "${config.idp}"; EntraIdentity builds the Entra ID side only (set idp: entra or use the ${config.idp} side)`);
-    if (config.sso.stage !== "off") {
-        if (!config.sso.entityId) problems.push(`sso.entityId is required when sso.stage is "${config.sso.stage}": copy the Entity ID from the ChatGPT SSO wizard`);
-        if (!config.sso.acsUrl) problems.push(`sso.acsUrl is required when sso.stage is "${config.sso.stage}": copy the ACS URL from the ChatGPT SSO wizard`);
-        if (config.sso.testGroup !== undefined && !names.includes(config.sso.testGroup)) {
-            problems.push(`sso.testGroup: "${config.sso.testGroup}" is not one of the declared groups (${names.join(", ") || "none"})`);
-        }
-        const rotationProblem = certificateRotationProblem(config.sso.certificateRotation);
-        if (rotationProblem !== undefined) problems.push(rotationProblem);
-        try {
-            claimsMappingDefinition(config.sso.claims);
-        } catch (err) {
-            problems.push((err as Error).message);
-        }
-    }
-    if (config.scim.enabled) {
-        if (!config.scim.baseUrl) problems.push("scim.baseUrl is required when scim.enabled is true: copy the SCIM base URL from the ChatGPT Directory Sync wizard");
-        if (secrets.scimToken === undefined || secrets.scimToken === "") {
-            problems.push(`scim.enabled is true but the secret ${CONFIG_NAMESPACE}:${SCIM_TOKEN_KEY} is not set: run ` +
-                `\`pulumi config set --secret ${CONFIG_NAMESPACE}:${SCIM_TOKEN_KEY} <token>\` with the bearer token from the ChatGPT Directory Sync wizard`);
-        }
-    }
-    return problems;
+/** Every address the tenant side looks up: the SSO test users, then every member of every workspace's groups. */
+export function tenantUserReferences(tenant: TenantConfig): UserReference[] {
+    return [
+        ...testUserReferences(tenant.sso.stage, tenant.sso.testUsers, tenant.path),
+        ...tenant.workspaces.flatMap((w) => memberReferences(w.groups, w.path)),
+    ];
 }
 
 /**
- * The whole Entra ID side: the SCIM provisioning app when `scim.enabled` (SCIM-1, SCIM-2), the
- * access groups (assigned to the SCIM app, GRP-2), and the SAML SSO app unless `sso.stage` is `off`
- * (its test group, if any, assigned while testing, SSO-2). Children: `${name}-scim`,
- * `${name}-groups`, `${name}-sso`. Nothing is half-applied: config problems are thrown before the
- * component registers, and the children wait for the one lookup of every test user and member, so
- * an address Entra does not know fails the run before any Entra resource is created.
+ * The whole Entra ID side of a tenant: per workspace, its own SCIM provisioning app when its
+ * `scim.enabled` (SCIM-1, SCIM-2, SCIM-7) with that workspace's token, and its access groups
+ * assigned to that SCIM app (GRP-2); then the tenant's ONE SAML SSO app unless `sso.stage` is `off`
+ * (SSO-10; its test group, if any, assigned while testing, SSO-2). Child names: see idp/names.ts.
+ *
+ * Trusts the validated config (the gate checked it). What only the deployment can know, whether
+ * Entra has each test user and member, is ONE lookup on which every child waits, so an unknown
+ * address fails the run with a ConfigError before any Entra resource is created.
  */
 export class EntraIdentity extends pulumi.ComponentResource {
     readonly side: IdpSide;
     readonly ssoApp?: EntraSamlApp;
-    readonly scimApp?: EntraScimApp;
-    readonly accessGroups: EntraAccessGroups;
+    /** Per workspace key: its SCIM app (when enabled) and its access groups. */
+    readonly workspaces: { key: string; scimApp?: EntraScimApp; accessGroups: EntraAccessGroups }[];
 
     constructor(name: string, args: IdpSideArgs, opts?: pulumi.ComponentResourceOptions) {
-        const problems = entraArgsProblems(args);
-        if (problems.length > 0) {
-            throw new Error(`The Entra ID side cannot be built; nothing was changed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-        }
         super(IDENTITY_TYPE, name, {}, opts);
-        const { config, secrets } = args;
+        const { tenant } = args;
+        const tokens = args.secrets?.scimTokens ?? {};
 
-        // One lookup of every address the side uses (test users, members). A child waits for it, so
-        // an address Entra does not know stops the whole side before anything is created.
-        const users = [...testUserReferences(config.sso.stage, config.sso.testUsers), ...memberReferences(config.groups)];
+        const users = tenantUserReferences(tenant);
         const userObjectIds = users.length === 0 ? undefined : lookupUserObjectIds(users, { parent: this });
-        const childOpts: pulumi.ComponentResourceOptions = {
+        const gate = userObjectIds?.apply((): pulumi.Resource[] => []);
+        const childOpts = (aliases: { name: string }[] = []): pulumi.ComponentResourceOptions => ({
             parent: this,
-            dependsOn: userObjectIds?.apply((): pulumi.Resource[] => []),
-        };
+            dependsOn: gate,
+            ...(aliases.length > 0 ? { aliases } : {}),
+        });
 
-        if (config.scim.enabled) {
-            this.scimApp = new EntraScimApp(`${name}-scim`, {
-                displayName: scimDisplayName(config),
-                baseUrl: config.scim.baseUrl!,
-                token: secrets.scimToken!,
-            }, childOpts);
-        }
-        this.accessGroups = new EntraAccessGroups(`${name}-groups`, {
-            groups: config.groups,
-            scim: this.scimApp && { servicePrincipalObjectId: this.scimApp.servicePrincipalObjectId, appRoleId: this.scimApp.appRoleId },
-            userObjectIds,
-        }, childOpts);
+        this.workspaces = tenant.workspaces.map((workspace) => {
+            const scimName = scimChildName(name, tenant, workspace);
+            const scimApp = workspace.scim.enabled
+                ? new EntraScimApp(
+                      scimName,
+                      {
+                          displayName: scimAppDisplayName(tenant, workspace),
+                          baseUrl: workspace.scim.baseUrl!,
+                          // The gate refuses an Entra workspace with SCIM on and no token (SCIM-7).
+                          token: tokens[workspace.key]!,
+                      },
+                      childOpts(perWorkspaceAliases(`${name}-scim`, tenant, workspace)),
+                  )
+                : undefined;
+            const accessGroups = new EntraAccessGroups(
+                groupsChildName(name, tenant, workspace),
+                {
+                    groups: workspace.groups,
+                    path: workspace.path,
+                    scim: scimApp && {
+                        servicePrincipalObjectId: scimApp.servicePrincipalObjectId,
+                        appRoleId: scimApp.appRoleId,
+                    },
+                    userObjectIds,
+                },
+                childOpts(perWorkspaceAliases(`${name}-groups`, tenant, workspace)),
+            );
+            return { key: workspace.key, scimApp, accessGroups };
+        });
 
-        const sso = config.sso;
+        const sso = tenant.sso;
         if (sso.stage !== "off") {
-            const testGroup = this.accessGroups.groups.find((g) => g.name === sso.testGroup);
-            this.ssoApp = new EntraSamlApp(`${name}-sso`, {
-                displayName: ssoDisplayName(config),
-                stage: sso.stage,
-                entityId: sso.entityId!,
-                acsUrl: sso.acsUrl!,
-                certificateRotation: sso.certificateRotation,
-                claims: sso.claims,
-                testUsers: sso.testUsers,
-                testGroupObjectId: testGroup?.id,
-                userObjectIds,
-            }, childOpts);
+            const testGroup = this.workspaces
+                .flatMap((w) => w.accessGroups.groups)
+                .find((g) => g.name === sso.testGroup);
+            this.ssoApp = new EntraSamlApp(
+                ssoChildName(name),
+                {
+                    displayName: ssoAppDisplayName(tenant),
+                    sso,
+                    path: tenant.path,
+                    testGroupObjectId: testGroup?.id,
+                    userObjectIds,
+                },
+                childOpts(),
+            );
         }
 
         this.side = {
@@ -117,16 +110,13 @@ export class EntraIdentity extends pulumi.ComponentResource {
                 entityId: this.ssoApp.entityId,
                 certificateThumbprint: this.ssoApp.certificateThumbprint,
             },
-            scim: this.scimApp && { appId: this.scimApp.appId, manualSteps: this.scimApp.manualSteps },
-            groups: this.accessGroups.groups,
-            pushedGroupsReady: this.accessGroups.scimAssignments,
+            workspaces: this.workspaces.map((w): WorkspaceIdpSide => ({
+                key: w.key,
+                scim: w.scimApp && { appId: w.scimApp.appId, manualSteps: w.scimApp.manualSteps },
+                groups: w.accessGroups.groups,
+                pushedGroupsReady: w.accessGroups.scimAssignments,
+            })),
         };
-        this.registerOutputs({
-            ssoAppId: this.ssoApp?.appId,
-            ssoMetadataUrl: this.ssoApp?.metadataUrl,
-            scimAppId: this.scimApp?.appId,
-            scimManualSteps: this.scimApp?.manualSteps,
-            groups: this.accessGroups.groups.map((g) => ({ name: g.name, id: g.id, adopted: g.adopted })),
-        });
+        this.registerOutputs(idpSideOutputs(this.side));
     }
 }

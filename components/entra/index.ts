@@ -1,11 +1,13 @@
-export { EntraIdentity, IDENTITY_TYPE, entraArgsProblems, ssoDisplayName, scimDisplayName } from "./entraIdentity";
-export { EntraSamlApp, SAML_APP_TYPE } from "./samlApp";
-export type { EntraSamlAppArgs, ActiveSsoStage } from "./samlApp";
+export { EntraIdentity, IDENTITY_TYPE, tenantUserReferences } from "./entraIdentity";
+export { EntraSamlApp, SAML_APP_TYPE, testUserReferences } from "./samlApp";
+export type { EntraSamlAppArgs } from "./samlApp";
 export { EntraScimApp, SCIM_APP_TYPE, SCIM_SYNC_TEMPLATE_ID, scimManualSteps } from "./scimApp";
 export type { EntraScimAppArgs } from "./scimApp";
-export { EntraAccessGroups, ACCESS_GROUPS_TYPE } from "./accessGroups";
+export { EntraAccessGroups, ACCESS_GROUPS_TYPE, memberReferences } from "./accessGroups";
 export type { EntraAccessGroupsArgs, ScimAssignmentTarget } from "./accessGroups";
 export { NON_GALLERY_TEMPLATE_ID } from "./enterpriseApp";
 export { USER_APP_ROLE_ID, userAppRoleId } from "./appRoles";
 export { DEFAULT_CLAIM_SOURCES, claimsMappingDefinition } from "./claims";
 export type { ClaimSources } from "./claims";
+export { lookupUserObjectIds, userKey } from "./userLookup";
+export type { UserReference } from "./userLookup";

@@ -15,7 +15,8 @@ export interface EntraScimAppArgs {
     /** SCIM base URL from the ChatGPT Directory Sync wizard; stored as the `BaseAddress` credential. */
     baseUrl: string;
     /**
-     * Bearer token from the ChatGPT Directory Sync wizard (secret config `chatgpt-identity:scimToken`);
+     * Bearer token of this workspace from the ChatGPT Directory Sync wizard (secret config
+     * `chatgpt-identity:<scim.tokenKey>`, never another workspace's, SCIM-7);
      * stored as the `SecretToken` credential. Always sent as a Pulumi secret, even if given as plain text.
      */
     token: pulumi.Input<string>;
@@ -25,11 +26,11 @@ export interface EntraScimAppArgs {
 export function scimManualSteps(displayName: string): string[] {
     return [
         `SCIM-6: in the Entra admin center, Enterprise applications → "${displayName}" → Provisioning → Mappings, ` +
-            "check \"Provision Microsoft Entra ID Users\": userName ← userPrincipalName (the email sign-in name), " +
-            "emails[type eq \"work\"].value ← mail, name.givenName ← givenName, name.familyName ← surname; " +
+            'check "Provision Microsoft Entra ID Users": userName ← userPrincipalName (the email sign-in name), ' +
+            'emails[type eq "work"].value ← mail, name.givenName ← givenName, name.familyName ← surname; ' +
             "missing or mismatched mappings show names as emails.",
         `GRP-2: in the same Provisioning blade, check that Scope is "Sync only assigned users and groups" and that ` +
-            "\"Provision Microsoft Entra ID Groups\" is enabled, so the assigned access groups are pushed.",
+            '"Provision Microsoft Entra ID Groups" is enabled, so the assigned access groups are pushed.',
     ];
 }
 
@@ -61,18 +62,26 @@ export class EntraScimApp extends pulumi.ComponentResource implements ScimAppOut
             },
         });
         const sp = app.servicePrincipal;
-        const secret = new azuread.SynchronizationSecret(`${name}-secret`, {
-            servicePrincipalId: sp.id,
-            credentials: [
-                { key: "BaseAddress", value: args.baseUrl },
-                { key: "SecretToken", value: pulumi.secret(args.token) },
-            ],
-        }, { parent });
-        new azuread.SynchronizationJob(`${name}-job`, {
-            servicePrincipalId: sp.id,
-            templateId: SCIM_SYNC_TEMPLATE_ID,
-            enabled: true,
-        }, { parent, dependsOn: [secret] });
+        const secret = new azuread.SynchronizationSecret(
+            `${name}-secret`,
+            {
+                servicePrincipalId: sp.id,
+                credentials: [
+                    { key: "BaseAddress", value: args.baseUrl },
+                    { key: "SecretToken", value: pulumi.secret(args.token) },
+                ],
+            },
+            { parent },
+        );
+        new azuread.SynchronizationJob(
+            `${name}-job`,
+            {
+                servicePrincipalId: sp.id,
+                templateId: SCIM_SYNC_TEMPLATE_ID,
+                enabled: true,
+            },
+            { parent, dependsOn: [secret] },
+        );
 
         this.appId = app.application.applicationObjectId;
         this.clientId = app.clientId;

@@ -1,17 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
-import { WorkspaceConfig } from "../../core/config/schema";
+import { TenantConfig } from "../../core/config/model";
 
 /**
- * What each identity-provider side (Entra ID, Okta) hands to the top-level component. The
- * workspace side attaches here: role mappings wait on `pushedGroups` (ROLE-2), and the SSO stage
- * in the workspace waits on the SSO app (DOM-1 ordering is handled by the workspace side).
+ * What each identity-provider side (Entra ID, Okta) hands to the top-level component: the tenant's
+ * ONE SSO app (SSO-10) and, per workspace, its own SCIM app and access groups (SCIM-7). The
+ * workspace side attaches here: its settings wait on the SSO app (DOM-1), its role mappings on the
+ * workspace's `pushedGroupsReady` (ROLE-2).
  */
 export interface IdpSide {
-    /** Present unless `sso.stage` is `off`. */
+    /** The tenant's one SSO app; present unless `sso.stage` is `off`. */
     sso?: SsoAppOutputs;
-    /** Present when `scim.enabled`. */
+    /** One entry per workspace, in config order. */
+    workspaces: WorkspaceIdpSide[];
+}
+
+/** The IdP side of one ChatGPT workspace. */
+export interface WorkspaceIdpSide {
+    /** `WorkspaceSpec.key` (`default` in the workspace form). */
+    key: string;
+    /** This workspace's SCIM app; present when its `scim.enabled`. */
     scim?: ScimAppOutputs;
-    /** Every declared access group, in config order. */
+    /** This workspace's access groups, in config order, each assigned to its own SCIM app (GRP-2). */
     groups: AccessGroupRef[];
     /** Resources that must exist before the workspace may rely on pushed groups (assignments, pushes). */
     pushedGroupsReady: pulumi.Resource[];
@@ -46,13 +55,20 @@ export interface AccessGroupRef {
 
 /** Secret inputs of the IdP side, read from secret config by the program. */
 export interface IdpSecrets {
-    /** SCIM bearer token from the ChatGPT Directory Sync wizard; required when scim.enabled. */
-    scimToken?: pulumi.Input<string>;
+    /**
+     * SCIM bearer token of each workspace, keyed by `WorkspaceSpec.key`, from the secret config key
+     * `chatgpt-identity:<scim.tokenKey>` (`scimToken` in the workspace form, `scimToken-<key>` in the
+     * tenant form). Entra stores it in that workspace's SCIM app; Okta takes it in its admin console
+     * (a manual step), so an Okta stack needs none. Never shared between workspaces (SCIM-7).
+     * Default {}; the config gate reports a token an Entra workspace needs and lacks.
+     */
+    scimTokens?: Record<string, pulumi.Input<string> | undefined>;
 }
 
-/** Arguments every IdP-side component takes. */
+/** The arguments of both IdP sides (`EntraIdentity`, `OktaIdentity`): the same shape for each. */
 export interface IdpSideArgs {
-    /** The validated workspace config. */
-    config: WorkspaceConfig;
-    secrets: IdpSecrets;
+    /** The validated tenant config (from the config gate); components carry no second copy of its checks. */
+    tenant: TenantConfig;
+    /** Secret inputs. Default {}. */
+    secrets?: IdpSecrets;
 }

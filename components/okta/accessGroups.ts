@@ -1,21 +1,23 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as okta from "@pulumi/okta";
-import { GroupConfig } from "../../core/config/schema";
-import { buildGroupName } from "../../core/naming/groupName";
+import { GroupSpec } from "../../core/config/model";
 import { AccessGroupRef } from "../idp/types";
 
-export const DEFAULT_GROUP_DESCRIPTION = "ChatGPT access group, pushed to the ChatGPT workspace by SCIM. Managed by chatgpt-identity.";
+export const ACCESS_GROUPS_TYPE = "chatgpt-identity:okta:AccessGroups";
+
+export const DEFAULT_GROUP_DESCRIPTION =
+    "ChatGPT access group, pushed to the ChatGPT workspace by SCIM. Managed by chatgpt-identity.";
 
 export interface OktaAccessGroupsArgs {
     /**
-     * The declared access groups (`groups` in the config), in config order. Each is created as an
+     * One workspace's validated access groups (`WorkspaceSpec.groups`), in config order. Each is created as an
      * `okta.group.Group` named by the convention (GRP-1), or adopted by `existingId` (nothing is
      * created; its membership stays with its owner). Memberships are not managed here: Okta group
      * rules or the directory fill the groups.
      */
-    groups: GroupConfig[];
+    groups: GroupSpec[];
     /**
-     * Id of the SCIM provisioning app. When set, every group is assigned to it through one
+     * Id of the workspace's own SCIM provisioning app. When set, every group is assigned to it through one
      * `okta.AppGroupAssignments` and, unless `pushGroups` is false, pushed with one `okta.PushGroup`
      * each (GRP-2). When undefined (SCIM off), only the groups exist.
      */
@@ -47,19 +49,21 @@ export class OktaAccessGroups extends pulumi.ComponentResource {
     readonly pushedGroupsReady: pulumi.Resource[];
 
     constructor(name: string, args: OktaAccessGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Every name first: a bad name stops the run before anything is registered.
-        const names = args.groups.map((g) => buildGroupName(g));
-        super("chatgpt-identity:okta:AccessGroups", name, {}, opts);
+        super(ACCESS_GROUPS_TYPE, name, {}, opts);
         this.createdGroups = {};
-        this.groups = args.groups.map((g, i) => {
-            const groupName = names[i];
+        this.groups = args.groups.map((g) => {
+            const groupName = g.name;
             if (g.existingId !== undefined) {
                 return { name: groupName, id: pulumi.output(g.existingId), adopted: true };
             }
-            const group = new okta.group.Group(`${name}-${groupName}`, {
-                name: groupName,
-                description: g.description ?? DEFAULT_GROUP_DESCRIPTION,
-            }, { parent: this });
+            const group = new okta.group.Group(
+                `${name}-${groupName}`,
+                {
+                    name: groupName,
+                    description: g.description ?? DEFAULT_GROUP_DESCRIPTION,
+                },
+                { parent: this },
+            );
             this.createdGroups[groupName] = group;
             return { name: groupName, id: group.id, adopted: false };
         });
@@ -68,26 +72,31 @@ export class OktaAccessGroups extends pulumi.ComponentResource {
         if (args.scimAppId !== undefined && this.groups.length > 0) {
             // SCIM provisions only users assigned to the SCIM app: assigning the groups is what scopes it.
             // One resource for all groups: several AppGroupAssignments on one app undo each other.
-            this.scimAssignment = new okta.AppGroupAssignments(`${name}-scim-assignments`, {
-                appId: args.scimAppId,
-                groups: this.groups.map((g) => ({ id: g.id, profile: "{}" })),
-            }, { parent: this });
+            this.scimAssignment = new okta.AppGroupAssignments(
+                `${name}-scim-assignments`,
+                {
+                    appId: args.scimAppId,
+                    groups: this.groups.map((g) => ({ id: g.id, profile: "{}" })),
+                },
+                { parent: this },
+            );
             if (args.pushGroups ?? true) {
                 for (const g of this.groups) {
-                    this.pushes[g.name] = new okta.PushGroup(`${name}-${g.name}-push`, {
-                        appId: args.scimAppId,
-                        sourceGroupId: g.id,
-                        status: "ACTIVE",
-                        // Unlinking must not delete the workspace group and the role mappings on it (ROLE-2).
-                        deleteTargetGroupOnDestroy: false,
-                    }, { parent: this, dependsOn: [this.scimAssignment] });
+                    this.pushes[g.name] = new okta.PushGroup(
+                        `${name}-${g.name}-push`,
+                        {
+                            appId: args.scimAppId,
+                            sourceGroupId: g.id,
+                            status: "ACTIVE",
+                            // Unlinking must not delete the workspace group and the role mappings on it (ROLE-2).
+                            deleteTargetGroupOnDestroy: false,
+                        },
+                        { parent: this, dependsOn: [this.scimAssignment] },
+                    );
                 }
             }
         }
-        this.pushedGroupsReady = [
-            ...(this.scimAssignment ? [this.scimAssignment] : []),
-            ...Object.values(this.pushes),
-        ];
+        this.pushedGroupsReady = [...(this.scimAssignment ? [this.scimAssignment] : []), ...Object.values(this.pushes)];
         this.registerOutputs({
             groups: this.groups.map((g) => ({ name: g.name, id: g.id, adopted: g.adopted })),
         });

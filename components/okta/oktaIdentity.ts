@@ -1,96 +1,98 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IdpSide, IdpSideArgs } from "../idp/types";
+import { IdpSide, IdpSideArgs, WorkspaceIdpSide } from "../idp/types";
+import {
+    groupsChildName,
+    perWorkspaceAliases,
+    scimAppDisplayName,
+    scimChildName,
+    ssoAppDisplayName,
+    ssoChildName,
+} from "../idp/names";
+import { idpSideOutputs } from "../idp/outputs";
 import { OktaAccessGroups } from "./accessGroups";
 import { oktaClaimSources } from "./claims";
-import { buildGroupName } from "../../core/naming/groupName";
-import { OktaSamlApp, ssoAppProblem } from "./samlApp";
+import { OktaSamlApp } from "./samlApp";
 import { OktaScimApp } from "./scimApp";
 
-/**
- * Group pushes (GRP-2) follow `scim.oktaProvisioningEnabled`: Okta accepts a push only once SCIM
- * provisioning is switched on for the SCIM app, a console step listed in `scim.manualSteps`. Until
- * the config says it is done, the SCIM app and its group assignment are created and pushes wait.
- */
-export type OktaIdentityArgs = IdpSideArgs;
-
-export class OktaIdentityError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "OktaIdentityError";
-    }
-}
-
-/** Display label of the SSO app in Okta. */
-export function ssoAppLabel(workspaceName: string): string {
-    return `ChatGPT SSO (${workspaceName})`;
-}
-
-/** Display label of the SCIM provisioning app in Okta. */
-export function scimAppLabel(workspaceName: string): string {
-    return `ChatGPT SCIM provisioning (${workspaceName})`;
-}
+export const IDENTITY_TYPE = "chatgpt-identity:okta:Identity";
 
 /**
- * The whole Okta side: the access groups, the SCIM provisioning app when `scim.enabled` (SCIM-2: with
- * or without SSO), and the SSO app unless `sso.stage` is `off`; two separate apps (SCIM-1).
+ * The whole Okta side of a tenant: per workspace, its own SCIM provisioning app when its
+ * `scim.enabled` (SCIM-1, SCIM-2, SCIM-7) and its access groups assigned (and pushed) to that SCIM
+ * app (GRP-2); then the tenant's ONE SSO app unless `sso.stage` is `off` (SSO-10). Child names: see
+ * idp/names.ts. The SCIM token is pasted into the Okta console (a manual step), so `secrets` is not
+ * read. Group pushes follow each workspace's `scim.oktaProvisioningEnabled`: Okta accepts a push
+ * only once provisioning is switched on for the SCIM app, a console step listed in its manual steps.
+ * Trusts the validated config; test users Okta does not know fail the run with a ConfigError.
  */
 export class OktaIdentity extends pulumi.ComponentResource {
     readonly side: IdpSide;
     readonly ssoApp?: OktaSamlApp;
-    readonly scimApp?: OktaScimApp;
-    readonly accessGroups: OktaAccessGroups;
+    /** Per workspace key: its SCIM app (when enabled) and its access groups. */
+    readonly workspaces: { key: string; scimApp?: OktaScimApp; accessGroups: OktaAccessGroups }[];
 
-    constructor(name: string, args: OktaIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { config } = args;
-        if (config.idp !== "okta") {
-            throw new OktaIdentityError(`OktaIdentity "${name}": workspace.idp is "${config.idp}"; use the ${config.idp} side for it, or set idp: okta`);
-        }
-        if (config.scim.enabled && !config.scim.baseUrl) {
-            throw new OktaIdentityError(`OktaIdentity "${name}": workspace.scim.baseUrl is required when scim.enabled is true; copy it from the ChatGPT Directory Sync wizard`);
-        }
-        // Everything is checked before the first resource is registered: nothing is half-applied.
-        const claims = oktaClaimSources(config.sso.claims);
-        const groupNames = config.groups.map((g) => buildGroupName(g));
-        const ssoProblem = config.sso.stage === "off" ? undefined : ssoAppProblem(config.sso, groupNames);
-        if (ssoProblem !== undefined) throw new OktaIdentityError(`OktaIdentity "${name}": ${ssoProblem}`);
-        super("chatgpt-identity:okta:Identity", name, {}, opts);
-        const pushGroups = config.scim.oktaProvisioningEnabled;
+    constructor(name: string, args: IdpSideArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(IDENTITY_TYPE, name, {}, opts);
+        const { tenant } = args;
+        const claims = oktaClaimSources(tenant.sso.claims);
+        const childOpts = (aliases: { name: string }[] = []): pulumi.ComponentResourceOptions => ({
+            parent: this,
+            ...(aliases.length > 0 ? { aliases } : {}),
+        });
 
-        if (config.scim.enabled) {
-            this.scimApp = new OktaScimApp(`${name}-scim`, {
-                label: scimAppLabel(config.name),
-                baseUrl: config.scim.baseUrl!,
-                claims,
-                groupPushDeferred: !pushGroups,
-            }, { parent: this });
-        }
-        this.accessGroups = new OktaAccessGroups(`${name}-groups`, {
-            groups: config.groups,
-            scimAppId: this.scimApp?.appId,
-            pushGroups,
-        }, { parent: this });
-        if (config.sso.stage !== "off") {
-            this.ssoApp = new OktaSamlApp(`${name}-sso`, {
-                label: ssoAppLabel(config.name),
-                sso: config.sso,
-                accessGroups: this.accessGroups.groups,
-            }, { parent: this });
+        this.workspaces = tenant.workspaces.map((workspace) => {
+            const pushGroups = workspace.scim.oktaProvisioningEnabled;
+            const scimApp = workspace.scim.enabled
+                ? new OktaScimApp(
+                      scimChildName(name, tenant, workspace),
+                      {
+                          displayName: scimAppDisplayName(tenant, workspace),
+                          baseUrl: workspace.scim.baseUrl!,
+                          claims,
+                          groupPushDeferred: !pushGroups,
+                      },
+                      childOpts(perWorkspaceAliases(`${name}-scim`, tenant, workspace)),
+                  )
+                : undefined;
+            const accessGroups = new OktaAccessGroups(
+                groupsChildName(name, tenant, workspace),
+                {
+                    groups: workspace.groups,
+                    scimAppId: scimApp?.appId,
+                    pushGroups,
+                },
+                childOpts(perWorkspaceAliases(`${name}-groups`, tenant, workspace)),
+            );
+            return { key: workspace.key, scimApp, accessGroups };
+        });
+
+        if (tenant.sso.stage !== "off") {
+            this.ssoApp = new OktaSamlApp(
+                ssoChildName(name),
+                {
+                    displayName: ssoAppDisplayName(tenant),
+                    sso: tenant.sso,
+                    path: tenant.path,
+                    accessGroups: this.workspaces.flatMap((w) => w.accessGroups.groups),
+                },
+                childOpts(),
+            );
         }
 
         this.side = {
-            sso: this.ssoApp
-                ? { appId: this.ssoApp.appId, metadataUrl: this.ssoApp.metadataUrl, entityId: this.ssoApp.entityId, certificateThumbprint: this.ssoApp.certificateThumbprint }
-                : undefined,
-            scim: this.scimApp ? { appId: this.scimApp.appId, manualSteps: this.scimApp.manualSteps } : undefined,
-            groups: this.accessGroups.groups,
-            pushedGroupsReady: this.accessGroups.pushedGroupsReady,
+            sso: this.ssoApp && {
+                appId: this.ssoApp.appId,
+                metadataUrl: this.ssoApp.metadataUrl,
+                entityId: this.ssoApp.entityId,
+                certificateThumbprint: this.ssoApp.certificateThumbprint,
+            },
+            workspaces: this.workspaces.map((w): WorkspaceIdpSide => ({
+                key: w.key,
+                scim: w.scimApp && { appId: w.scimApp.appId, manualSteps: w.scimApp.manualSteps },
+                groups: w.accessGroups.groups,
+                pushedGroupsReady: w.accessGroups.pushedGroupsReady,
+            })),
         };
-        this.registerOutputs({
-            ssoAppId: this.side.sso?.appId,
-            ssoMetadataUrl: this.side.sso?.metadataUrl,
-            scimAppId: this.side.scim?.appId,
-            scimManualSteps: this.side.scim?.manualSteps,
-            groups: this.side.groups.map((g) => ({ name: g.name, id: g.id, adopted: g.adopted })),
-        });
+        this.registerOutputs(idpSideOutputs(this.side));
     }
 }

@@ -8,6 +8,8 @@ import { scimManualSteps, userNameTemplate } from "./scimManualSteps";
  * Sign-on settings the Okta SWA template requires. The app is hidden from users and never used to
  * sign in (that is the SSO app), so they only satisfy the template.
  */
+export const SCIM_APP_TYPE = "chatgpt-identity:okta:ScimApp";
+
 export const SCIM_APP_SIGN_ON = Object.freeze({
     url: "https://chatgpt.com/",
     usernameField: "#email",
@@ -16,9 +18,9 @@ export const SCIM_APP_SIGN_ON = Object.freeze({
 });
 
 export interface OktaScimAppArgs {
-    /** Display label of the app in Okta, e.g. `ChatGPT SCIM provisioning (Acme)`. Required. */
-    label: string;
-    /** SCIM base URL from the ChatGPT Directory Sync wizard (`scim.baseUrl`). Required; used in the manual steps. */
+    /** Display label of the app in Okta (`scimAppDisplayName`), e.g. `ChatGPT SCIM provisioning (Acme)`. Never the SSO app (SCIM-1). */
+    displayName: string;
+    /** This workspace's SCIM base URL from the ChatGPT Directory Sync wizard (`scim.baseUrl`); used in the manual steps. */
     baseUrl: string;
     /**
      * Okta sources of email, given and family name (from `sso.claims`, Okta defaults otherwise). The
@@ -46,26 +48,33 @@ export class OktaScimApp extends pulumi.ComponentResource implements ScimAppOutp
     readonly manualSteps: pulumi.Output<string[]>;
 
     constructor(name: string, args: OktaScimAppArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("chatgpt-identity:okta:ScimApp", name, {}, opts);
-        this.app = new okta.app.Swa(`${name}-app`, {
-            label: args.label,
-            status: "ACTIVE",
-            ...SCIM_APP_SIGN_ON,
-            hideWeb: true,
-            hideIos: true,
-            userNameTemplate: userNameTemplate(args.claims),
-            userNameTemplateType: "CUSTOM",
-            adminNote: "ChatGPT SCIM provisioning only (SCIM-1); users sign in through the ChatGPT SSO app. Managed by chatgpt-identity.",
-        }, { parent: this });
+        super(SCIM_APP_TYPE, name, {}, opts);
+        this.app = new okta.app.Swa(
+            `${name}-app`,
+            {
+                label: args.displayName,
+                status: "ACTIVE",
+                ...SCIM_APP_SIGN_ON,
+                hideWeb: true,
+                hideIos: true,
+                userNameTemplate: userNameTemplate(args.claims),
+                userNameTemplateType: "CUSTOM",
+                adminNote:
+                    "ChatGPT SCIM provisioning only (SCIM-1); users sign in through the ChatGPT SSO app. Managed by chatgpt-identity.",
+            },
+            { parent: this },
+        );
 
         this.appId = this.app.id;
         // Plain values only, so the steps are known in a preview too.
-        this.manualSteps = pulumi.output(scimManualSteps({
-            appLabel: args.label,
-            baseUrl: args.baseUrl,
-            claims: args.claims,
-            groupPushDeferred: args.groupPushDeferred ?? false,
-        }));
+        this.manualSteps = pulumi.output(
+            scimManualSteps({
+                appLabel: args.displayName,
+                baseUrl: args.baseUrl,
+                claims: args.claims,
+                groupPushDeferred: args.groupPushDeferred ?? false,
+            }),
+        );
         this.registerOutputs({ appId: this.appId, manualSteps: this.manualSteps });
     }
 }

@@ -1,2 +1,3 @@
-export * from "./domains";
-export * from "./access";
+export * from "./config";
+export * from "./chatgptWorkspace";
+export * from "./apiPlatformAccess";

@@ -1,24 +1,31 @@
-import { WorkspaceConfig } from "../config/schema";
 import { evaluateRules } from "../rules";
 import { IDP_DISPLAY_NAMES } from "../rules/types";
-import { Section, applySection, domainSection, findingsSection, phaseSection, rolesSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection } from "./sections";
-import { RunbookFacts } from "./types";
+import {
+    Section, accountCreationSection, apiPlatformSsoSection, applySection, customRolesSection, domainSection, emailChangeSection, findingsSection,
+    phaseSection, scimFinishSection, ssoFinishSection, testUserSection, userImpactSection, wizardSection, workspaceConsoleSection,
+} from "./sections";
+import { RunbookConfig, RunbookFacts, RunbookWorkspaceFields } from "./types";
 
 /**
  * The Markdown runbook of what a person must still do, in order, with the values filled in.
  * Deterministic (no dates, no environment), so the same config and facts give the same text.
  */
-export function renderRunbook(config: WorkspaceConfig, facts: RunbookFacts): string {
+export function renderRunbook(given: RunbookConfig, facts: RunbookFacts): string {
+    const config = withWorkspaceFields(given);
     const findings = facts.findings ?? evaluateRules(config, facts.workspaceFacts);
     const sections: Section[] = [
         domainSection(config, facts),
         wizardSection(config, facts),
         applySection(config, facts),
         ssoFinishSection(config, facts),
+        apiPlatformSsoSection(config),
         scimFinishSection(config, facts),
-        rolesSection(config),
+        accountCreationSection(config),
+        workspaceConsoleSection(config),
+        customRolesSection(config),
         testUserSection(config),
         userImpactSection(config),
+        emailChangeSection(config),
         phaseSection(config),
         findingsSection(findings),
     ].filter((s): s is Section => s !== undefined);
@@ -32,4 +39,17 @@ export function renderRunbook(config: WorkspaceConfig, facts: RunbookFacts): str
     ];
     const body = sections.flatMap((s, i) => ["", `## ${i + 1}. ${s.title}`, "", ...s.lines]);
     return [...header, ...body, ""].join("\n");
+}
+
+/** The workspace-side fields from the config's `workspace` (WorkspaceSpec) where the view does not carry them itself. */
+function withWorkspaceFields(config: RunbookConfig): RunbookConfig {
+    const spec = (config as { workspace?: Partial<RunbookWorkspaceFields> }).workspace;
+    if (!spec) return config;
+    return {
+        ...config,
+        workspaceId: config.workspaceId ?? spec.workspaceId,
+        customRoles: config.customRoles ?? spec.customRoles,
+        usageLimit: config.usageLimit ?? spec.usageLimit,
+        invites: config.invites ?? spec.invites,
+    };
 }

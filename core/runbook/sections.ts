@@ -1,10 +1,10 @@
 import { CONFIG_NAMESPACE, SCIM_TOKEN_KEY } from "../config/load";
-import { WorkspaceConfig } from "../config/schema";
 import { Finding } from "../rules";
 import { declaredGroupNames } from "../rules/rolloutPhase";
-import { IDP_DISPLAY_NAMES, listing } from "../rules/types";
+import { IDP_DISPLAY_NAMES, listing, plural } from "../rules/types";
 import { phaseSummary } from "./phaseSummary";
-import { RunbookFacts } from "./types";
+import { RunbookConfig as WorkspaceConfig, RunbookFacts } from "./types";
+import { buildGroupName } from "../naming/groupName";
 
 /** One titled part of the runbook; `lines` is Markdown. */
 export interface Section {
@@ -14,6 +14,8 @@ export interface Section {
 
 const SCIM_TOKEN = `${CONFIG_NAMESPACE}:${SCIM_TOKEN_KEY}`;
 const IDENTITY_PAGE = "Workspace settings → Identity & Access";
+/** Where the tenant's shared SSO connection and verified domains live (one per tenant, SSO-10). */
+const GLOBAL_IDENTITY_PAGE = "Global Admin Console → Identity & Access";
 const code = (text: string) => `\`${text}\``;
 const idpOf = (config: WorkspaceConfig) => IDP_DISPLAY_NAMES[config.idp];
 const domainNames = (config: WorkspaceConfig) => config.domains.map((d) => d.name);
@@ -27,8 +29,8 @@ function steps(items: string[]): string[] {
 
 export function domainSection(config: WorkspaceConfig, facts: RunbookFacts): Section {
     const manualDns = config.dns.adapter === "manual";
+    // Domains have no API: the value always comes from the console (docs/chatgpt-admin-api.md).
     const pendingValue = (domain: string) => {
-        if (config.manageWorkspace) return "pending: the workspace issues it during `pulumi up`; then run `pulumi stack output dnsHandoff`";
         const i = config.domains.findIndex((d) => d.name === domain);
         return `pending: add the domain under ${IDENTITY_PAGE} → Domains and copy the value it shows into ${code(`domains[${i}].verificationToken`)}`;
     };
@@ -46,9 +48,7 @@ export function domainSection(config: WorkspaceConfig, facts: RunbookFacts): Sec
         ? "Send these TXT records to the team that manages DNS for the district:"
         : `${code("pulumi up")} publishes these TXT records through the ${code(config.dns.adapter)} DNS adapter; check that they exist:`;
     const pending = facts.txtRecords.some((r) => !r.value) ? ["", "   A record marked pending has no value yet; send it as soon as the value is known."] : [];
-    const verify = config.manageWorkspace
-        ? `${code("pulumi up")} asks the workspace to verify each domain and retries until the record is visible, within a bounded wait; if it gives up, run ${code("pulumi up")} again later.`
-        : `In ChatGPT, open ${IDENTITY_PAGE} → Domains and verify each domain once its record is visible. If verification fails, wait and retry.`;
+    const verify = `In ChatGPT, open ${IDENTITY_PAGE} → Domains and press Verify next to each domain once its record is visible (no API can do this). If verification fails, wait and retry; the record must stay in DNS afterwards.`;
     return {
         title: "Verify the email domains (DOM-1, DOM-2, DOM-4)",
         lines: [
@@ -67,10 +67,8 @@ export function domainSection(config: WorkspaceConfig, facts: RunbookFacts): Sec
 }
 
 function stageInWorkspace(config: WorkspaceConfig): string {
+    // The SSO stage has no API: it is always set in the console, per workspace (SSO-1).
     const stage = config.sso.stage;
-    if (config.manageWorkspace) {
-        return `${code("pulumi up")} has set SSO in the workspace to ${stage === "enforced" ? "enforced" : "on, enforcement off"}; check that ${IDENTITY_PAGE} → SSO shows it.`;
-    }
     if (stage === "testing") return "In the same wizard, turn SSO on and leave enforcement off while testing (SSO-2).";
     if (stage === "enabled") return "In the same wizard, keep SSO on and enforcement off until the test users are recorded (SSO-2).";
     return "In the same wizard, turn on SSO enforcement, after telling users (see \"What users will notice\").";
@@ -146,15 +144,17 @@ export function applySection(config: WorkspaceConfig, facts: RunbookFacts): Sect
     if (config.groups.length > 0) {
         done.push(`creates or adopts the access groups ${listing(declaredGroupNames(config))} in ${idp}${config.scim.enabled ? ` and assigns them to the SCIM app: ${groupProvisioning(config)}` : ""}.`);
     }
-    if (config.manageWorkspace) {
-        done.push("adds and verifies the domains in the workspace and sets the workspace's SSO, SCIM and account-creation settings.");
-        if (config.roles.length > 0 || config.roleAssignments.length > 0) {
-            done.push("creates the custom roles and maps the access groups to them once SCIM has pushed the groups (ROLE-1, ROLE-2).");
-        }
-    }
+    const api = workspaceApiWork(config);
+    if (config.manageWorkspace) done.push(...api.map((a) => `through the ChatGPT admin API, ${a.what}${a.after ? `, ${a.after}` : ""}.`));
     return {
         title: "Run `pulumi up`",
-        lines: [`Run ${code("pulumi up")} once the domains show as verified (DOM-1). It:`, "", ...done.map((d) => `- ${d}`)],
+        lines: [
+            `Run ${code("pulumi up")} once the domains show as verified (DOM-1). It:`,
+            "",
+            ...done.map((d) => `- ${d}`),
+            "",
+            `It does not verify domains, change the SSO stage, automatic account creation, external invites or ChatGPT custom roles: no API exposes them, so they are the console steps of this runbook.`,
+        ],
     };
 }
 
@@ -201,20 +201,119 @@ export function scimFinishSection(config: WorkspaceConfig, facts: RunbookFacts):
     return { title: "Finish SCIM Directory Sync (SCIM-3, SCIM-6)", lines };
 }
 
-/** Custom roles and group mappings a person creates in the console when the stack does not manage the workspace. */
-export function rolesSection(config: WorkspaceConfig): Section | undefined {
-    if (config.manageWorkspace || (config.roles.length === 0 && config.roleAssignments.length === 0)) return undefined;
-    const roleLines = config.roles.map((r) => `   - ${r.name}: ${listing(r.permissions.map(code))}`);
-    const mappingLines = config.roleAssignments.map((a) => `   - ${a.group} → ${listing(a.roles)}`);
+/** Convention names of the groups with a credit limit, and the limit. */
+function groupLimits(config: WorkspaceConfig): { group: string; credits: number }[] {
+    return config.groups.filter((g) => g.usageLimit !== undefined).map((g) => ({ group: buildGroupName(g), credits: g.usageLimit!.credits }));
+}
+
+/** What the ChatGPT admin API can do for this workspace (docs/chatgpt-admin-api.md), as runbook phrases. */
+function workspaceApiWork(config: WorkspaceConfig): { what: string; console: string; after?: string }[] {
+    const work: { what: string; console: string; after?: string }[] = [];
+    if (config.usageLimit) {
+        work.push({
+            what: `sets the workspace's default monthly credit limit to ${config.usageLimit.credits} credits, the baseline of every member (ROLE-1)`,
+            console: `Set the workspace's default monthly credit limit to ${config.usageLimit.credits} credits, the baseline of every member (ROLE-1).`,
+        });
+    }
+    const limits = groupLimits(config);
+    if (limits.length > 0) {
+        work.push({
+            what: `sets the monthly credit limit of ${plural(limits.length, "group")} (${listing(limits.map((l) => `${l.group}: ${l.credits}`))})`,
+            after: "once SCIM has pushed the groups; it waits a bounded time for them and then names the missing ones (ROLE-2)",
+            console: `Once SCIM has pushed the groups (ROLE-2), set each group's monthly credit limit: ${listing(limits.map((l) => `${l.group}: ${l.credits} credits`))}.`,
+        });
+    }
+    if (config.invites?.testUsers && config.sso.testUsers.length > 0) {
+        work.push({
+            what: `invites the test users who are not yet members (${listing(config.sso.testUsers.map(code))}); a member or an already invited user is never invited again (SSO-9)`,
+            console: `Invite the test users who are not yet members under Members → Invite: ${listing(config.sso.testUsers.map(code))} (SSO-9).`,
+        });
+    }
+    return work;
+}
+
+/** Credit limits and invites a person sets in the console when the stack does not manage the workspace. */
+export function workspaceConsoleSection(config: WorkspaceConfig): Section | undefined {
+    const work = workspaceApiWork(config);
+    if (config.manageWorkspace || work.length === 0) return undefined;
     return {
-        title: "Create the custom roles and map the groups (ROLE-1, ROLE-2)",
+        title: "Set the credit limits and invite the test users (ROLE-1, ROLE-2, SSO-9)",
         lines: [
-            `${code("manageWorkspace")} is false, so ${code("pulumi up")} does not create these; do it in the ChatGPT admin console (role-based access controls).`,
+            `${code("manageWorkspace")} is false, so ${code("pulumi up")} does not call the ChatGPT admin API; do these in the ChatGPT admin console (or set ${code("manageWorkspace: true")}, ${code("workspaceId")} and an Admin key, see README):`,
             "",
-            ...(roleLines.length > 0 ? ["1. Create each custom role with only these extra permissions; the workspace's default settings stay the baseline for everyone (ROLE-1):", "", ...roleLines] : []),
-            ...(mappingLines.length > 0
-                ? [...(roleLines.length > 0 ? [""] : []), `${roleLines.length > 0 ? 2 : 1}. Once SCIM has pushed the groups and they appear in the workspace, map each group to its roles (ROLE-2):`, "", ...mappingLines]
-                : []),
+            ...steps(work.map((w) => w.console)),
+        ],
+    };
+}
+
+/** Automatic account creation and external invites: workspace settings with no API (SCIM-3, WS-1). */
+export function accountCreationSection(config: WorkspaceConfig): Section {
+    const aac = config.settings.automaticAccountCreation;
+    const external = config.settings.externalInvites;
+    return {
+        title: "Set account creation and invites (SCIM-3, SCIM-5, WS-1)",
+        lines: [
+            `No API changes these workspace settings; set them in ChatGPT under ${IDENTITY_PAGE}:`,
+            "",
+            ...steps([
+                `Automatic account creation: **${aac ? "on" : "off"}** (${code("settings.automaticAccountCreation")}). ${aac
+                    ? "Anyone who signs in with an address on a verified domain is added to the workspace, and is never removed by it (SCIM-5: the answer to \"where did these users come from?\")."
+                    : "Nobody joins just by signing in with an address on a verified domain."}${config.scim.enabled && !aac ? " Keep it off while SCIM is on (SCIM-3)." : ""}`,
+                `External invites (invites to addresses outside the verified domains): **${external ? "allowed" : "blocked"}** (${code("settings.externalInvites")}, WS-1).${external ? "" : " Members can then invite only addresses on the verified domains."}`,
+            ]),
+        ],
+    };
+}
+
+/**
+ * ChatGPT workspace custom roles (publish GPTs, publish skills, …): no API, so always console steps,
+ * after the groups appear in the workspace (ROLE-1, ROLE-2). Not API Platform organization roles.
+ */
+export function customRolesSection(config: WorkspaceConfig): Section | undefined {
+    const roles = config.customRoles ?? [];
+    if (roles.length === 0) return undefined;
+    return {
+        title: "Create the ChatGPT custom roles and map the groups (ROLE-1, ROLE-2)",
+        lines: [
+            `No API creates ChatGPT custom roles; do it in ChatGPT under Workspace settings → Roles (role-based access control). The workspace's default settings stay the baseline for everyone; a role grants only extra permissions (ROLE-1).`,
+            "",
+            ...steps([
+                `Create each role with only these grants:\n\n${roles.map((r) => `   - ${r.name}: ${listing(r.grants.map(code))}`).join("\n")}\n`,
+                `Once SCIM has pushed the groups and they appear in the workspace (Members → Groups), assign each role to its groups (ROLE-2):\n\n${roles.map((r) => `   - ${r.name} → ${r.groups.length > 0 ? listing(r.groups) : "no group yet"}`).join("\n")}`,
+            ]),
+        ],
+    };
+}
+
+/** SSO-11: API Platform SSO works per verified domain, across every organization of the tenant. */
+export function apiPlatformSsoSection(config: WorkspaceConfig): Section | undefined {
+    if (config.sso.stage === "off") return undefined;
+    return {
+        title: "API Platform sign-in on these domains (SSO-4, SSO-11)",
+        lines: [
+            `SSO and the verified domains are shared by the whole tenant: ChatGPT workspaces and API Platform organizations (SSO-10). Turning SSO on for ${listing(domainNames(config))} affects every API Platform user with an address on those domains, in every organization of the tenant, not only this workspace: they sign in through ${idpOf(config)} from then on (SSO-11).`,
+            "",
+            ...steps([
+                `Before the stage changes, tell the API Platform organizations' owners which domains move to SSO, and check under ${GLOBAL_IDENTITY_PAGE} → SSO that API Platform SSO is enabled for these domains.`,
+                "Keep API Platform SSO enabled while ChatGPT SSO is on: the other way round is unsupported and newly provisioned users cannot sign in (SSO-4).",
+            ]),
+        ],
+    };
+}
+
+/** DOM-5, DOM-6: a changed email address makes one person two users. */
+export function emailChangeSection(config: WorkspaceConfig): Section {
+    return {
+        title: "When a user's email address changes (DOM-5, DOM-6)",
+        lines: [
+            "A new address (marriage, rename, a domain migration) makes one person appear as two users: the old SAML profile stays mapped to the old address until OpenAI support disassociates it (DOM-6).",
+            "",
+            ...steps([
+                `Change the address in ${idpOf(config)}; ${config.scim.enabled ? "SCIM then updates the user in the workspace" : "invite the new address under Members"}.`,
+                "Ask OpenAI support (through the admin console's help, naming the workspace) to disassociate the old SAML profile from the person, giving the old and new address.",
+                "Until support confirms, the person may see an empty account on the new address: move their GPTs and projects only after the old profile is released.",
+                `Never remove a verified domain, or rename it, to move users: every user on it would appear as two (DOM-5); add the new domain instead (${code("domains")}).`,
+            ]),
         ],
     };
 }

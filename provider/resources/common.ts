@@ -1,13 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isApiError, redact } from "../../clients/errors";
-import { ConfiguredSettings, Credentials, readProviderConfig, resolveCredentials } from "../../clients/credentials";
-import { HttpClient } from "../../clients/http";
-import { IdentityApi } from "../../clients/identityApi";
-import { createAdminSdk } from "../../clients/sdk";
+import { ProviderSettings, knownSecrets, readProviderSettings } from "./providerSettings";
 
-/** Module part of the dynamic resources' type tokens: `pulumi-nodejs:dynamic/chatgpt-identity/workspace:<Type>`. */
+/** Module of the ChatGPT workspace resources: `pulumi-nodejs:dynamic/chatgpt-identity/workspace:<Type>`. */
 export const RESOURCE_MODULE = "chatgpt-identity/workspace";
+/** Module of the API Platform organization RBAC resources (NOT ChatGPT custom roles). */
+export const API_PLATFORM_MODULE = "chatgpt-identity/apiPlatform";
 
 /** The engine's placeholder for a value not known during preview (runtime/rpc `unknownValue`). */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -16,35 +14,18 @@ export function isUnknown(value: unknown): boolean {
     return value === UNKNOWN;
 }
 
-/** A provider method's view of the workspace: built per call from configure's settings or the environment. */
-export interface Connection {
-    credentials: Credentials;
-    identity: IdentityApi;
-    /** Builds the official SDK client now (never stored on the provider). */
-    sdk: () => ReturnType<typeof createAdminSdk>;
-}
-
-export function connect(configured: ConfiguredSettings | undefined): Connection {
-    const credentials = resolveCredentials(configured);
-    return {
-        credentials,
-        identity: new IdentityApi(new HttpClient({ baseUrl: credentials.apiBaseUrl, adminKey: credentials.adminKey })),
-        sdk: () => createAdminSdk(credentials),
-    };
-}
-
 /**
- * Adds `configure` to a provider: the stack config (admin key, base URL) lands in a variable of
- * this closure inside the dynamic-provider host only. The program process never calls configure,
- * so the serialized provider text carries `undefined` there, never a key.
+ * Adds `configure` to a provider: the stack config (keys, base URLs) lands in a holder of this
+ * closure inside the dynamic-provider host only. The program process never calls configure, so the
+ * serialized provider text carries an empty holder, never a key.
  */
-export function withConfigure<P extends pulumi.dynamic.ResourceProvider>(build: (settings: () => ConfiguredSettings | undefined) => P): P {
+export function withConfigure<P extends pulumi.dynamic.ResourceProvider>(build: (settings: () => ProviderSettings | undefined) => P): P {
     // A holder object, not a `let`: closure serialization gives each function its own copy of a
     // captured variable, but one shared copy of a captured object.
-    const holder: { configured?: ConfiguredSettings } = {};
+    const holder: { configured?: ProviderSettings } = {};
     const provider = build(() => holder.configured);
     provider.configure = async (req: pulumi.dynamic.ConfigureRequest) => {
-        holder.configured = readProviderConfig(req.config);
+        holder.configured = readProviderSettings(req.config);
     };
     return provider;
 }
@@ -65,19 +46,27 @@ export function checkWith<T>(schema: z.ZodType<T>, news: Record<string, unknown>
     return failures.length > 0 ? { failures } : { inputs: news };
 }
 
-/** An error of a provider method: names the resource, keeps the API's status/code, never the key. */
+/** An error of a provider method: names the resource, keeps the API's status/kind, never the key. */
 export interface ResourceError extends Error {
     name: "ResourceError";
     readonly status: number | undefined;
-    readonly code: string | undefined;
+    readonly kind: string | undefined;
+    /**
+     * Set when part of the work was done before the failure: the dynamic-provider host then answers
+     * with ErrorResourceInitFailed, the engine keeps these properties in state, and the next
+     * `pulumi up` updates from them instead of creating again (nothing done is forgotten).
+     */
+    id?: string;
+    properties?: Record<string, unknown>;
+    reasons?: string[];
 }
 
-/** A plain tagged Error, not a subclass (see provider/client/errors.ts for why). */
+/** A plain tagged Error, not a subclass: a subclass does not survive closure serialization as itself. */
 export function resourceError(message: string, cause?: unknown): ResourceError {
     const error = new Error(message) as Error & Record<string, unknown>;
     error.name = "ResourceError";
     error.status = (cause as { status?: unknown } | undefined)?.status;
-    error.code = (cause as { code?: unknown } | undefined)?.code;
+    error.kind = (cause as { kind?: unknown } | undefined)?.kind;
     return error as unknown as ResourceError;
 }
 
@@ -85,25 +74,45 @@ export function isResourceError(error: unknown): error is ResourceError {
     return (error as { name?: unknown } | undefined)?.name === "ResourceError";
 }
 
-/** What to tell the user for the refusals the contract documents. */
-const HINTS: Record<string, string> = {
-    domain_not_verified: "DOM-1: SSO needs a verified domain first; let DomainVerification finish, then apply again",
-    sso_not_enabled: "SSO-1/SSO-2: enforcement comes after testing; apply ssoStage \"enabled\", confirm the test users sign in, then enforce",
-    api_platform_sso_disabled: "SSO-4: ChatGPT SSO without API Platform SSO is unsupported; set apiPlatformSso to true",
-    domain_claimed: "DOM-3: another OpenAI organization/tenant has verified this domain; a domain can be verified in only one tenant, so retrying will not help: release it there or contact OpenAI support",
-};
+/** Replaces every secret in `text` with `[redacted]`. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+    let out = text;
+    for (const secret of secrets) out = out.split(secret).join("[redacted]");
+    return out;
+}
 
-/** Runs a provider method; any failure is rethrown as `<label>: <hint>; <api message>`, key redacted. */
-export async function inContext<T>(label: string, settings: () => ConfiguredSettings | undefined, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs a provider method; any failure is rethrown as `<label>: <message> (<hint>)`, keys redacted.
+ * The partial state of a ResourceError (see `ResourceError.properties`) is kept.
+ */
+export async function inContext<T>(label: string, settings: () => ProviderSettings | undefined, run: () => Promise<T>): Promise<T> {
     try {
         return await run();
     } catch (err) {
-        if (isResourceError(err) && err.message.startsWith(`${label}:`)) throw err;
-        const code = isApiError(err) ? err.code : undefined;
-        const hint = code && HINTS[code] ? `${HINTS[code]}. ` : "";
-        const message = String((err as Error)?.message ?? err);
-        throw resourceError(redact(`${label}: ${hint}${message}`, [settings()?.adminKey, process.env.OPENAI_ADMIN_KEY]), err);
+        const secrets = knownSecrets(settings());
+        const source = err as { message?: unknown; hint?: unknown };
+        const message = String(source?.message ?? err);
+        const hint = typeof source?.hint === "string" && source.hint && !message.includes(source.hint) ? ` (${source.hint})` : "";
+        const text = message.startsWith(`${label}:`) ? `${message}${hint}` : `${label}: ${message}${hint}`;
+        const wrapped = resourceError(redactSecrets(text, secrets), err);
+        if (isResourceError(err) && err.id !== undefined) {
+            wrapped.id = err.id;
+            wrapped.properties = err.properties;
+            wrapped.reasons = (err.reasons ?? []).map((r) => redactSecrets(r, secrets));
+        }
+        throw wrapped;
     }
+}
+
+/** A failure after part of the work was done: the engine keeps `properties` (see ResourceError). */
+export function partialFailure(label: string, cause: unknown, id: string, properties: Record<string, unknown>): ResourceError {
+    const message = String((cause as Error)?.message ?? cause);
+    const error = resourceError(`${label}: ${message}; what was done is kept in the state, run \`pulumi up\` again to finish`, cause);
+    (error as unknown as Record<string, unknown>).hint = (cause as { hint?: unknown } | undefined)?.hint;
+    error.id = id;
+    error.properties = properties;
+    error.reasons = [message];
+    return error;
 }
 
 /** Same members, order and duplicates ignored. */
@@ -119,9 +128,25 @@ export function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A warning the dynamic-provider host forwards to the engine (stderr), e.g. DOM-5. */
+/** A warning on the dynamic-provider host's stderr, which the engine forwards to its log. */
 export function warn(message: string): void {
     console.warn(`warning: ${message}`);
+}
+
+/**
+ * Progress of a long apply on the host's stderr (shown in pulumi.log / `pulumi up -v=9 --logtostderr`):
+ * a line every `every` items and at the end, so 1,000 group limits at 100 requests a minute show motion.
+ * Silent for fewer than `every` items (short applies need no progress).
+ */
+export function progressReporter(label: string, total: number, every = 50, write: (line: string) => void = (l) => console.error(l)): () => void {
+    let done = 0;
+    const started = Date.now();
+    return () => {
+        done++;
+        if (total < every || (done % every !== 0 && done !== total)) return;
+        const seconds = Math.round((Date.now() - started) / 1000);
+        write(`progress: ${label}: ${done}/${total} done after ${seconds} s`);
+    };
 }
 
 /**
@@ -146,4 +171,9 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
     const results = await Promise.allSettled(workers);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failure) throw failure.reason;
+}
+
+/** True when the secret config key a workspace resource reads its Admin key from has changed (no API call needed). */
+export function keyNameChanged(olds: { adminKeyConfigKey?: string }, news: { adminKeyConfigKey?: string }): boolean {
+    return (olds.adminKeyConfigKey ?? "adminKey") !== (news.adminKeyConfigKey ?? "adminKey");
 }

@@ -1,6 +1,7 @@
-export { RESOURCE_MODULE, ResourceError, isResourceError } from "./common";
-export * from "./settings";
-export * from "./domain";
-export * from "./verification";
-export * from "./customRole";
-export * from "./groupRoleMappings";
+export { RESOURCE_MODULE, API_PLATFORM_MODULE, ResourceError, isResourceError } from "./common";
+export * from "./providerSettings";
+export * from "./groupUsageLimits";
+export * from "./workspaceUsageLimit";
+export * from "./pilotInvites";
+export * from "./apiPlatformRole";
+export * from "./apiPlatformGroupRoles";

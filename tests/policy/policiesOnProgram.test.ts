@@ -4,8 +4,15 @@ import { PolicyResource, ResourceValidationArgs, StackValidationArgs } from "@pu
 import { parse } from "yaml";
 import { previewFakeInvokes, previewFakeOutputs } from "../../offline/previewValues/index";
 import { RecordedResource } from "../../offline/recordingEngine";
-import { WorkspaceIdentity } from "../../components/workspaceIdentity";
-import { preflightErrors, preflightWarnings, validateGroupNames, validateNameClaims, validateNoAssertionEncryption } from "../../policy/policies";
+import { TenantIdentity } from "../../components/workspaceIdentity";
+import { loadTenantConfig } from "../../core/config/load";
+import {
+    preflightErrors,
+    preflightWarnings,
+    validateGroupNames,
+    validateNameClaims,
+    validateNoAssertionEncryption,
+} from "../../policy/policies";
 import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE } from "../../policy/resourceTypes";
 import { record } from "../support/engine";
 import { repoPath } from "../support/paths";
@@ -21,16 +28,20 @@ function exampleConfig(...file: string[]): unknown {
     return parse(fs.readFileSync(repoPath("examples", ...file), "utf8")).config["chatgpt-identity:workspace"];
 }
 
-async function recordExample(config: unknown): Promise<{ resources: RecordedResource[]; identity: WorkspaceIdentity }> {
+async function recordExample(raw: unknown): Promise<{ resources: RecordedResource[]; identity: TenantIdentity }> {
+    const config = loadTenantConfig(raw, "workspace");
     const { engine, result } = await record(
-        () => new WorkspaceIdentity("identity", { config: config as never, secrets: { scimToken: "tok" } }),
+        () => new TenantIdentity("identity", { config, secrets: { scimTokens: { default: "tok" } } }),
         { fakeOutputs: previewFakeOutputs, fakeInvokes: previewFakeInvokes },
     );
     return { resources: engine.customResources(), identity: result };
 }
 
 /** Plain JSON props, as the policy engine hands them over (secrets as plain values are never needed here). */
-function args(r: RecordedResource, props: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs))): ResourceValidationArgs {
+function args(
+    r: RecordedResource,
+    props: Record<string, unknown> = JSON.parse(JSON.stringify(r.inputs)),
+): ResourceValidationArgs {
     return { type: r.type, props, urn: r.urn, name: r.name, opts: {} } as unknown as ResourceValidationArgs;
 }
 
@@ -53,17 +64,29 @@ describe("policy pack on the resources the program registers", () => {
 
         const policy = only(resources, SAML_APP_TYPES.entraClaimsMappingPolicy);
         const definition = JSON.parse(policy.inputs.definitions[0]);
-        definition.ClaimsMappingPolicy.ClaimsSchema = definition.ClaimsMappingPolicy.ClaimsSchema
-            .filter((c: { SamlClaimType?: string }) => !String(c.SamlClaimType).endsWith("family_name"));
+        definition.ClaimsMappingPolicy.ClaimsSchema = definition.ClaimsMappingPolicy.ClaimsSchema.filter(
+            (c: { SamlClaimType?: string }) => !String(c.SamlClaimType).endsWith("family_name"),
+        );
         const dropped = violations(args(policy, { ...policy.inputs, definitions: [JSON.stringify(definition)] }));
         assert.equal(dropped.length, 1);
-        assert.match(dropped[0], /^SSO-7 \(identity-entra-sso-claims-policy\): The SAML assertion would not carry "family_name"/);
+        assert.match(
+            dropped[0],
+            /^SSO-7 \(identity-entra-sso-claims-policy\): The SAML assertion would not carry "family_name"/,
+        );
 
-        const app = resources.find((r) => r.type === SAML_APP_TYPES.entraServicePrincipal && r.name === "identity-entra-sso-sp")!;
-        assert.match(violations(args(app, { ...JSON.parse(JSON.stringify(app.inputs)), tokenEncryptionKeyId: "6f1c" }))[0], /^SSO-6 .*"tokenEncryptionKeyId" turns on SAML assertion encryption/);
+        const app = resources.find(
+            (r) => r.type === SAML_APP_TYPES.entraServicePrincipal && r.name === "identity-entra-sso-sp",
+        )!;
+        assert.match(
+            violations(args(app, { ...JSON.parse(JSON.stringify(app.inputs)), tokenEncryptionKeyId: "6f1c" }))[0],
+            /^SSO-6 .*"tokenEncryptionKeyId" turns on SAML assertion encryption/,
+        );
 
         const group = resources.find((r) => r.type === GROUP_TYPES.entraGroup)!;
-        assert.match(violations(args(group, { ...group.inputs, displayName: "Lincoln Teachers" }))[0], /^Group name "Lincoln Teachers" is invalid/);
+        assert.match(
+            violations(args(group, { ...group.inputs, displayName: "Lincoln Teachers" }))[0],
+            /^Group name "Lincoln Teachers" is invalid/,
+        );
 
         // The stack policy sees the component's registered config: the example has warnings, no errors.
         const stack = stackArgs(JSON.parse(JSON.stringify(identity.config)));
@@ -81,9 +104,16 @@ describe("policy pack on the resources the program registers", () => {
 
         const app = only(resources, SAML_APP_TYPES.oktaSamlApp);
         const props = JSON.parse(JSON.stringify(app.inputs));
-        assert.deepEqual(props.attributeStatements.map((s: { name: string }) => s.name).sort(), ["email", "family_name", "given_name"]);
+        assert.deepEqual(props.attributeStatements.map((s: { name: string }) => s.name).sort(), [
+            "email",
+            "family_name",
+            "given_name",
+        ]);
         const emailOnly = props.attributeStatements.filter((s: { name: string }) => s.name === "email");
-        assert.match(violations(args(app, { ...props, attributeStatements: emailOnly }))[0], /would not carry "given_name" and "family_name"/);
+        assert.match(
+            violations(args(app, { ...props, attributeStatements: emailOnly }))[0],
+            /would not carry "given_name" and "family_name"/,
+        );
 
         const group = resources.find((r) => r.type === GROUP_TYPES.oktaGroup)!;
         assert.equal(violations(args(group, { ...group.inputs, name: "analytics engineering" })).length, 1);
@@ -91,6 +121,11 @@ describe("policy pack on the resources the program registers", () => {
 });
 
 function stackArgs(config: unknown): StackValidationArgs {
-    const root = { type: WORKSPACE_IDENTITY_TYPE, props: { config }, urn: `urn:pulumi:plan::chatgpt-identity::${WORKSPACE_IDENTITY_TYPE}::identity`, name: "identity" } as unknown as PolicyResource;
+    const root = {
+        type: WORKSPACE_IDENTITY_TYPE,
+        props: { config },
+        urn: `urn:pulumi:plan::chatgpt-identity::${WORKSPACE_IDENTITY_TYPE}::identity`,
+        name: "identity",
+    } as unknown as PolicyResource;
     return { resources: [root] } as unknown as StackValidationArgs;
 }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DnsAdapter, TxtRecordRequest, TxtRecordResult } from "../adapter";
 import { isIssued } from "../domains";
-import { CloudflareSettings, parseCloudflareSettings } from "./cloudflareSettings";
+import { ConfigError } from "../../../core/config/problems";
+import { CLOUDFLARE_DEFAULT_TTL, CloudflareSettings } from "../../../core/config/sections/dns";
 
 /** Pulumi type token of a Cloudflare v6 DNS record. */
 export const CLOUDFLARE_DNS_RECORD_TYPE = "cloudflare:index/dnsRecord:DnsRecord";
@@ -11,38 +12,54 @@ export const CLOUDFLARE_RECORD_COMMENT = "ChatGPT domain verification (managed b
 
 /** The part of `@pulumi/cloudflare` this adapter uses, so that its typings are not needed to compile users' code. */
 interface CloudflareModule {
-    DnsRecord: new (name: string, args: {
-        zoneId: pulumi.Input<string>;
-        name: pulumi.Input<string>;
-        type: pulumi.Input<string>;
-        content?: pulumi.Input<string>;
-        ttl: pulumi.Input<number>;
-        comment?: pulumi.Input<string>;
-    }, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+    DnsRecord: new (
+        name: string,
+        args: {
+            zoneId: pulumi.Input<string>;
+            name: pulumi.Input<string>;
+            type: pulumi.Input<string>;
+            content?: pulumi.Input<string>;
+            ttl: pulumi.Input<number>;
+            comment?: pulumi.Input<string>;
+        },
+        opts?: pulumi.CustomResourceOptions,
+    ) => pulumi.CustomResource;
 }
 
 /**
  * `@pulumi/cloudflare` is an optional peer dependency: it is required here, when a record is
  * published, never at module load, so that users of other adapters do not need it.
  */
-export function loadCloudflare(): CloudflareModule {
+export function loadCloudflare(dnsPath: string): CloudflareModule {
     let cloudflare: Partial<CloudflareModule>;
     try {
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         cloudflare = require("@pulumi/cloudflare") as Partial<CloudflareModule>;
     } catch (err) {
-        if (isCloudflareMissing(err)) throw new Error(CLOUDFLARE_MISSING_MESSAGE);
+        if (isCloudflareMissing(err)) {
+            throw new ConfigError([
+                { path: `${dnsPath}.adapter`, message: CLOUDFLARE_MISSING_MESSAGE, fix: CLOUDFLARE_MISSING_FIX },
+            ]);
+        }
         throw err;
     }
     if (typeof cloudflare.DnsRecord !== "function") {
-        throw new Error("the cloudflare DNS adapter needs @pulumi/cloudflare v6 (cloudflare.DnsRecord); the installed version has no DnsRecord: run `npm install @pulumi/cloudflare@^6`");
+        throw new ConfigError([
+            {
+                path: `${dnsPath}.adapter`,
+                message:
+                    "the cloudflare DNS adapter needs @pulumi/cloudflare v6 (cloudflare.DnsRecord); the installed version has no DnsRecord",
+                fix: "Run `npm install @pulumi/cloudflare@^6` in your Pulumi project.",
+            },
+        ]);
     }
     return cloudflare as CloudflareModule;
 }
 
 export const CLOUDFLARE_MISSING_MESSAGE =
-    "the cloudflare DNS adapter (dns.adapter: cloudflare) needs the optional package @pulumi/cloudflare v6: " +
-    "run `npm install @pulumi/cloudflare` in your Pulumi project, or set dns.adapter to manual for a hand-off to your DNS team";
+    "the cloudflare DNS adapter (dns.adapter: cloudflare) needs the optional package @pulumi/cloudflare v6, which is not installed";
+export const CLOUDFLARE_MISSING_FIX =
+    "Run `npm install @pulumi/cloudflare` in your Pulumi project, or set dns.adapter to manual for a hand-off to your DNS team.";
 
 /** Whether `@pulumi/cloudflare` can be found, checked by resolving it without loading it. */
 export function cloudflareInstalled(): boolean {
@@ -74,54 +91,70 @@ export function quoteTxtContent(value: string): string {
 /**
  * Publishes each TXT record as a Cloudflare `DnsRecord` at the domain itself (the zone apex of that
  * name, or the subdomain's full name inside its parent's zone). A record with no value yet creates
- * nothing and is reported `pending`.
+ * nothing and is reported `pending`. The settings (a zone id for every domain, DOM-2) were checked
+ * by the config gate.
  */
-export const dnsAdapter: DnsAdapter = {
+export const dnsAdapter: DnsAdapter<CloudflareSettings> = {
     name: "cloudflare",
 
-    /** Also reports a missing `@pulumi/cloudflare` (resolved, not loaded) with an empty path: the adapter itself. */
-    validateSettings(settings, domains) {
-        const result = parseCloudflareSettings(settings, domains);
-        const problems = result.ok ? [] : [...result.problems];
-        if (!cloudflareInstalled()) problems.unshift({ path: "", message: CLOUDFLARE_MISSING_MESSAGE });
-        return problems;
-    },
-
-    publish(baseName: string, records: TxtRecordRequest[], settings: Record<string, unknown>, parent: pulumi.Resource): pulumi.Output<TxtRecordResult[]> {
-        const parsed = parseCloudflareSettings(settings, records.map((r) => r.domain));
-        if (!parsed.ok) {
-            throw new Error(`cloudflare DNS adapter settings:\n${parsed.problems.map((p) => `  - ${p.path}: ${p.message}`).join("\n")}`);
-        }
+    publish(baseName, records, settings, parent, dnsPath): pulumi.Output<TxtRecordResult[]> {
         const toPublish = records.filter((r) => r.value !== undefined && r.value !== "");
-        const cloudflare = toPublish.length > 0 ? loadCloudflare() : undefined;
+        const cloudflare = toPublish.length > 0 ? loadCloudflare(dnsPath) : undefined;
         const results = records.map((r): pulumi.Output<TxtRecordResult> => {
             if (!cloudflare || !toPublish.includes(r)) {
-                return pulumi.output({ domain: r.domain, name: r.domain, type: "TXT" as const, value: undefined, status: "pending" as const });
+                return pulumi.output({
+                    domain: r.domain,
+                    name: r.domain,
+                    type: "TXT" as const,
+                    value: undefined,
+                    status: "pending" as const,
+                });
             }
-            const value = pulumi.output(r.value).apply((v) => requireIssued(r.domain, v));
-            createRecord(cloudflare, baseName, r.domain, value, parsed.settings, parent);
-            return value.apply((v) => ({ domain: r.domain, name: r.domain, type: "TXT" as const, value: v, status: "published" as const }));
+            const value = pulumi.output(r.value).apply((v) => issuedValue(r, v));
+            createRecord(cloudflare, baseName, r.domain, value, settings, parent);
+            return value.apply((v) => ({
+                domain: r.domain,
+                name: r.domain,
+                type: "TXT" as const,
+                value: v,
+                status: "published" as const,
+            }));
         });
         return pulumi.all(results);
     },
 };
 
-function createRecord(cloudflare: CloudflareModule, baseName: string, domain: string, value: pulumi.Output<string>, settings: CloudflareSettings, parent: pulumi.Resource): pulumi.CustomResource {
-    return new cloudflare.DnsRecord(`${baseName}-${domain}-txt`, {
-        zoneId: settings.zoneIds[domain],
-        name: domain,
-        type: "TXT",
-        content: value.apply(quoteTxtContent),
-        ttl: settings.ttl,
-        comment: CLOUDFLARE_RECORD_COMMENT,
-    }, { parent });
+function createRecord(
+    cloudflare: CloudflareModule,
+    baseName: string,
+    domain: string,
+    value: pulumi.Output<string>,
+    settings: CloudflareSettings,
+    parent: pulumi.Resource,
+): pulumi.CustomResource {
+    return new cloudflare.DnsRecord(
+        `${baseName}-${domain}-txt`,
+        {
+            zoneId: settings.zoneIds[domain],
+            name: domain,
+            type: "TXT",
+            content: value.apply(quoteTxtContent),
+            ttl: settings.ttl ?? CLOUDFLARE_DEFAULT_TTL,
+            comment: CLOUDFLARE_RECORD_COMMENT,
+        },
+        { parent },
+    );
 }
 
-/** A value that is only known at deployment (from the workspace side) must still be there by then. */
-function requireIssued(domain: string, value: string | undefined): string {
+/** A value that is only known at deployment (from the workspace side) must still be there by then (DOM-1). */
+export function issuedValue(record: TxtRecordRequest, value: string | undefined): string {
     if (isIssued(value)) return value;
-    throw new Error(
-        `DOM-1: no TXT value for "${domain}" to publish in Cloudflare: the workspace has not issued one yet. ` +
-        "Add the domain in ChatGPT Workspace Settings → Identity & Access → Domains and set its verificationToken, then run again.",
-    );
+    throw new ConfigError([
+        {
+            path: record.path ?? "domains",
+            rule: "DOM-1",
+            message: `no TXT value for "${record.domain}" to publish in Cloudflare: the workspace has not issued one yet`,
+            fix: "Add the domain in ChatGPT Workspace Settings → Identity & Access → Domains and set its verificationToken, then run again.",
+        },
+    ]);
 }

@@ -12,7 +12,9 @@ const GOLDEN_RUNBOOK = repoPath("tests", "cli", "plan", "fixtures", "entra-distr
 
 async function run(...argv: string[]): Promise<{ code: number; out: string }> {
     let out = "";
-    const code = await main(argv, (text) => { out += text; });
+    const code = await main(argv, (text) => {
+        out += text;
+    });
     return { code, out };
 }
 
@@ -23,9 +25,14 @@ describe("chatgpt-identity plan", () => {
         fs.writeFileSync(file, stringify({ config: { "chatgpt-identity:workspace": workspace, ...extra } }));
         return file;
     };
-    const exampleWorkspace = () => (require("yaml").parse(fs.readFileSync(ENTRA_EXAMPLE, "utf8")) as { config: Record<string, any> }).config["chatgpt-identity:workspace"];
+    const exampleWorkspace = () =>
+        (require("yaml").parse(fs.readFileSync(ENTRA_EXAMPLE, "utf8")) as { config: Record<string, any> }).config[
+            "chatgpt-identity:workspace"
+        ];
 
-    before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-")); });
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("plans the example district: checks, resources by system, hand-offs, and the runbook (golden file)", async () => {
@@ -52,7 +59,10 @@ describe("chatgpt-identity plan", () => {
         }
         assert.match(out, /Value: openai-domain-verification=dv-lincoln-staff-0002/);
         assert.match(out, /credentials=\[secret\]/, "the SCIM secret is shown as a secret");
-        assert.match(out, /chatgpt-identity:scimToken is not set in this stack/);
+        assert.match(
+            out,
+            /Note: the SCIM token of workspace "default" is missing: the secret chatgpt-identity:scimToken is not set; `pulumi up` will stop until you run `pulumi config set --secret chatgpt-identity:scimToken /,
+        );
         assert.equal(fs.readFileSync(runbook, "utf8"), fs.readFileSync(GOLDEN_RUNBOOK, "utf8"));
     });
 
@@ -62,41 +72,73 @@ describe("chatgpt-identity plan", () => {
         assert.match(out, /Acme Corporation: idp okta/);
         assert.match(out, /\+ okta:app\.Saml {2}identity-okta-sso-app/);
         assert.match(out, /Group pushes are deferred until provisioning is on/);
-        assert.match(out, /Hand-off: steps that cannot be done as code\n {2}1\. Okta Admin Console → Applications/, "each step is numbered once");
+        assert.match(
+            out,
+            /Hand-off: steps that cannot be done as code\n {2}1\. Okta Admin Console → Applications/,
+            "each step is numbered once",
+        );
         assert.doesNotMatch(out, /\d\. \d\. /);
         assert.doesNotMatch(out, /Runbook/);
     });
 
     it("lists every problem of an invalid config, creates nothing and exits 1", async () => {
-        const file = stackFile("Pulumi.bad.yaml", { ...exampleWorkspace(), phase: "beta", groups: [{ dimension: "ROLE", group: "Lincoln_High" }], colour: "blue" });
+        const file = stackFile("Pulumi.bad.yaml", {
+            ...exampleWorkspace(),
+            phase: "beta",
+            groups: [{ dimension: "ROLE", group: "Lincoln_High" }],
+            colour: "blue",
+        });
         const { code, out } = await run("plan", file, "--no-runbook");
         assert.equal(code, 1);
         assert.match(out, /Configuration problems \(3\); nothing would be changed:/);
-        assert.match(out, /workspace\.phase: /);
-        assert.match(out, /workspace\.groups\[0\]\.group: GROUP part "Lincoln_High"/);
-        assert.match(out, /workspace: unknown setting "colour"/);
+        // Problems print like findings: [rule or "config"] path, then the message (and Why/Fix when known).
+        assert.match(out, /^ {2}\[config\] workspace\.phase\n {4}\S/m);
+        assert.match(out, /^ {2}\[(config|GRP-1)\] workspace\.groups\[0\]/m);
+        assert.match(out, /^ {2}\[config\] workspace\.colour\n/m);
         assert.match(out, /Plan stopped: fix the problems above; no resource would be created\./);
         assert.doesNotMatch(out, /would create/);
     });
 
     it("exits 1 on a rule error (SCIM-3) and names the rule, path and fix", async () => {
-        const file = stackFile("Pulumi.aac.yaml", { ...exampleWorkspace(), settings: { automaticAccountCreation: true } });
+        const file = stackFile("Pulumi.aac.yaml", {
+            ...exampleWorkspace(),
+            settings: { automaticAccountCreation: true },
+        });
         const { code, out } = await run("plan", file, "--no-runbook");
         assert.equal(code, 1);
         assert.match(out, /\[SCIM-3\] workspace\.settings\.automaticAccountCreation/);
         assert.match(out, /Plan stopped/);
     });
 
-    it("reports what a component refuses (an Entra claim source that is not a user attribute) as a config problem, text and JSON (exit 1)", async () => {
+    it("prints a problem that carries a rule like a finding (rule id, path, message, Why, Fix), and as data in JSON (exit 1)", async () => {
         const workspace = exampleWorkspace();
-        const file = stackFile("Pulumi.claims.yaml", { ...workspace, sso: { ...workspace.sso, claims: { given_name: "givenname" } } });
+        const file = stackFile("Pulumi.claims.yaml", {
+            ...workspace,
+            sso: { ...workspace.sso, claims: { email: "company.mail" } },
+        });
         const text = await run("plan", file, "--no-runbook");
         assert.equal(text.code, 1, text.out);
-        assert.match(text.out, /Configuration problems \(1\); nothing would be changed:\n {2}- workspace\.sso\.claims\.given_name: "givenname" is not an Entra user attribute; write it as user\.<attribute>/);
+        assert.match(
+            text.out,
+            new RegExp(
+                [
+                    "Configuration problems \\(1\\); nothing would be changed:",
+                    " {2}\\[SSO-12\\] workspace\\.sso\\.claims\\.email",
+                    ' {4}takes the email claim from "company\\.mail", which is not a mail or sign-in name attribute',
+                    " {4}Why: The email claim must carry the address .*",
+                    " {4}Fix: Use user\\.mail or user\\.userprincipalname.*",
+                ].join("\n"),
+            ),
+        );
         assert.match(text.out, /Plan stopped/);
         const json = JSON.parse((await run("plan", file, "--no-runbook", "--format", "json")).out);
         assert.equal(json.ok, false);
-        assert.deepEqual(json.problems.map((p: { path: string }) => p.path), ["workspace.sso.claims.given_name"]);
+        assert.deepEqual(
+            json.problems.map((p: { path: string; rule?: string }) => [p.path, p.rule]),
+            [["workspace.sso.claims.email", "SSO-12"]],
+        );
+        assert.match(json.problems[0].why, /^The email claim must carry/);
+        assert.match(json.problems[0].fix, /^Use user\.mail/);
         assert.deepEqual(json.resources, []);
     });
 
@@ -111,19 +153,15 @@ describe("chatgpt-identity plan", () => {
         const plan = JSON.parse(out);
         assert.equal(plan.ok, true);
         assert.equal(plan.resources.length, 20);
-        const secret = plan.resources.find((r: { type: string }) => r.type === "azuread:index/synchronizationSecret:SynchronizationSecret");
+        const secret = plan.resources.find(
+            (r: { type: string }) => r.type === "azuread:index/synchronizationSecret:SynchronizationSecret",
+        );
         assert.equal(secret.inputs.credentials, "[secret]");
-        assert.deepEqual(plan.handoff.txtRecords.map((r: { domain: string }) => r.domain), ["lincoln.k12.us", "staff.lincoln.k12.us"]);
+        assert.deepEqual(
+            plan.handoff.txtRecords.map((r: { domain: string }) => r.domain),
+            ["lincoln.k12.us", "staff.lincoln.k12.us"],
+        );
         assert.ok(plan.findings.findings.some((f: { id: string }) => f.id === "GRP-5"));
-    });
-
-    it("shows the workspace side when the stack manages it, with TXT values to come from the workspace", async () => {
-        const workspace = { ...exampleWorkspace(), manageWorkspace: true, domains: [{ name: "lincoln.k12.us" }, { name: "staff.lincoln.k12.us" }] };
-        const { code, out } = await run("plan", stackFile("Pulumi.managed.yaml", workspace, { "chatgpt-identity:adminKey": { secure: "AAABAJunk" } }), "--no-runbook");
-        assert.equal(code, 0, out);
-        assert.match(out, /Workspace \(admin API\) \(\d+\)/);
-        assert.match(out, /<TXT value the workspace issues for staff\.lincoln\.k12\.us at apply>/);
-        assert.doesNotMatch(out, /AAABAJunk/);
     });
 
     it("with --format json, a stack file it cannot read is still JSON for the pipeline (exit 2)", async () => {

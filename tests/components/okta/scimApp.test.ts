@@ -11,14 +11,26 @@ const LABEL = "ChatGPT SCIM provisioning (Acme)";
 const fakes = { fakeOutputs: oktaFakeOutputs, fakeInvokes: oktaFakeInvokes };
 
 function build(groupPushDeferred = false) {
-    return record(() => new OktaScimApp("scim", { label: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES }, groupPushDeferred }), fakes);
+    return record(
+        () =>
+            new OktaScimApp("scim", {
+                displayName: LABEL,
+                baseUrl: SCIM_BASE_URL,
+                claims: { ...DEFAULT_OKTA_CLAIM_SOURCES },
+                groupPushDeferred,
+            }),
+        fakes,
+    );
 }
 
 describe("okta/OktaScimApp", () => {
     it("registers exactly one hidden custom SWA app whose username is the email, child of the component (SCIM-1, SCIM-6)", async () => {
         const { engine } = await build();
         const component = engine.find("chatgpt-identity:okta:ScimApp", "scim")!;
-        assert.deepStrictEqual(engine.childrenOf(component.urn).map((r) => [r.type, r.name]), [[SWA, "scim-app"]]);
+        assert.deepStrictEqual(
+            engine.childrenOf(component.urn).map((r) => [r.type, r.name]),
+            [[SWA, "scim-app"]],
+        );
         const app = engine.byType(SWA)[0].inputs;
         assert.strictEqual(app.label, LABEL);
         assert.strictEqual(app.preconfiguredApp, undefined);
@@ -51,7 +63,12 @@ describe("okta/OktaScimApp", () => {
 
     it("manual steps are known in a preview, when the app id is not", async () => {
         const { result } = await record(
-            () => new OktaScimApp("scim", { label: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES } }),
+            () =>
+                new OktaScimApp("scim", {
+                    displayName: LABEL,
+                    baseUrl: SCIM_BASE_URL,
+                    claims: { ...DEFAULT_OKTA_CLAIM_SOURCES },
+                }),
             { preview: true },
         );
         const steps = await valueOf(result.manualSteps);
@@ -59,12 +76,30 @@ describe("okta/OktaScimApp", () => {
     });
 
     it("with deferred group pushes the last step says how to turn them on", () => {
-        const steps = scimManualSteps({ appLabel: LABEL, baseUrl: SCIM_BASE_URL, claims: { ...DEFAULT_OKTA_CLAIM_SOURCES }, groupPushDeferred: true });
-        assert.strictEqual(steps[5], "6. Group pushes are deferred until provisioning is on: after steps 1-5 set `scim.oktaProvisioningEnabled: true` in the stack config and run `pulumi up`; it creates one group push per access group (GRP-2), which Okta accepts only once provisioning is on. Then check the Push Groups tab: every group shows Push Status Active.");
+        const steps = scimManualSteps({
+            appLabel: LABEL,
+            baseUrl: SCIM_BASE_URL,
+            claims: { ...DEFAULT_OKTA_CLAIM_SOURCES },
+            groupPushDeferred: true,
+        });
+        assert.strictEqual(
+            steps[5],
+            "6. Group pushes are deferred until provisioning is on: after steps 1-5 set `scim.oktaProvisioningEnabled: true` in the stack config and run `pulumi up`; it creates one group push per access group (GRP-2), which Okta accepts only once provisioning is on. Then check the Push Groups tab: every group shows Push Status Active.",
+        );
     });
 
     it("custom claim sources flow into the username template and the mappings (SCIM-6)", () => {
-        const steps = scimManualSteps({ appLabel: LABEL, baseUrl: SCIM_BASE_URL, claims: { email: "user.login", given_name: "user.nickName", family_name: "user.lastName" }, groupPushDeferred: false });
-        assert.ok(steps[3].includes("(${source.login}); email ← user.login; givenName ← user.nickName; familyName ← user.lastName."), steps[3]);
+        const steps = scimManualSteps({
+            appLabel: LABEL,
+            baseUrl: SCIM_BASE_URL,
+            claims: { email: "user.login", given_name: "user.nickName", family_name: "user.lastName" },
+            groupPushDeferred: false,
+        });
+        assert.ok(
+            steps[3].includes(
+                "(${source.login}); email ← user.login; givenName ← user.nickName; familyName ← user.lastName.",
+            ),
+            steps[3],
+        );
     });
 });

@@ -1,127 +1,109 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { workspaceConfigSchema } from "../../../core/config/schema";
-import { IdpSide } from "../../../components/idp/types";
-import { WorkspaceAccess, WorkspaceDomains } from "../../../components/workspace";
-import { record, valueOf } from "../../support/engine";
+import { loadTenantConfig } from "../../../core/config/load";
+import { ApiPlatformAccess, ChatGptWorkspace } from "../../../components/workspace";
+import { record } from "../../support/engine";
 
-const T = (type: string) => `pulumi-nodejs:dynamic/chatgpt-identity/workspace:${type}`;
+const W = (type: string) => `pulumi-nodejs:dynamic/chatgpt-identity/workspace:${type}`;
+const A = (type: string) => `pulumi-nodejs:dynamic/chatgpt-identity/apiPlatform:${type}`;
+const STAFF_ID = "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";
 
-const raw = {
-    name: "Lincoln District",
-    idp: "okta", // the workspace side does not depend on the IdP kind
-    phase: "level1",
-    domains: [{ name: "lincoln.k12.us" }, { name: "staff.lincoln.k12.us" }],
-    sso: { stage: "testing", entityId: "https://chatgpt.com/sso/x", acsUrl: "https://auth.openai.com/acs/x", testUsers: ["t1@staff.lincoln.k12.us"] },
-    scim: { enabled: true, baseUrl: "https://chatgpt.com/scim/v2" },
-    groups: [{ dimension: "ROLE", group: "Teachers", usage: "ROLLOUT" }, { dimension: "FUNCTION", group: "IT" }],
-    settings: { externalInvites: false },
-    roles: [{ name: "GPT Publisher", permissions: ["gpts.publish"] }, { name: "Codex Users", description: "Codex", permissions: ["codex.use"] }],
-    roleAssignments: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] }, { group: "FUNCTION_IT", roles: ["GPT Publisher", "Codex Users"] }],
-    manageWorkspace: true,
-} as const;
-const config = workspaceConfigSchema.parse(raw);
+const tenant = loadTenantConfig({
+    name: "Riverside Unified School District",
+    idp: "entra",
+    domains: [{ name: "riverside.k12.ca.us" }],
+    sso: { stage: "testing", entityId: "https://auth.openai.com/saml/entity/riverside", acsUrl: "https://auth.openai.com/sso/saml/acs/riverside",
+        testUsers: ["it.pilot@riverside.k12.ca.us", "teacher.pilot@riverside.k12.ca.us"] },
+    apiPlatform: {
+        ssoEnabled: true,
+        manage: true,
+        roles: [{ name: "Model readers", permissions: ["api.model.read"] }, { name: "Existing auditors", permissions: ["api.audit.read"], adoptExisting: true }],
+        roleMappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Model readers"] }],
+    },
+    workspaces: [
+        {
+            key: "staff", name: "Riverside Staff", phase: "pilot", workspaceId: STAFF_ID, manageWorkspace: true,
+            scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/riverside-staff" },
+            usageLimit: { credits: 1000 },
+            invites: { testUsers: true },
+            groups: [
+                { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers", usageLimit: { credits: 5000 } },
+                { usage: "ROLLOUT", dimension: "ROLE", group: "Office-Staff" },
+            ],
+            customRoles: [{ name: "GPT publishers", grants: ["publish-gpts"], groups: ["ROLLOUT_ROLE_Teachers"] }],
+        },
+        {
+            key: "students", name: "Riverside Students", phase: "pilot",
+            scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/riverside-students" },
+            usageLimit: { credits: 200 },
+            groups: [{ usage: "ROLLOUT", dimension: "SCHOOL", group: "Riverside-High", usageLimit: { credits: 300 } }],
+        },
+    ],
+}, "tenant");
 
-/** A stand-in for a resource of another component (a DNS record, a SCIM push). */
+/** A stand-in for a resource of another component (an IdP group assignment to the SCIM app). */
 class Stub extends pulumi.CustomResource {
     constructor(type: string, name: string) {
         super(type, name, {});
     }
 }
 
-const fakeOutputs = {
-    [T("Domain")]: (inputs: Record<string, any>) => ({ domainId: `dom_${inputs.domain}`, txtRecordName: inputs.domain, txtRecordValue: `openai-domain-verification=dv-${inputs.domain}`, status: "pending" }),
-    [T("CustomRole")]: (inputs: Record<string, any>) => ({ roleId: `role_${inputs.name}` }),
-};
-
 describe("components/workspace", function () {
     this.timeout(30000);
 
-    it("WorkspaceDomains registers one WorkspaceDomain per domain and hands out the TXT values", async () => {
-        const { engine, result } = await record(() => new WorkspaceDomains("lincoln-workspace-domains", { domains: config.domains }), { fakeOutputs });
-        const domains = engine.byType(T("Domain"));
-        assert.deepEqual(domains.map((d) => [d.name, d.parentType, d.inputs.domain, d.inputs.allowRemoval]), [
-            ["lincoln-workspace-domains-lincoln.k12.us", "chatgpt-identity:workspace:Domains", "lincoln.k12.us", false],
-            ["lincoln-workspace-domains-staff.lincoln.k12.us", "chatgpt-identity:workspace:Domains", "staff.lincoln.k12.us", false],
-        ]);
-        assert.equal(typeof domains[0].inputs.__provider, "string");
-        assert.deepEqual(result.txtRecords.map((r) => r.domain), ["lincoln.k12.us", "staff.lincoln.k12.us"]);
-        assert.equal(await valueOf(result.txtRecords[1].value), "openai-domain-verification=dv-staff.lincoln.k12.us");
-    });
-
-    it("WorkspaceAccess orders the work: DNS → verification → settings (DOM-1), pushed groups + roles → mappings (ROLE-2)", async () => {
+    it("ChatGptWorkspace registers exactly the baseline limit, one GroupUsageLimits for every group limit (after the SCIM assignments, ROLE-2) and the pilot invites", async () => {
         const { engine } = await record(() => {
-            const domains = new WorkspaceDomains("lincoln-workspace-domains", { domains: config.domains });
-            const dns = new Stub("test:index:TxtRecord", "lincoln-dns");
-            const pushed = new Stub("test:index:PushGroup", "lincoln-push");
-            const idp: IdpSide = {
-                sso: { appId: pulumi.output("app-123"), metadataUrl: pulumi.output("https://x/metadata"), entityId: pulumi.output("https://chatgpt.com/sso/x"), certificateThumbprint: pulumi.output(undefined) },
-                groups: [],
-                pushedGroupsReady: [pushed],
-            };
-            return new WorkspaceAccess("lincoln-workspace", { config, domains, dnsReady: [dns], idp });
-        }, { fakeOutputs });
-
-        const access = "chatgpt-identity:workspace:Access";
-        const dnsUrn = engine.resources.find((r) => r.name === "lincoln-dns")!.urn;
-        const pushUrn = engine.resources.find((r) => r.name === "lincoln-push")!.urn;
-
-        const verifications = engine.byType(T("DomainVerification"));
-        assert.deepEqual(verifications.map((v) => [v.name, v.parentType, v.inputs.domain, v.inputs.domainId]), [
-            ["lincoln-workspace-verify-lincoln.k12.us", access, "lincoln.k12.us", "dom_lincoln.k12.us"],
-            ["lincoln-workspace-verify-staff.lincoln.k12.us", access, "staff.lincoln.k12.us", "dom_staff.lincoln.k12.us"],
-        ]);
-        for (const v of verifications) assert.ok(v.dependsOn.includes(dnsUrn), "verification waits for DNS");
-
-        const [settings] = engine.byType(T("Settings"));
-        assert.equal(settings.name, "lincoln-workspace-settings");
-        const { __provider, ...settingsInputs } = settings.inputs;
-        assert.equal(typeof __provider, "string");
-        assert.deepEqual(settingsInputs, {
-            ssoStage: "enabled", // config stage "testing" → workspace "enabled"
-            apiPlatformSso: true, // SSO-4
-            automaticAccountCreation: false,
-            externalInvites: false,
-            directorySync: true,
-            testedUsers: [],
-            acknowledgeUntestedEnforcement: false,
-            allowAutomaticAccountCreationWithScim: false,
-            ssoAppId: "app-123",
+            const pushed = new Stub("test:index:ScimAssignment", "staff-scim-assignment");
+            return new ChatGptWorkspace("riverside-workspace-staff", { tenant, workspace: tenant.workspaces[0], pushedGroupsReady: [pushed], groupWaitSeconds: 120 });
         });
-        for (const v of verifications) assert.ok(settings.dependsOn.includes(v.urn), "DOM-1: settings wait for every verification");
-
-        const roles = engine.byType(T("CustomRole"));
-        assert.deepEqual(roles.map((r) => [r.name, r.inputs.name, r.inputs.description, r.inputs.permissions]), [
-            ["lincoln-workspace-role-gpt-publisher", "GPT Publisher", "", ["gpts.publish"]],
-            ["lincoln-workspace-role-codex-users", "Codex Users", "Codex", ["codex.use"]],
+        const component = engine.resources.find((r) => r.type === "chatgpt-identity:workspace:ChatGptWorkspace")!;
+        assert.equal(component.name, "riverside-workspace-staff");
+        const children = engine.childrenOf(component.urn).map((r) => {
+            const { __provider, ...inputs } = r.inputs;
+            assert.equal(typeof __provider, "string", `${r.name} carries its provider`);
+            return [r.type, r.name, inputs];
+        });
+        assert.deepEqual(children, [
+            [W("WorkspaceUsageLimit"), "riverside-workspace-staff-usage-limit", { workspaceId: STAFF_ID, adminKeyConfigKey: "adminKey-staff", credits: 1000 }],
+            [W("GroupUsageLimits"), "riverside-workspace-staff-group-usage-limits",
+                { workspaceId: STAFF_ID, adminKeyConfigKey: "adminKey-staff", limits: [{ group: "ROLLOUT_ROLE_Teachers", credits: 5000 }], groupWaitSeconds: 120 }],
+            [W("PilotInvites"), "riverside-workspace-staff-pilot-invites",
+                { workspaceId: STAFF_ID, adminKeyConfigKey: "adminKey-staff", emails: ["it.pilot@riverside.k12.ca.us", "teacher.pilot@riverside.k12.ca.us"] }],
         ]);
-
-        const mappings = engine.byType(T("GroupRoleMappings"));
-        assert.equal(mappings.length, 1, "one resource for every mapping");
-        assert.equal(mappings[0].name, "lincoln-workspace-role-mappings");
-        assert.deepEqual(mappings[0].inputs.mappings, [
-            { group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] },
-            { group: "FUNCTION_IT", roles: ["GPT Publisher", "Codex Users"] },
-        ]);
-        assert.ok(mappings[0].dependsOn.includes(pushUrn), "ROLE-2: waits for the pushed groups");
-        for (const r of roles) assert.ok(mappings[0].dependsOn.includes(r.urn), "waits for the roles");
-        assert.deepEqual(engine.childrenOf(engine.resources.find((r) => r.type === access)!.urn).map((r) => r.type).sort(),
-            [T("CustomRole"), T("CustomRole"), T("DomainVerification"), T("DomainVerification"), T("GroupRoleMappings"), T("Settings")]);
+        const limits = engine.byType(W("GroupUsageLimits"))[0];
+        const pushUrn = engine.resources.find((r) => r.name === "staff-scim-assignment")!.urn;
+        assert.deepEqual(limits.dependsOn, [pushUrn], "ROLE-2: the limits wait for the SCIM assignments");
+        assert.equal(JSON.stringify(engine.resources).includes("GPT publishers"), false, "ChatGPT custom roles have no API: nothing registered");
     });
 
-    it("enforced maps to enforced with the tested users; off leaves API Platform SSO unmanaged; no mappings → no mapping resource", async () => {
-        const enforced = workspaceConfigSchema.parse({ ...raw, sso: { ...raw.sso, stage: "enforced", testedUsers: ["t1@staff.lincoln.k12.us"] }, roleAssignments: [] });
-        const off = workspaceConfigSchema.parse({ ...raw, sso: { stage: "off" }, scim: { enabled: false }, roleAssignments: [] });
-        for (const [cfg, stage, api, tested] of [[enforced, "enforced", true, ["t1@staff.lincoln.k12.us"]], [off, "off", undefined, []]] as const) {
-            const { engine } = await record(() => {
-                const domains = new WorkspaceDomains("d", { domains: cfg.domains });
-                return new WorkspaceAccess("w", { config: cfg, domains, dnsReady: [], idp: { groups: [], pushedGroupsReady: [] } });
-            }, { fakeOutputs });
-            const [settings] = engine.byType(T("Settings"));
-            assert.equal(settings.inputs.ssoStage, stage);
-            assert.equal(settings.inputs.apiPlatformSso, api);
-            assert.deepEqual(settings.inputs.testedUsers, tested);
-            assert.equal(engine.byType(T("GroupRoleMappings")).length, 0);
-        }
+    it("manageWorkspace false registers nothing (the runbook lists the console steps); invites off or no testers: no PilotInvites", async () => {
+        const { engine } = await record(() => new ChatGptWorkspace("riverside-workspace-students", { tenant, workspace: tenant.workspaces[1] }));
+        assert.deepEqual(engine.resources.map((r) => r.type), ["chatgpt-identity:workspace:ChatGptWorkspace"]);
+        const noInvites = { ...tenant.workspaces[0], invites: { testUsers: false } };
+        const { engine: second } = await record(() => new ChatGptWorkspace("w", { tenant, workspace: noInvites }));
+        assert.deepEqual(second.resources.map((r) => r.type).sort(), ["chatgpt-identity:workspace:ChatGptWorkspace", W("GroupUsageLimits"), W("WorkspaceUsageLimit")].sort());
+        const { engine: third } = await record(() => new ChatGptWorkspace("w", { tenant: { ...tenant, sso: { ...tenant.sso, testUsers: [] } }, workspace: tenant.workspaces[0] }));
+        assert.equal(third.byType(W("PilotInvites")).length, 0);
+    });
+
+    it("ApiPlatformAccess: API Platform organization RBAC under its own type tokens, adoptExisting passed through, mappings after roles and pushes", async () => {
+        const { engine } = await record(() => {
+            const pushed = new Stub("test:index:ScimAssignment", "org-scim-assignment");
+            return new ApiPlatformAccess("riverside-api-platform", { apiPlatform: tenant.apiPlatform, pushedGroupsReady: [pushed] });
+        });
+        const roles = engine.byType(A("ApiPlatformRole"));
+        assert.deepEqual(roles.map((r) => [r.name, r.parentType, r.inputs.name, r.inputs.permissions, r.inputs.adoptExisting]), [
+            ["riverside-api-platform-role-model-readers", "chatgpt-identity:apiPlatform:Access", "Model readers", ["api.model.read"], false],
+            ["riverside-api-platform-role-existing-auditors", "chatgpt-identity:apiPlatform:Access", "Existing auditors", ["api.audit.read"], true],
+        ]);
+        const [mappings] = engine.byType(A("ApiPlatformGroupRoles"));
+        assert.equal(mappings.name, "riverside-api-platform-role-mappings");
+        assert.deepEqual(mappings.inputs.mappings, [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Model readers"] }]);
+        const pushUrn = engine.resources.find((r) => r.name === "org-scim-assignment")!.urn;
+        assert.deepEqual([...mappings.dependsOn].sort(), [pushUrn, ...roles.map((r) => r.urn)].sort());
+        assert.equal(engine.resources.some((r) => r.type.includes("workspace:CustomRole") || r.type.includes("GroupRoleMappings")), false);
+
+        const { engine: off } = await record(() => new ApiPlatformAccess("x", { apiPlatform: { ...tenant.apiPlatform, manage: false } }));
+        assert.deepEqual(off.resources.map((r) => r.type), ["chatgpt-identity:apiPlatform:Access"]);
     });
 });

@@ -20,6 +20,9 @@ export function entraDistrict(): { config: WorkspaceConfig; facts: RunbookFacts 
     };
 }
 
+/** The settings `manageWorkspace` needs (a workspace UUID), or none. */
+const managed = (on: boolean) => (on ? { manageWorkspace: true, workspaceId: "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f" } : {});
+
 if (typeof describe === "function") describe("runbook", () => {
     it("is deterministic and fills every value in", () => {
         const { config, facts } = entraDistrict();
@@ -32,12 +35,14 @@ if (typeof describe === "function") describe("runbook", () => {
         assert.doesNotMatch(text, /undefined|\b20\d\d-\d\d-\d\d\b/);
     });
 
-    it("says where a pending TXT value comes from, with and without a managed workspace", () => {
-        const config = makeConfig({ domains: [{ name: "lincoln.k12.us" }] });
+    it("says where a pending TXT value comes from: always the console, managed workspace or not (no domain API)", () => {
         const facts: RunbookFacts = { txtRecords: [{ domain: "lincoln.k12.us", name: "lincoln.k12.us" }] };
-        assert.match(renderRunbook(config, facts), /\| lincoln\.k12\.us \| lincoln\.k12\.us \| TXT \| pending: add the domain under Workspace settings → Identity & Access → Domains and copy the value it shows into `domains\[0\]\.verificationToken` \|/);
-        const managed = makeConfig({ domains: [{ name: "lincoln.k12.us" }], manageWorkspace: true });
-        assert.match(renderRunbook(managed, facts), /pending: the workspace issues it during `pulumi up`/);
+        for (const manageWorkspace of [false, true]) {
+            const text = renderRunbook(makeConfig({ domains: [{ name: "lincoln.k12.us" }], ...managed(manageWorkspace) }), facts);
+            assert.match(text, /\| lincoln\.k12\.us \| lincoln\.k12\.us \| TXT \| pending: add the domain under Workspace settings → Identity & Access → Domains and copy the value it shows into `domains\[0\]\.verificationToken` \|/);
+            assert.match(text, /3\. In ChatGPT, open Workspace settings → Identity & Access → Domains and press Verify next to each domain once its record is visible \(no API can do this\)\./);
+            assert.doesNotMatch(text, /the workspace issues it during `pulumi up`/);
+        }
     });
 
     it("lists the Okta console steps for SCIM in order, without double numbering", () => {
@@ -71,15 +76,51 @@ if (typeof describe === "function") describe("runbook", () => {
         assert.match(renderRunbook(config, { txtRecords: [] }), /Check the attribute mappings of the SCIM app in Microsoft Entra ID/);
     });
 
-    it("lists the custom roles and mappings to create by hand when the stack does not manage the workspace (ROLE-1, ROLE-2)", () => {
-        const patch = { scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }], roles: [{ name: "GPT publishers", permissions: ["gpts.publish", "skills.publish"] }], roleAssignments: [{ group: "ROLE_Staff", roles: ["GPT publishers"] }] };
-        const text = renderRunbook(makeConfig(patch), { txtRecords: [] });
-        assert.match(text, /## \d\. Create the custom roles and map the groups \(ROLE-1, ROLE-2\)\n\n`manageWorkspace` is false, so `pulumi up` does not create these/);
-        assert.match(text, /\n {3}- GPT publishers: `gpts\.publish` and `skills\.publish`\n/);
-        assert.match(text, /2\. Once SCIM has pushed the groups and they appear in the workspace, map each group to its roles \(ROLE-2\):\n\n {3}- ROLE_Staff → GPT publishers/);
-        const managed = renderRunbook(makeConfig({ ...patch, manageWorkspace: true }), { txtRecords: [] });
-        assert.doesNotMatch(managed, /Create the custom roles/);
-        assert.match(managed, /- creates the custom roles and maps the access groups to them once SCIM has pushed the groups \(ROLE-1, ROLE-2\)\./);
+    it("ChatGPT custom roles are always console steps, after the groups appear (ROLE-1, ROLE-2), never API Platform roles", () => {
+        const customRoles = [{ name: "GPT publishers", grants: ["Publish GPTs to the workspace", "Publish skills"], groups: ["ROLE_Staff"] }];
+        for (const manageWorkspace of [false, true]) {
+            const config = { ...makeConfig({ scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }], ...managed(manageWorkspace) }), customRoles };
+            const text = renderRunbook(config, { txtRecords: [] });
+            assert.match(text, /## \d+\. Create the ChatGPT custom roles and map the groups \(ROLE-1, ROLE-2\)\n\nNo API creates ChatGPT custom roles; do it in ChatGPT under Workspace settings → Roles \(role-based access control\)\./);
+            assert.match(text, /1\. Create each role with only these grants:\n\n {3}- GPT publishers: `Publish GPTs to the workspace` and `Publish skills`\n/);
+            assert.match(text, /2\. Once SCIM has pushed the groups and they appear in the workspace \(Members → Groups\), assign each role to its groups \(ROLE-2\):\n\n {3}- GPT publishers → ROLE_Staff/);
+            assert.doesNotMatch(text, /API Platform role/);
+        }
+        assert.doesNotMatch(renderRunbook(makeConfig(), { txtRecords: [] }), /Create the ChatGPT custom roles/);
+    });
+
+    it("credit limits and pilot invites: `pulumi up` does them through the API when managed, else console steps (ROLE-1, ROLE-2, SSO-9)", () => {
+        const extra = { usageLimit: { credits: 1000 }, invites: { testUsers: true } };
+        const patch = { sso: { ...SSO_BASE, stage: "testing" as const }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }, { dimension: "ROLE", group: "Teachers" }] };
+        const groups = makeConfig(patch).groups.map((g, i) => (i === 0 ? { ...g, usageLimit: { credits: 5000 } } : g));
+        const viaApi = renderRunbook({ ...makeConfig({ ...patch, ...managed(true) }), ...extra, groups }, { txtRecords: [] });
+        assert.match(viaApi, /- through the ChatGPT admin API, sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\)\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups; it waits a bounded time for them and then names the missing ones \(ROLE-2\)\./);
+        assert.match(viaApi, /- through the ChatGPT admin API, invites the test users who are not yet members \(`it\.admin@lincoln\.k12\.us` and `office\.manager@staff\.lincoln\.k12\.us`\); a member or an already invited user is never invited again \(SSO-9\)\./);
+        assert.doesNotMatch(viaApi, /Set the credit limits and invite the test users/);
+        const byHand = renderRunbook({ ...makeConfig(patch), ...extra, groups }, { txtRecords: [] });
+        assert.match(byHand, /## \d+\. Set the credit limits and invite the test users \(ROLE-1, ROLE-2, SSO-9\)\n\n`manageWorkspace` is false, so `pulumi up` does not call the ChatGPT admin API/);
+        assert.match(byHand, /2\. Once SCIM has pushed the groups \(ROLE-2\), set each group's monthly credit limit: ROLE_Staff: 5000 credits\./);
+        assert.match(byHand, /3\. Invite the test users who are not yet members under Members → Invite: `it\.admin@lincoln\.k12\.us` and `office\.manager@staff\.lincoln\.k12\.us` \(SSO-9\)\./);
+    });
+
+    it("account creation and external invites are console steps with the config's values (SCIM-3, WS-1)", () => {
+        const text = renderRunbook(makeConfig({ scim: SCIM_ON, settings: { externalInvites: false } }), { txtRecords: [] });
+        assert.match(text, /1\. Automatic account creation: \*\*off\*\* \(`settings\.automaticAccountCreation`\)\. Nobody joins just by signing in with an address on a verified domain\. Keep it off while SCIM is on \(SCIM-3\)\./);
+        assert.match(text, /2\. External invites \(invites to addresses outside the verified domains\): \*\*blocked\*\* \(`settings\.externalInvites`, WS-1\)\./);
+    });
+
+    it("SSO-11: with SSO on, says that API Platform users on the domains in every organization sign in through the IdP", () => {
+        const text = renderRunbook(makeConfig({ sso: { ...SSO_BASE, stage: "testing" } }), { txtRecords: [] });
+        assert.match(text, /Turning SSO on for lincoln\.k12\.us and staff\.lincoln\.k12\.us affects every API Platform user with an address on those domains, in every organization of the tenant, not only this workspace: they sign in through Microsoft Entra ID from then on \(SSO-11\)\./);
+        assert.doesNotMatch(renderRunbook(makeConfig(), { txtRecords: [] }), /SSO-11/);
+    });
+
+    it("DOM-6: explains what to do when a user's email address changes", () => {
+        const text = renderRunbook(makeConfig({ scim: SCIM_ON }), { txtRecords: [] });
+        assert.match(text, /## \d+\. When a user's email address changes \(DOM-5, DOM-6\)\n\nA new address \(marriage, rename, a domain migration\) makes one person appear as two users: the old SAML profile stays mapped to the old address until OpenAI support disassociates it \(DOM-6\)\./);
+        assert.match(text, /1\. Change the address in Microsoft Entra ID; SCIM then updates the user in the workspace\./);
+        assert.match(text, /2\. Ask OpenAI support .* to disassociate the old SAML profile/);
     });
 
     it("with SSO and SCIM off, says so and leaves out the test-user checklist", () => {
@@ -104,5 +145,17 @@ if (typeof describe === "function") describe("runbook", () => {
         assert.match(phaseSummary(makeConfig({ scim: SCIM_ON, groups: groups(3) })), /That is more groups than this phase expects: hold 1 group back until the next phase/);
         assert.match(phaseSummary(makeConfig({ phase: "level1", scim: SCIM_ON, groups: groups(2) })), /That is fewer groups than this phase expects/);
         assert.match(phaseSummary(makeConfig({ phase: "full", groups: groups(2) })), /This is the last phase/);
+    });
+});
+
+if (typeof describe === "function") describe("runbook: the workspace fields of the config contract", () => {
+    it("reads customRoles, usageLimit and invites from the config's workspace (WorkspaceSpec)", () => {
+        const config = makeConfig({ sso: { ...SSO_BASE, stage: "testing" }, scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff", usageLimit: { credits: 5000 } }],
+            usageLimit: { credits: 1000 }, invites: { testUsers: true }, customRoles: [{ name: "GPT publishers", grants: ["publish-gpts"], groups: ["ROLE_Staff"] }], ...managed(true) } as any);
+        const text = renderRunbook(config, { txtRecords: [] });
+        assert.match(text, /- through the ChatGPT admin API, sets the workspace's default monthly credit limit to 1000 credits, the baseline of every member \(ROLE-1\)\./);
+        assert.match(text, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups/);
+        assert.match(text, /- through the ChatGPT admin API, invites the test users who are not yet members/);
+        assert.match(text, /\n {3}- GPT publishers: `publish-gpts`\n/);
     });
 });

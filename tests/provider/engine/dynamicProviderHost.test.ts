@@ -4,13 +4,15 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { CONFIG_ADMIN_KEY, CONFIG_API_BASE_URL } from "../../../clients/credentials";
-import { customRoleProvider } from "../../../provider/resources/customRole";
-import { workspaceDomainProvider } from "../../../provider/resources/domain";
-import { groupRoleMappingsProvider } from "../../../provider/resources/groupRoleMappings";
-import { workspaceSettingsProvider } from "../../../provider/resources/settings";
-import { domainVerificationProvider } from "../../../provider/resources/verification";
-import { Workspace, startWorkspace } from "../resources/fixture";
+import {
+    CONFIG_API_PLATFORM_ADMIN_KEY, CONFIG_API_PLATFORM_BASE_URL, CONFIG_CHATGPT_ADMIN_KEY, ENV_API_PLATFORM_ADMIN_KEY, ENV_CHATGPT_ADMIN_KEY,
+} from "../../../provider/resources/providerSettings";
+import { apiPlatformRoleProvider } from "../../../provider/resources/apiPlatformRole";
+import { apiPlatformGroupRolesProvider } from "../../../provider/resources/apiPlatformGroupRoles";
+import { groupUsageLimitsProvider } from "../../../provider/resources/groupUsageLimits";
+import { pilotInvitesProvider } from "../../../provider/resources/pilotInvites";
+import { workspaceUsageLimitProvider } from "../../../provider/resources/workspaceUsageLimit";
+import { WORKSPACE_ID, Workspace, startWorkspace } from "../resources/fixture";
 import { REPO_ROOT } from "../../support/paths";
 
 /* eslint-disable @typescript-eslint/no-var-requires */
@@ -24,8 +26,7 @@ const HOST = path.join(ROOT, "node_modules/@pulumi/pulumi/cmd/dynamic-provider/i
 /** Pulumi's own dynamic-provider host, as `pulumi up` starts it; resolves with its gRPC port. */
 function startHost(): Promise<{ child: ChildProcess; port: number; stderr: string[] }> {
     const env = { ...process.env };
-    delete env.OPENAI_ADMIN_KEY;
-    delete env.CHATGPT_IDENTITY_API_BASE_URL;
+    for (const key of Object.keys(env)) if (key === ENV_CHATGPT_ADMIN_KEY || key === ENV_API_PLATFORM_ADMIN_KEY || key.startsWith("CHATGPT_IDENTITY_")) delete env[key];
     const child = spawn(process.execPath, [HOST, "127.0.0.1:1"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const stderr: string[] = [];
     child.stderr!.on("data", (c) => stderr.push(String(c)));
@@ -94,17 +95,18 @@ class Engine {
     }
 }
 
-/** Serializes the five resource types in a program process that has the key in its environment and config. */
+/** Serializes the five resource types in a program process that has the keys in its environment and config. */
 function serializeInProgramProcess(adminKey: string): { configHoldsKey: boolean; providers: Record<string, string> } {
     const script = path.join(__dirname, "programSerialization" + path.extname(__filename));
     const args = __filename.endsWith(".ts") ? ["-r", "ts-node/register/transpile-only", script] : [script];
-    const env = { ...process.env, OPENAI_ADMIN_KEY: adminKey, PULUMI_CONFIG: JSON.stringify({ [CONFIG_ADMIN_KEY]: adminKey, [CONFIG_API_BASE_URL]: "http://127.0.0.1:1/v1" }) };
+    const config = { [CONFIG_CHATGPT_ADMIN_KEY]: adminKey, [CONFIG_API_PLATFORM_ADMIN_KEY]: adminKey, [CONFIG_API_PLATFORM_BASE_URL]: "http://127.0.0.1:1/v1" };
+    const env = { ...process.env, [ENV_CHATGPT_ADMIN_KEY]: adminKey, [ENV_API_PLATFORM_ADMIN_KEY]: adminKey, PULUMI_CONFIG: JSON.stringify(config) };
     return JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, env, encoding: "utf8", timeout: 60000 }));
 }
 
 const DIFF_NONE = 1;
 const DIFF_SOME = 2;
-const urn = (type: string, name: string) => `urn:pulumi:dev::district::pulumi-nodejs:dynamic/chatgpt-identity/workspace:${type}::${name}`;
+const urn = (type: string, name: string) => `urn:pulumi:dev::district::pulumi-nodejs:dynamic/chatgpt-identity/${type.startsWith("ApiPlatform") ? "apiPlatform" : "workspace"}:${type}::${name}`;
 
 describe("provider/engine: every resource through Pulumi's dynamic-provider host over gRPC", function () {
     this.timeout(60000);
@@ -114,18 +116,21 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
     const texts: Record<string, string> = {};
 
     before(async () => {
-        ws = await startWorkspace();
+        ws = await startWorkspace({ orgScimGroups: ["ROLLOUT_ROLE_Teachers"] });
         host = await startHost();
         engine = new Engine(host.port);
+        const secret = (value: string) => ({ [specialSigKey]: specialSecretSig, value });
         await engine.configure({
-            [CONFIG_ADMIN_KEY]: { [specialSigKey]: specialSecretSig, value: ws.tenant.adminKey },
-            [CONFIG_API_BASE_URL]: ws.emulator.apiBaseUrl,
+            ...ws.configValues(),
+            [CONFIG_CHATGPT_ADMIN_KEY]: secret(ws.workspace.adminKey),
+            [CONFIG_API_PLATFORM_ADMIN_KEY]: secret(ws.org.adminKey),
+            [CONFIG_API_PLATFORM_BASE_URL]: ws.emulator.apiBaseUrl,
         });
-        texts.Domain = await serialize(workspaceDomainProvider());
-        texts.DomainVerification = await serialize(domainVerificationProvider());
-        texts.Settings = await serialize(workspaceSettingsProvider());
-        texts.CustomRole = await serialize(customRoleProvider());
-        texts.GroupRoleMappings = await serialize(groupRoleMappingsProvider());
+        texts.GroupUsageLimits = await serialize(groupUsageLimitsProvider());
+        texts.WorkspaceUsageLimit = await serialize(workspaceUsageLimitProvider());
+        texts.PilotInvites = await serialize(pilotInvitesProvider());
+        texts.ApiPlatformRole = await serialize(apiPlatformRoleProvider());
+        texts.ApiPlatformGroupRoles = await serialize(apiPlatformGroupRolesProvider());
     });
 
     after(async () => {
@@ -140,7 +145,7 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
     it("the serialized provider text carries no credential", () => {
         for (const [type, text] of Object.entries(texts)) {
             assert.ok(text.includes("exports.handler"), type);
-            for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken, ws.other.adminKey]) assert.ok(!text.includes(secret), `${type} text holds a credential`);
+            for (const secret of [ws.workspace.adminKey, ws.org.adminKey, ws.workspace.scimToken, ws.other.adminKey]) assert.ok(!text.includes(secret), `${type} text holds a credential`);
             assert.ok(!/sk-admin-|test-admin-key/.test(text), type);
         }
     });
@@ -149,72 +154,27 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         const key = ws.tenant.adminKey;
         const { configHoldsKey, providers } = serializeInProgramProcess(key);
         assert.ok(configHoldsKey, "the program process saw the key in its stack config");
-        assert.deepEqual(Object.keys(providers).sort(), ["CustomRole", "Domain", "DomainVerification", "GroupRoleMappings", "Settings"].map((t) => `pulumi-nodejs:dynamic/chatgpt-identity/workspace:${t}`));
+        assert.deepEqual(Object.keys(providers).sort(), [
+            "pulumi-nodejs:dynamic/chatgpt-identity/apiPlatform:ApiPlatformGroupRoles",
+            "pulumi-nodejs:dynamic/chatgpt-identity/apiPlatform:ApiPlatformRole",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:GroupUsageLimits",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:PilotInvites",
+            "pulumi-nodejs:dynamic/chatgpt-identity/workspace:WorkspaceUsageLimit",
+        ]);
         for (const [type, text] of Object.entries(providers)) {
             assert.ok(text.includes("exports.handler"), type);
             assert.ok(!text.includes(key), `${type}: the registered provider text holds the admin key`);
         }
     });
 
-    it("Domain and DomainVerification: Check, Create, Read, Diff, Update, Delete", async () => {
-        const p = texts.Domain;
-        const u = urn("Domain", "district-lincoln.k12.us");
-        const bad = await engine.check(u, {}, { __provider: p, domain: "Lincoln.K12.us." });
-        assert.deepEqual(bad.failures.map((f: any) => f.property), ["domain"]);
-        const checked = await engine.check(u, {}, { __provider: p, domain: "lincoln.k12.us" });
-        assert.deepEqual(checked.failures, []);
-        const created = await engine.create(u, checked.inputs);
-        assert.match(created.props.txtRecordValue, /^openai-domain-verification=/);
-        assert.equal(created.props.__provider, p);
-        const again = await engine.create(u, checked.inputs);
-        assert.equal(again.id, created.id, "create twice adopts");
-
-        ws.dns.setTxt("lincoln.k12.us", [created.props.txtRecordValue]);
-        const v = texts.DomainVerification;
-        const vu = urn("DomainVerification", "district-verify-lincoln.k12.us");
-        const vin = (await engine.check(vu, {}, { __provider: v, domainId: created.id, domain: "lincoln.k12.us", attempts: 2, intervalSeconds: 0 })).inputs;
-        const verified = await engine.create(vu, vin);
-        assert.equal(verified.props.status, "verified");
-        assert.equal((await engine.read(vu, verified.id, verified.props)).props.status, "verified");
-        assert.equal((await engine.diff(vu, verified.id, verified.props, vin)).changes, DIFF_NONE);
-        assert.equal((await engine.update(vu, verified.id, verified.props, { ...vin, attempts: 3 })).status, "verified");
-        await engine.delete(vu, verified.id, verified.props);
-
-        const read = await engine.read(u, created.id, created.props);
-        assert.equal(read.props.status, "verified");
-        assert.deepEqual(await engine.diff(u, created.id, read.props, checked.inputs), { changes: DIFF_NONE, replaces: [] });
-        assert.deepEqual(await engine.diff(u, created.id, read.props, { ...checked.inputs, domain: "lincoln.k12.org" }), { changes: DIFF_SOME, replaces: ["domain"] });
-        const updated = await engine.update(u, created.id, read.props, { ...checked.inputs, allowRemoval: true });
-        assert.equal(updated.allowRemoval, true);
-        await engine.delete(u, created.id, updated);
-        assert.equal((await engine.read(u, created.id, updated)).id, "", "404 after delete: gone");
-    });
-
-    it("Settings: Check (SSO-2 failure), Create, Read, Diff, Update, Delete", async () => {
-        const p = texts.Settings;
-        const u = urn("Settings", "district-workspace-settings");
-        const refused = await engine.check(u, {}, { __provider: p, ssoStage: "enforced", apiPlatformSso: true });
-        assert.deepEqual(refused.failures.map((f: any) => f.property), ["ssoStage"]);
-        assert.match(refused.failures[0].reason, /^SSO-2: /);
-        const inputs = (await engine.check(u, {}, { __provider: p, externalInvites: false, directorySync: true })).inputs;
-        const created = await engine.create(u, inputs);
-        assert.equal(created.props.externalInvites, false);
-        const read = await engine.read(u, created.id, created.props);
-        assert.equal(read.props.directorySync, true);
-        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
-        assert.equal((await engine.diff(u, created.id, read.props, { ...inputs, externalInvites: true })).changes, DIFF_SOME);
-        const updated = await engine.update(u, created.id, read.props, { ...inputs, externalInvites: true });
-        assert.equal(updated.externalInvites, true);
-        await engine.delete(u, created.id, updated);
-    });
-
-    it("CustomRole: Check, Create, Read, Diff, Update, Delete", async () => {
-        const p = texts.CustomRole;
-        const u = urn("CustomRole", "district-role-gpt-publisher");
+    it("ApiPlatformRole: Check, Create, Read, Diff, Update, Delete (and no silent takeover)", async () => {
+        const p = texts.ApiPlatformRole;
+        const u = urn("ApiPlatformRole", "district-role-gpt-publisher");
         const inputs = (await engine.check(u, {}, { __provider: p, name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs;
         const created = await engine.create(u, inputs);
         assert.match(created.id, /\S/);
-        assert.equal((await engine.create(u, inputs)).id, created.id, "create twice adopts");
+        await assert.rejects(engine.create(u, inputs), /already exists .* never taken over silently/, "a same-named role is not taken over");
+        assert.equal((await engine.create(u, { ...inputs, adoptExisting: true })).id, created.id, "adopted only when the config says so");
         const read = await engine.read(u, created.id, created.props);
         assert.deepEqual(read.props.permissions, ["gpts.publish"]);
         assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_NONE);
@@ -226,13 +186,12 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         await engine.delete(u, created.id, read.props);
     });
 
-    it("GroupRoleMappings: Check, Create, Read, Diff, Update, Delete", async () => {
-        const roleText = texts.CustomRole;
-        const ru = urn("CustomRole", "district-role-codex");
+    it("ApiPlatformGroupRoles: Check, Create, Read, Diff, Update, Delete", async () => {
+        const roleText = texts.ApiPlatformRole;
+        const ru = urn("ApiPlatformRole", "district-role-codex");
         await engine.create(ru, (await engine.check(ru, {}, { __provider: roleText, name: "Codex", permissions: ["codex.use"] })).inputs);
-        await ws.pushGroup("ROLLOUT_ROLE_Teachers");
-        const p = texts.GroupRoleMappings;
-        const u = urn("GroupRoleMappings", "district-workspace-role-mappings");
+        const p = texts.ApiPlatformGroupRoles;
+        const u = urn("ApiPlatformGroupRoles", "district-api-platform-role-mappings");
         const inputs = (await engine.check(u, {}, { __provider: p, mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex"] }], groupWaitAttempts: 2, groupWaitIntervalSeconds: 0 })).inputs;
         const created = await engine.create(u, inputs);
         assert.ok(created.props.groupIds.ROLLOUT_ROLE_Teachers);
@@ -246,16 +205,85 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         await engine.delete(u, created.id, updated);
         // A failure reaches the engine as an error that names the resource and never the key.
         await assert.rejects(engine.create(u, { ...inputs, mappings: [{ group: "FUNCTION_Nobody", roles: ["Codex"] }] }), (err: Error) => {
-            assert.match(err.message, /GroupRoleMappings: ROLE-2: 1 group\(s\) have not been pushed .*FUNCTION_Nobody/);
+            assert.match(err.message, /ApiPlatformGroupRoles: ROLE-2: 1 group\(s\) have not been pushed .*FUNCTION_Nobody/);
             assert.ok(!err.message.includes(ws.tenant.adminKey));
             return true;
         });
     });
 
+    it("GroupUsageLimits: Check, Create after a bounded wait for SCIM (ROLE-2), Read with drift and a gone group, Diff, Update, Delete (404 ok)", async () => {
+        const p = texts.GroupUsageLimits;
+        const u = urn("GroupUsageLimits", "district-workspace-group-usage-limits");
+        const bad = await engine.check(u, {}, { __provider: p, workspaceId: "lincoln", limits: [{ group: "ROLE_Staff", credits: -5 }] });
+        assert.deepEqual(bad.failures.map((f: any) => f.property), ["workspaceId", "limits.0.credits"]);
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, limits: [{ group: "ROLE_Staff", credits: 5000 }, { group: "ROLE_Teachers", credits: 3000 }], groupWaitSeconds: 0.3, groupPollSeconds: 0.1 })).inputs;
+        await ws.pushGroup("ROLE_Staff");
+        const mark = ws.emulator.requestLog.length;
+        await assert.rejects(engine.create(u, inputs), (err: Error) => {
+            assert.match(err.message, /GroupUsageLimits: ROLE-2: 1 group\(s\) have not been pushed to the workspace by SCIM after \d+ looks over 0\.3 s: ROLE_Teachers\./);
+            return true;
+        });
+        assert.deepEqual(ws.writesSince(mark), [], "nothing set while a group is missing");
+        const scimTeachers = await ws.pushGroup("ROLE_Teachers");
+        const created = await engine.create(u, inputs);
+        assert.equal(created.id, WORKSPACE_ID);
+        assert.deepEqual(Object.keys(created.props.groupIds).sort(), ["ROLE_Staff", "ROLE_Teachers"]);
+        assert.equal(created.props.__provider, p);
+        assert.equal((await engine.diff(u, created.id, created.props, inputs)).changes, DIFF_NONE);
+
+        await ws.call("PATCH", `/usage_limits/groups/${created.props.groupIds.ROLE_Staff}`, { override_monthly_usage_limit: { type: "limited", limit_amount: { amount: 1, unit: "credit" } } });
+        await fetch(`${ws.emulator.scimBaseUrl(WORKSPACE_ID)}/Groups/${scimTeachers}`, { method: "DELETE", headers: { Authorization: `Bearer ${ws.workspace.scimToken}` } });
+        const read = await engine.read(u, created.id, created.props);
+        assert.deepEqual(read.props.limits, [{ group: "ROLE_Staff", credits: 1 }], "drift: a limit changed by hand, a group deleted by the IdP");
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_SOME);
+        const news = { ...inputs, limits: [{ group: "ROLE_Staff", credits: 5000 }] };
+        const updated = await engine.update(u, created.id, read.props, news);
+        assert.deepEqual(updated.limits, [{ group: "ROLE_Staff", credits: 5000 }]);
+        await engine.delete(u, created.id, created.props); // Teachers is gone: 404 counts as success
+        assert.equal((await ws.call("GET", `/usage_limits/groups/${created.props.groupIds.ROLE_Staff}`)).body.override_monthly_usage_limit, null);
+    });
+
+    it("WorkspaceUsageLimit: Check, Create, Read with drift, Diff, Update, Delete; a 404 reads as gone", async () => {
+        const p = texts.WorkspaceUsageLimit;
+        const u = urn("WorkspaceUsageLimit", "district-workspace-usage-limit");
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, credits: 1000 })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.deepEqual({ ...created.props, __provider: undefined }, { __provider: undefined, workspaceId: WORKSPACE_ID, credits: 1000, replacedCredits: null });
+        await ws.call("PATCH", "/usage_limits/workspace", { override_monthly_usage_limit: { type: "limited", limit_amount: { amount: 20, unit: "credit" } } });
+        const read = await engine.read(u, created.id, created.props);
+        assert.equal(read.props.credits, 20);
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_SOME);
+        assert.equal((await engine.update(u, created.id, read.props, inputs)).credits, 1000);
+        await engine.delete(u, created.id, created.props);
+        assert.equal((await ws.call("GET", "/usage_limits/workspace")).body.override_monthly_usage_limit, null);
+        const gone = { ...created.props, workspaceId: "11111111-2222-4333-8444-555555555555" };
+        assert.equal((await engine.read(u, gone.workspaceId, gone)).id, "", "404: gone");
+        await engine.delete(u, gone.workspaceId, gone);
+    });
+
+    it("PilotInvites: Check, Create (members skipped), Read with drift, Diff, Update, Delete of its own invites only", async () => {
+        const p = texts.PilotInvites;
+        const u = urn("PilotInvites", "district-workspace-pilot-invites");
+        await ws.pushUser("it.pilot@lincoln.k12.us");
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, emails: ["it.pilot@lincoln.k12.us", "teacher.pilot@lincoln.k12.us"] })).inputs;
+        const created = await engine.create(u, inputs);
+        assert.deepEqual(Object.keys(created.props.createdInvites), ["teacher.pilot@lincoln.k12.us"]);
+        assert.deepEqual(created.props.skipped, ["it.pilot@lincoln.k12.us"]);
+        await ws.call("DELETE", `/invites/${created.props.createdInvites["teacher.pilot@lincoln.k12.us"]}`);
+        const read = await engine.read(u, created.id, created.props);
+        assert.deepEqual(read.props.emails, ["it.pilot@lincoln.k12.us"], "the revoked invite shows as drift");
+        assert.equal((await engine.diff(u, created.id, read.props, inputs)).changes, DIFF_SOME);
+        const updated = await engine.update(u, created.id, read.props, inputs);
+        assert.deepEqual(Object.keys(updated.createdInvites), ["teacher.pilot@lincoln.k12.us"]);
+        await engine.delete(u, created.id, updated);
+        assert.deepEqual((await ws.list("/invites")).filter((i) => i.status === "pending"), []);
+        assert.deepEqual((await ws.list("/users")).map((x) => x.email), ["it.pilot@lincoln.k12.us"], "the member stays");
+    });
+
     it("no answer, error or log line of the host holds a credential", () => {
-        assert.ok(engine.seen.length > 30, `every call above was seen (${engine.seen.length})`);
+        assert.ok(engine.seen.length > 40, `every call above was seen (${engine.seen.length})`);
         assert.ok(engine.seen.some((line) => line.startsWith("create error: ")), "an error answer is among them");
-        for (const secret of [ws.tenant.adminKey, ws.tenant.scimToken]) {
+        for (const secret of [ws.workspace.adminKey, ws.org.adminKey, ws.workspace.scimToken]) {
             for (const line of engine.seen) assert.ok(!line.includes(secret), `a host answer holds a credential: ${line.slice(0, 200)}`);
             assert.ok(!host.stderr.join("").includes(secret), "the host's log holds a credential");
         }

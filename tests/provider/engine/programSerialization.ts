@@ -1,6 +1,6 @@
 /**
  * Run as a child process by dynamicProviderHost.test.ts, with the admin key in the environment
- * (OPENAI_ADMIN_KEY) and in the stack config (PULUMI_CONFIG) before any module loads, as in a
+ * (CHATGPT_ADMIN_KEY, OPENAI_ADMIN_KEY) and in the stack config (PULUMI_CONFIG) before any module loads, as in a
  * `pulumi up` program process. Declares one resource of every workspace type under Pulumi's mocks and
  * prints, as JSON, the `__provider` text each one registered and whether the config held the key.
  */
@@ -15,15 +15,17 @@ async function main(): Promise<void> {
         },
         call: () => ({}),
     }, "district", "dev", false);
-    const configHoldsKey = new pulumi.Config("chatgpt-identity").get("adminKey") === process.env.OPENAI_ADMIN_KEY;
+    const configHoldsKey = new pulumi.Config("chatgpt-identity").get("adminKey") === process.env.CHATGPT_ADMIN_KEY
+        && new pulumi.Config("chatgpt-identity").get("apiPlatformAdminKey") === process.env.OPENAI_ADMIN_KEY;
     // Loaded only now, after the key is in the environment and the config.
     /* eslint-disable @typescript-eslint/no-var-requires */
-    const { WorkspaceDomain, DomainVerification, WorkspaceSettings, CustomRole, GroupRoleMappings } = require("../../../provider/resources") as typeof import("../../../provider/resources");
-    new WorkspaceDomain("d", { domain: "lincoln.k12.us" });
-    new DomainVerification("v", { domainId: "dom_1", domain: "lincoln.k12.us" });
-    new WorkspaceSettings("s", { ssoStage: "off" });
-    new CustomRole("r", { name: "Codex", permissions: ["codex.use"] });
-    new GroupRoleMappings("m", { mappings: [{ group: "FUNCTION_IT", roles: ["Codex"] }] });
+    const r = require("../../../provider/resources") as typeof import("../../../provider/resources");
+    const workspaceId = "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";
+    new r.GroupUsageLimits("g", { workspaceId, limits: [{ group: "FUNCTION_IT", credits: 500 }] });
+    new r.WorkspaceUsageLimit("w", { workspaceId, credits: 100 });
+    new r.PilotInvites("p", { workspaceId, emails: ["t1@lincoln.k12.us"] });
+    new r.ApiPlatformRole("r", { name: "Codex", permissions: ["codex.use"] });
+    new r.ApiPlatformGroupRoles("m", { mappings: [{ group: "FUNCTION_IT", roles: ["Codex"] }] });
     await new Promise((resolve) => setTimeout(resolve, 500));
     process.stdout.write(JSON.stringify({ configHoldsKey, providers }));
 }

@@ -1,44 +1,39 @@
 import * as assert from "node:assert/strict";
-import { customRoleProvider } from "../../../provider/resources/customRole";
-import { groupRoleMappingsProvider } from "../../../provider/resources/groupRoleMappings";
+import { apiPlatformRoleProvider } from "../../../provider/resources/apiPlatformRole";
+import { apiPlatformGroupRolesProvider } from "../../../provider/resources/apiPlatformGroupRoles";
 import { Workspace, startWorkspace } from "./fixture";
 
-describe("provider/resources GroupRoleMappings (emulator over HTTP, openai SDK)", function () {
+describe("provider/resources ApiPlatformGroupRoles: API Platform organization RBAC (emulator over HTTP, openai SDK)", function () {
     this.timeout(30000);
     let ws: Workspace;
-    beforeEach(async () => { ws = await startWorkspace(); });
+    beforeEach(async () => { ws = await startWorkspace({ orgScimGroups: ["ROLLOUT_ROLE_Teachers", "ROLLOUT_ROLE_Staff", "FUNCTION_IT"] }); });
     afterEach(async () => { await ws.stop(); });
 
     async function setup() {
-        const roles = customRoleProvider();
+        const roles = apiPlatformRoleProvider();
         await roles.configure!(ws.configureRequest());
         await roles.create({ name: "GPT Publisher", description: "", permissions: ["gpts.publish"] });
         await roles.create({ name: "Codex", description: "", permissions: ["codex.use"] });
-        const p = groupRoleMappingsProvider();
+        const p = apiPlatformGroupRolesProvider();
         await p.configure!(ws.configureRequest());
         return p;
     }
 
     const get = async (path: string) => (await fetch(`${ws.emulator.apiBaseUrl}${path}`, { headers: { Authorization: `Bearer ${ws.tenant.adminKey}` } })).json() as Promise<any>;
 
-    it("ROLE-2: waits a bounded time for groups pushed by SCIM and names the ones that never came", async () => {
+    it("ROLE-2: waits a bounded number of looks for groups pushed by SCIM and names the ones that never came", async () => {
         const p = await setup();
-        await ws.pushGroup("ROLLOUT_ROLE_Teachers");
-        await fetch(`${ws.emulator.apiBaseUrl}/organization/groups`, { method: "POST", headers: { Authorization: `Bearer ${ws.tenant.adminKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ name: "FUNCTION_IT" }) });
-        await assert.rejects(p.create({ mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] }, { group: "FUNCTION_IT", roles: ["Codex"] }, { group: "FUNCTION_Support", roles: ["Codex"] }], groupWaitAttempts: 2, groupWaitIntervalSeconds: 0.05 }), (err: Error) => {
-            assert.equal(err.message, "GroupRoleMappings: ROLE-2: 2 group(s) have not been pushed to the workspace by SCIM after 2 tries over 0 s: FUNCTION_IT (exists only as a local workspace group, GRP-3), FUNCTION_Support. Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the SCIM app and pushed, then run pulumi up again");
+        await fetch(`${ws.emulator.apiBaseUrl}/organization/groups`, { method: "POST", headers: { Authorization: `Bearer ${ws.tenant.adminKey}`, "Content-Type": "application/json" }, body: JSON.stringify({ name: "FUNCTION_Local" }) });
+        await assert.rejects(p.create({ mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] }, { group: "FUNCTION_Local", roles: ["Codex"] }, { group: "FUNCTION_Support", roles: ["Codex"] }], groupWaitAttempts: 2, groupWaitIntervalSeconds: 0.05 }), (err: Error) => {
+            assert.equal(err.message, "ApiPlatformGroupRoles: ROLE-2: 2 group(s) have not been pushed to the API Platform organization by SCIM after 2 tries over 0 s: FUNCTION_Local (exists only as a local organization group, GRP-3), FUNCTION_Support. Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the SCIM app and pushed, then run pulumi up again");
             return true;
         });
-        const late = p.create({ mappings: [{ group: "FUNCTION_Support", roles: ["Codex"] }], groupWaitAttempts: 20, groupWaitIntervalSeconds: 0.05 });
-        setTimeout(() => void ws.pushGroup("FUNCTION_Support"), 150);
-        const created = await late;
-        assert.ok(created.outs!.groupIds.FUNCTION_Support);
     });
 
     it("create assigns once (twice never duplicates); diff by set; update adds/removes only what changed; read shows drift; delete removes", async () => {
         const p = await setup();
-        const teachers = await ws.pushGroup("ROLLOUT_ROLE_Teachers");
-        const it = await ws.pushGroup("FUNCTION_IT");
+        const teachers = ws.orgGroupId("ROLLOUT_ROLE_Teachers");
+        const it = ws.orgGroupId("FUNCTION_IT");
         const inputs = (await p.check!({} as any, { mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] }, { group: "FUNCTION_IT", roles: ["Codex", "GPT Publisher"] }] })).inputs as any;
         const first = await p.create(inputs);
         assert.deepEqual(first.outs!.groupIds, { ROLLOUT_ROLE_Teachers: teachers, FUNCTION_IT: it });
@@ -69,21 +64,21 @@ describe("provider/resources GroupRoleMappings (emulator over HTTP, openai SDK)"
 
     it("a role renamed in the same apply: removing its mapping still removes it, following the rename keeps it", async () => {
         const p = await setup();
-        const roles = customRoleProvider();
+        const roles = apiPlatformRoleProvider();
         await roles.configure!(ws.configureRequest());
-        const teachers = await ws.pushGroup("ROLLOUT_ROLE_Teachers");
-        const staff = await ws.pushGroup("ROLLOUT_ROLE_Staff");
+        const teachers = ws.orgGroupId("ROLLOUT_ROLE_Teachers");
+        const staff = ws.orgGroupId("ROLLOUT_ROLE_Staff");
         const first = await p.create({ mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["Codex", "GPT Publisher"] }, { group: "ROLLOUT_ROLE_Staff", roles: ["Codex"] }] });
         const codex = (await get("/organization/roles")).data.find((r: any) => r.name === "Codex");
-        // The CustomRole update runs first in the same apply: Codex becomes "Codex users".
-        await roles.update!(codex.id, { name: "Codex", description: "", permissions: ["codex.use"], roleId: codex.id, adopted: false } as any, { name: "Codex users", description: "", permissions: ["codex.use"] });
+        // The ApiPlatformRole update runs first in the same apply: Codex becomes "Codex users".
+        await roles.update!(codex.id, { name: "Codex", description: "", permissions: ["codex.use"], roleId: codex.id, adopted: false } as any, { name: "Codex users", description: "", permissions: ["codex.use"], adoptExisting: false });
         await p.update!(first.id, first.outs!, { mappings: [{ group: "ROLLOUT_ROLE_Teachers", roles: ["GPT Publisher"] }, { group: "ROLLOUT_ROLE_Staff", roles: ["Codex users"] }] });
         assert.deepEqual((await get(`/organization/groups/${teachers}/roles`)).data.map((r: any) => r.name), ["GPT Publisher"], "the dropped mapping is removed through the remembered id");
         assert.deepEqual((await get(`/organization/groups/${staff}/roles`)).data.map((r: any) => r.name), ["Codex users"], "the renamed role the group still wants is kept");
     });
 
     it("check refuses a group mapped twice and a mapping without roles", async () => {
-        const p = groupRoleMappingsProvider();
+        const p = apiPlatformGroupRolesProvider();
         const result = await p.check!({} as any, { mappings: [{ group: "FUNCTION_IT", roles: ["Codex"] }, { group: "FUNCTION_IT", roles: [] }] });
         assert.deepEqual(result.failures, [
             { property: "mappings.1.roles", reason: "map a group to at least one role, or remove the mapping" },

@@ -1,35 +1,51 @@
 import * as assert from "node:assert/strict";
-import { customRoleProvider } from "../../../provider/resources/customRole";
+import { apiPlatformRoleProvider } from "../../../provider/resources/apiPlatformRole";
 import { Workspace, startWorkspace } from "./fixture";
 
-describe("provider/resources CustomRole (emulator over HTTP, openai SDK)", function () {
+describe("provider/resources ApiPlatformRole: API Platform organization RBAC (emulator over HTTP, openai SDK)", function () {
     this.timeout(30000);
     let ws: Workspace;
     beforeEach(async () => { ws = await startWorkspace(); });
     afterEach(async () => { await ws.stop(); });
 
     async function provider() {
-        const p = customRoleProvider();
+        const p = apiPlatformRoleProvider();
         await p.configure!(ws.configureRequest());
         return p;
     }
 
-    it("check: at least one permission (ROLE-1), no duplicates", async () => {
+    it("check: at least one permission, no duplicates, adoptExisting defaults to false", async () => {
         const p = await provider();
-        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: [] })).failures, [{ property: "permissions", reason: "a custom role grants at least one extra permission (ROLE-1)" }]);
-        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs, { name: "GPT Publisher", description: "", permissions: ["gpts.publish"] });
+        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: [] })).failures, [{ property: "permissions", reason: "an API Platform role grants at least one permission" }]);
+        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs, { name: "GPT Publisher", description: "", permissions: ["gpts.publish"], adoptExisting: false });
     });
 
-    it("create looks up the name first: twice never duplicates; read, update of changed fields, delete with 404 as success", async () => {
+    it("a same-named role made by hand is refused unless adoptExisting; an adopted role is never deleted", async () => {
         const p = await provider();
-        const inputs = { name: "GPT Publisher", description: "Publishes GPTs", permissions: ["gpts.publish"] };
+        const inputs = { name: "GPT Publisher", description: "Publishes GPTs", permissions: ["gpts.publish"], adoptExisting: false };
         const first = await p.create(inputs);
         assert.equal(first.outs!.adopted, false);
         let mark = ws.emulator.requestLog.length;
-        const second = await p.create(inputs);
-        assert.equal(second.id, first.id);
-        assert.equal(second.outs!.adopted, true);
-        assert.deepEqual(ws.writesSince(mark), []);
+        await assert.rejects(p.create(inputs), (err: Error) => {
+            assert.equal(err.message, `ApiPlatformRole GPT Publisher: an API Platform role named "GPT Publisher" already exists (${first.id}) and was not made by this stack; ` +
+                "it is never taken over silently. Set adoptExisting: true on this role (config apiPlatform.roles[].adoptExisting) to manage it, or give the declared role another name");
+            return true;
+        });
+        assert.deepEqual(ws.writesSince(mark), [], "refused before any write");
+        const adopted = await p.create({ ...inputs, adoptExisting: true });
+        assert.equal(adopted.id, first.id);
+        assert.equal(adopted.outs!.adopted, true);
+        mark = ws.emulator.requestLog.length;
+        await p.delete!(adopted.id, adopted.outs as any);
+        assert.deepEqual(ws.requestsSince(mark), [], "letting go of an adopted role sends nothing");
+        assert.equal((await p.read!(first.id, first.outs as any)).id, first.id, "the hand-made role is still there");
+    });
+
+    it("create, read, update of changed fields, delete with 404 as success", async () => {
+        const p = await provider();
+        const inputs = { name: "GPT Publisher", description: "Publishes GPTs", permissions: ["gpts.publish"], adoptExisting: false };
+        const first = await p.create(inputs);
+        let mark = ws.emulator.requestLog.length;
 
         assert.equal((await p.diff!(first.id, first.outs!, { ...inputs, permissions: ["gpts.publish"] })).changes, false);
         const news = { ...inputs, permissions: ["gpts.publish", "skills.publish"] };
@@ -53,7 +69,7 @@ describe("provider/resources CustomRole (emulator over HTTP, openai SDK)", funct
         const other = await p.create({ name: "GPT Publisher", description: "", permissions: ["gpts.publish"] });
         const mark = ws.emulator.requestLog.length;
         await assert.rejects(p.update!(other.id, other.outs!, { name: "Codex", description: "", permissions: ["gpts.publish"] }), (err: Error) => {
-            assert.match(err.message, /^CustomRole Codex: .*409 role_name_exists: A role named 'Codex' already exists/);
+            assert.match(err.message, /^ApiPlatformRole Codex: .*409 role_name_exists: A role named 'Codex' already exists/);
             assert.ok(!err.message.includes(ws.tenant.adminKey));
             return true;
         });

@@ -3,29 +3,33 @@ import OpenAI from "openai";
 import { z } from "zod";
 import { isConflict, isNotFound } from "../../clients/errors";
 import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/sdk";
-import { RESOURCE_MODULE, resourceError, checkWith, connect, forEachLimited, inContext, sameSet, sleep, withConfigure } from "./common";
+import { API_PLATFORM_MODULE, resourceError, checkWith, forEachLimited, inContext, sameSet, sleep, withConfigure } from "./common";
+import { apiPlatformSdk } from "./apiPlatformConnection";
+import { ProviderSettings } from "./providerSettings";
 
 /**
- * Every group → custom-role mapping of the workspace in ONE resource. A district maps hundreds of
+ * API Platform ORGANIZATION RBAC for groups pushed to the API Platform organization: every group →
+ * API Platform role mapping in ONE resource (`client.admin.organization.groups.roles`, `openai` SDK).
+ * Not ChatGPT workspace custom roles: those have no API and are runbook steps. A district maps hundreds of
  * groups: one resource per mapping would mean hundreds of resources, each listing groups and roles
  * on its own. Here one apply lists the groups once, the roles once, and each group's roles once,
  * then adds or removes only the assignments that changed.
  *
- * Groups are IdP groups pushed through SCIM (GRP-2), so they appear in the workspace only after
+ * Groups are IdP groups pushed through SCIM (GRP-2), so they appear in the API Platform organization only after
  * the push (ROLE-2): create waits for them, a bounded number of times. A group is matched by name
- * among the SCIM-managed groups; a local group of that name is not used (GRP-3). Only custom
- * (non-predefined) roles are managed on the listed groups; a custom role added to one of them
+ * among the SCIM-managed groups; a local group of that name is not used (GRP-3). Only
+ * (non-predefined) roles are managed on the listed groups; such a role added to one of them
  * outside this stack shows as drift on refresh and is removed by the next update.
  */
 
 export interface RoleMapping {
     /** Convention name of a SCIM-pushed group (GRP-1). */
     group: string;
-    /** Names of custom roles for that group. */
+    /** Names of API Platform roles (non-predefined) for that group. */
     roles: string[];
 }
 
-export interface GroupRoleMappingsInputs {
+export interface ApiPlatformGroupRolesInputs {
     mappings: RoleMapping[];
     /** Tries to find every group before failing (ROLE-2). Default 30. */
     groupWaitAttempts?: number;
@@ -33,7 +37,7 @@ export interface GroupRoleMappingsInputs {
     groupWaitIntervalSeconds?: number;
 }
 
-export interface GroupRoleMappingsOutputs extends GroupRoleMappingsInputs {
+export interface ApiPlatformGroupRolesOutputs extends ApiPlatformGroupRolesInputs {
     /** Workspace group id by group name. */
     groupIds: Record<string, string>;
     /**
@@ -45,10 +49,10 @@ export interface GroupRoleMappingsOutputs extends GroupRoleMappingsInputs {
 
 export const DEFAULT_GROUP_WAIT_ATTEMPTS = 30;
 export const DEFAULT_GROUP_WAIT_INTERVAL_SECONDS = 10;
-const LABEL = "GroupRoleMappings";
+const LABEL = "ApiPlatformGroupRoles";
 const PARALLEL = 8;
 
-export function groupRoleMappingsSchema() {
+export function apiPlatformGroupRolesSchema() {
     return z.object({
         mappings: z.array(z.object({
             group: z.string().min(1),
@@ -75,7 +79,7 @@ function byGroup(mappings: RoleMapping[] | undefined): Map<string, string[]> {
 }
 
 /** The Admin API calls this resource makes, on one SDK client built for this call. */
-class Workspace {
+class Organization {
     constructor(private readonly client: OpenAI, private readonly adminKey: string) {}
 
     private fail(label: string, e: unknown): never {
@@ -138,9 +142,9 @@ class Workspace {
             if (missing.length === 0) return pushed;
             if (attempt >= attempts) {
                 const local = new Set(groups.filter((g) => !g.is_scim_managed).map((g) => g.name));
-                const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n)).join(", ");
+                const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local organization group, GRP-3)` : n)).join(", ");
                 throw resourceError(
-                    `${LABEL}: ROLE-2: ${missing.length} group(s) have not been pushed to the workspace by SCIM after ${attempts} tries over ${Math.round((attempts - 1) * intervalSeconds)} s: ${detail}. ` +
+                    `${LABEL}: ROLE-2: ${missing.length} group(s) have not been pushed to the API Platform organization by SCIM after ${attempts} tries over ${Math.round((attempts - 1) * intervalSeconds)} s: ${detail}. ` +
                     "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the SCIM app and pushed, then run pulumi up again",
                 );
             }
@@ -149,15 +153,15 @@ class Workspace {
     }
 }
 
-function workspaceFor(settings: Parameters<typeof connect>[0]): Workspace {
-    const { sdk, credentials } = connect(settings);
-    return new Workspace(sdk(), credentials.adminKey);
+function workspaceFor(settings: ProviderSettings | undefined): Organization {
+    const { client, adminKey } = apiPlatformSdk(settings);
+    return new Organization(client, adminKey);
 }
 
 function requireRoles(roleIds: Map<string, string>, mappings: RoleMapping[]): void {
     const missing = [...new Set(mappings.flatMap((m) => m.roles))].filter((r) => !roleIds.has(r));
     if (missing.length > 0) {
-        throw resourceError(`${LABEL}: custom role(s) not found in the workspace: ${missing.join(", ")}; declare them in roles (CustomRole) so they are created first`);
+        throw resourceError(`${LABEL}: API Platform role(s) not found in the organization: ${missing.join(", ")}; declare them in apiPlatform.roles (ApiPlatformRole) so they are created first`);
     }
 }
 
@@ -181,7 +185,7 @@ interface GroupWork {
 }
 
 /** Brings each listed group to exactly its desired roles, touching only the differences. */
-async function converge(ws: Workspace, roleIds: Map<string, string>, groupIds: Map<string, string>, work: GroupWork[]): Promise<void> {
+async function converge(ws: Organization, roleIds: Map<string, string>, groupIds: Map<string, string>, work: GroupWork[]): Promise<void> {
     await forEachLimited(work, PARALLEL, async ({ group, add, remove, keep, look }) => {
         const groupId = groupIds.get(group)!;
         // Look before POST: skip roles the group already has.
@@ -198,13 +202,13 @@ async function converge(ws: Workspace, roleIds: Map<string, string>, groupIds: M
     });
 }
 
-export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<GroupRoleMappingsInputs, GroupRoleMappingsOutputs> {
+export function apiPlatformGroupRolesProvider(): pulumi.dynamic.ResourceProvider<ApiPlatformGroupRolesInputs, ApiPlatformGroupRolesOutputs> {
     return withConfigure((settings) => ({
-        async check(_olds: GroupRoleMappingsInputs, news: GroupRoleMappingsInputs) {
-            return checkWith(groupRoleMappingsSchema(), news as unknown as Record<string, unknown>);
+        async check(_olds: ApiPlatformGroupRolesInputs, news: ApiPlatformGroupRolesInputs) {
+            return checkWith(apiPlatformGroupRolesSchema(), news as unknown as Record<string, unknown>);
         },
 
-        async diff(_id: string, olds: GroupRoleMappingsOutputs, news: GroupRoleMappingsInputs) {
+        async diff(_id: string, olds: ApiPlatformGroupRolesOutputs, news: ApiPlatformGroupRolesInputs) {
             const before = byGroup(olds.mappings);
             const after = byGroup(news.mappings);
             const groups = new Set([...before.keys(), ...after.keys()]);
@@ -212,7 +216,7 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
             return { changes, replaces: [] };
         },
 
-        async create(inputs: GroupRoleMappingsInputs) {
+        async create(inputs: ApiPlatformGroupRolesInputs) {
             return inContext(LABEL, settings, async () => {
                 const ws = workspaceFor(settings());
                 const roleIds = await ws.roleIds();
@@ -224,7 +228,7 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
             });
         },
 
-        async read(id: string, props?: GroupRoleMappingsOutputs) {
+        async read(id: string, props?: ApiPlatformGroupRolesOutputs) {
             return inContext(LABEL, settings, async () => {
                 if (!props) return { id, props };
                 const ws = workspaceFor(settings());
@@ -241,7 +245,7 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
             });
         },
 
-        async update(_id: string, olds: GroupRoleMappingsOutputs, news: GroupRoleMappingsInputs) {
+        async update(_id: string, olds: ApiPlatformGroupRolesOutputs, news: ApiPlatformGroupRolesInputs) {
             return inContext(LABEL, settings, async () => {
                 const before = byGroup(olds.mappings);
                 const after = byGroup(news.mappings);
@@ -266,7 +270,7 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
             });
         },
 
-        async delete(_id: string, props: GroupRoleMappingsOutputs) {
+        async delete(_id: string, props: ApiPlatformGroupRolesOutputs) {
             await inContext(LABEL, settings, async () => {
                 const ws = workspaceFor(settings());
                 const roleIds = withRemembered(await ws.roleIds(), props.roleIds);
@@ -278,10 +282,10 @@ export function groupRoleMappingsProvider(): pulumi.dynamic.ResourceProvider<Gro
     }));
 }
 
-const provider = groupRoleMappingsProvider();
+const provider = apiPlatformGroupRolesProvider();
 
-export interface GroupRoleMappingsArgs {
-    /** Every group → custom roles mapping (config `roleAssignments`); groups must be SCIM-pushed (ROLE-2). */
+export interface ApiPlatformGroupRolesArgs {
+    /** Every group → API Platform roles mapping (config `apiPlatform.roleMappings`); groups must be SCIM-pushed to the organization. */
     mappings: pulumi.Input<pulumi.Input<RoleMapping>[]>;
     /** Tries to find every group before failing (ROLE-2). Default 30. */
     groupWaitAttempts?: pulumi.Input<number>;
@@ -289,12 +293,16 @@ export interface GroupRoleMappingsArgs {
     groupWaitIntervalSeconds?: pulumi.Input<number>;
 }
 
-/** `pulumi-nodejs:dynamic/chatgpt-identity/workspace:GroupRoleMappings`: all group → role mappings, one resource. */
-export class GroupRoleMappings extends pulumi.dynamic.Resource {
+/** Old type of this resource (it was misnamed as ChatGPT role mappings); an alias keeps existing stacks' state. */
+export const LEGACY_GROUP_ROLE_MAPPINGS_TYPE = "pulumi-nodejs:dynamic/chatgpt-identity/workspace:GroupRoleMappings";
+
+/** `pulumi-nodejs:dynamic/chatgpt-identity/apiPlatform:ApiPlatformGroupRoles`: all group → API Platform role mappings. */
+export class ApiPlatformGroupRoles extends pulumi.dynamic.Resource {
     declare readonly mappings: pulumi.Output<RoleMapping[]>;
     declare readonly groupIds: pulumi.Output<Record<string, string>>;
 
-    constructor(name: string, args: GroupRoleMappingsArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, groupIds: undefined }, opts, RESOURCE_MODULE, "GroupRoleMappings");
+    constructor(name: string, args: ApiPlatformGroupRolesArgs, opts?: pulumi.CustomResourceOptions) {
+        const aliases = [...(opts?.aliases ?? []), { type: LEGACY_GROUP_ROLE_MAPPINGS_TYPE }];
+        super(provider, name, { ...args, groupIds: undefined }, { ...opts, aliases }, API_PLATFORM_MODULE, "ApiPlatformGroupRoles");
     }
 }

@@ -1,0 +1,83 @@
+import { ChatGptAdminClient, LimitRule, UsageLimit, WorkspaceGroup } from "../../clients/chatgptAdmin";
+import { ProviderSettings, chatgptCredentials } from "./providerSettings";
+import { isPollTimeout, pollUntil } from "../../clients/shared/poll";
+import { resourceError } from "./common";
+
+/** Which workspace a resource works on, and which secret config key holds that workspace's Admin key. */
+export interface WorkspaceTarget {
+    workspaceId: string;
+    /** `adminKey` (default, or env CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. */
+    adminKeyConfigKey?: string;
+}
+
+/** Schema of `adminKeyConfigKey`: a config key name, never a key. */
+export const ADMIN_KEY_CONFIG_KEY_PATTERN = /^adminKey(-[a-z0-9][a-z0-9-]*)?$/;
+
+/**
+ * The ChatGPT admin API client for one workspace, built inside a provider method call from
+ * configure's settings or the environment (a client kept on the provider would be serialized).
+ */
+export function chatgptClient(settings: ProviderSettings | undefined, target: WorkspaceTarget, onProgress?: (line: string) => void): ChatGptAdminClient {
+    const workspaceId = target.workspaceId;
+    const credentials = chatgptCredentials(settings, target.adminKeyConfigKey);
+    return new ChatGptAdminClient({
+        workspaceId,
+        adminKey: credentials.adminKey,
+        ...(credentials.baseUrl ? { baseUrl: credentials.baseUrl } : {}),
+        ...(credentials.requestsPerMinute ? { requestsPerMinute: credentials.requestsPerMinute } : {}),
+        ...(onProgress ? { onProgress: (p) => { if (p.pages % 10 === 0) onProgress(`progress: ${p.route}: ${p.items} read in ${p.pages} pages`); } } : {}),
+    });
+}
+
+export function isNotFoundError(error: unknown): boolean {
+    return (error as { kind?: unknown } | undefined)?.kind === "not_found";
+}
+
+/** A monthly credit limit as the API's rule. */
+export function creditRule(credits: number): LimitRule {
+    return { type: "limited", limit_amount: { amount: credits, unit: "credit" } };
+}
+
+/** The credits of an override; null when the object inherits; "unlimited" when set so by hand. */
+export function overrideCredits(limit: UsageLimit): number | null | "unlimited" {
+    const rule = limit.override_monthly_usage_limit;
+    if (!rule) return null;
+    if (rule.type === "unlimited") return "unlimited";
+    return rule.limit_amount.amount;
+}
+
+export const DEFAULT_GROUP_WAIT_SECONDS = 300;
+export const DEFAULT_GROUP_POLL_SECONDS = 10;
+
+/**
+ * Waits until SCIM has pushed every named group into the workspace (ROLE-2, GRP-2), listing the groups
+ * once per look (the poll helper), for at most `waitSeconds`; then fails with what is missing. A group
+ * is matched by name among the SCIM-managed groups only: a local workspace group of that name is not
+ * used (GRP-3). A group without `is_scim_managed` in the answer counts as pushed.
+ */
+export async function waitForPushedGroups(
+    client: Pick<ChatGptAdminClient, "listGroups">,
+    label: string,
+    names: readonly string[],
+    waitSeconds: number,
+    pollSeconds: number,
+): Promise<Map<string, string>> {
+    let last: WorkspaceGroup[] = [];
+    try {
+        return await pollUntil(async () => {
+            last = await client.listGroups();
+            const pushed = new Map(last.filter((g) => g.is_scim_managed !== false).map((g) => [g.name, g.id]));
+            return names.every((n) => pushed.has(n)) ? pushed : undefined;
+        }, { timeoutMs: waitSeconds * 1000, intervalMs: Math.max(1, pollSeconds * 1000), describe: `SCIM groups in the workspace (${label})` });
+    } catch (e) {
+        if (!isPollTimeout(e)) throw e;
+        const pushed = new Set(last.filter((g) => g.is_scim_managed !== false).map((g) => g.name));
+        const local = new Set(last.filter((g) => g.is_scim_managed === false).map((g) => g.name));
+        const missing = names.filter((n) => !pushed.has(n));
+        const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n)).join(", ");
+        throw resourceError(
+            `${label}: ROLE-2: ${missing.length} group(s) have not been pushed to the workspace by SCIM after ${e.checks} looks over ${waitSeconds} s: ${detail}. ` +
+            "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the workspace's SCIM app and pushed, then run `pulumi up` again",
+        );
+    }
+}
