@@ -50,6 +50,14 @@ describe("package: packed, installed by name outside the repository, used as a d
             "dist/policy/index.js",
             "dist/cli/main.js",
             "schema/plan-output.schema.json",
+            "dist/components/languages/PulumiPlugin.yaml",
+            "dist/components/languages/package.json",
+            "dist/components/languages/plugin.ts",
+            "dist/components/languages/identity.d.ts",
+            "examples/python-district/__main__.py",
+            "examples/yaml-district/Pulumi.yaml",
+            "ci/github/chatgpt-identity-pull-request.yml",
+            "ci/gitlab/chatgpt-identity.gitlab-ci.yml",
         ]) {
             assert.ok(fs.existsSync(path.join(installed, file)), `${file} is missing from the tarball`);
         }
