@@ -22,10 +22,13 @@ function actionlint(dir: string): { code: number; output: string } {
 describe("package: the copyable GitOps pipelines", function () {
     this.timeout(120_000);
 
-    it("the GitHub Actions workflows lint clean with actionlint", () => {
+    it("the GitHub Actions workflows (the copyable ones and this repository's own) lint clean with actionlint", () => {
         const { code, output } = actionlint(GITHUB_DIR);
         assert.equal(code, 0, output);
         assert.match(output, /Checking 3 workflow file\(s\)/);
+        const own = actionlint(repoPath(".github", "workflows"));
+        assert.equal(own.code, 0, own.output);
+        assert.match(own.output, /Checking 1 workflow file\(s\)/);
     });
 
     it("actionlint is real: a broken copy fails, naming the line", () => {
