@@ -6,7 +6,15 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
     {
         // Generated, vendored and installed files are never linted.
-        ignores: ["dist/**", "node_modules/**", "**/node_modules/**", "**/*.d.ts", ".emulator-data/**", "scratch/**", "coverage/**"],
+        ignores: [
+            "dist/**",
+            "node_modules/**",
+            "**/node_modules/**",
+            "**/*.d.ts",
+            ".emulator-data/**",
+            "scratch/**",
+            "coverage/**",
+        ],
     },
     {
         // No `eslint-disable` comments: a rule that does not fit is changed here, for everyone, with a reason.
@@ -23,7 +31,11 @@ export default tseslint.config(
     {
         // Optional peers (the Cloudflare adapter, DNS adapter modules) load only when a stack chooses
         // them, and the engine tests load the SDK's generated gRPC stubs: both need require().
-        files: ["components/dns/adapters/*.ts", "tests/provider/engine/*.ts"],
+        files: [
+            "components/dns/adapters/*.ts",
+            "tests/provider/engine/*.ts",
+            "tests/components/languages/componentProvider.test.ts",
+        ],
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
     {
@@ -33,6 +45,14 @@ export default tseslint.config(
     },
     {
         files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
-        languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" } },
+        languageOptions: {
+            globals: {
+                require: "readonly",
+                module: "writable",
+                process: "readonly",
+                console: "readonly",
+                __dirname: "readonly",
+            },
+        },
     },
 );

@@ -61,15 +61,19 @@ export function parseCommandLine(argv: string[]): Invocation {
     if (values.version) return { kind: "version" };
     const [command, ...rest] = positionals;
     if (command === undefined || command === "help") return { kind: "help" };
-    if (command !== "plan") throw new UsageError(`Unknown command "${command}"; the command is \`chatgpt-identity plan\``);
+    if (command !== "plan")
+        throw new UsageError(`Unknown command "${command}"; the command is \`chatgpt-identity plan\``);
     if (rest.length > 1) {
-        throw new UsageError(`Only one stack file can be planned at a time (got ${rest.map((r) => `"${r}"`).join(" and ")})`);
+        throw new UsageError(
+            `Only one stack file can be planned at a time (got ${rest.map((r) => `"${r}"`).join(" and ")})`,
+        );
     }
     const format = values.format ?? "text";
     if (!(FORMATS as readonly string[]).includes(format)) {
         throw new UsageError(`--format must be ${FORMATS.join(", ")}, not "${format}"`);
     }
-    if (values.runbook !== undefined && values["no-runbook"]) throw new UsageError("--runbook and --no-runbook contradict each other");
+    if (values.runbook !== undefined && values["no-runbook"])
+        throw new UsageError("--runbook and --no-runbook contradict each other");
     if (values.runbook === "") throw new UsageError("--runbook needs a file name");
     return {
         kind: "plan",

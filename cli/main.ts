@@ -75,7 +75,13 @@ async function plan(options: PlanOptions, out: Write, err: Write): Promise<numbe
         if (!(e instanceof StackFileError)) throw e;
         // A pipeline that asked for JSON gets JSON even here, in the shape of a failed plan.
         if (options.format === "json") {
-            const failed: PlanResult = { ok: false, problems: [{ path: shownPath, message: e.message }], findings: [], notes: [], resources: [] };
+            const failed: PlanResult = {
+                ok: false,
+                problems: [{ path: shownPath, message: e.message }],
+                findings: [],
+                notes: [],
+                resources: [],
+            };
             out(`${renderVersionedPlanJson(failed, shownPath)}\n`);
         }
         err(`chatgpt-identity: ${e.message}\n`);
@@ -87,7 +93,10 @@ async function plan(options: PlanOptions, out: Write, err: Write): Promise<numbe
     const code = exitCodeFor(result, options.strict);
     if (runbook === undefined || options.runbook === undefined) return code;
     try {
-        writeRunbookFile(options.runbook, runbook, { stackFile: options.stackFile, overwrite: options.overwriteRunbook });
+        writeRunbookFile(options.runbook, runbook, {
+            stackFile: options.stackFile,
+            overwrite: options.overwriteRunbook,
+        });
     } catch (e) {
         if (!(e instanceof RunbookWriteError)) throw e;
         err(`chatgpt-identity: ${e.message}\n`);
@@ -98,7 +107,11 @@ async function plan(options: PlanOptions, out: Write, err: Write): Promise<numbe
 }
 
 /** The command: stdout gets the plan (or help/version), stderr gets errors with a one-line hint. */
-export async function main(argv: string[], out: Write = (t) => process.stdout.write(t), err: Write = (t) => process.stderr.write(t)): Promise<number> {
+export async function main(
+    argv: string[],
+    out: Write = (t) => process.stdout.write(t),
+    err: Write = (t) => process.stderr.write(t),
+): Promise<number> {
     let invocation: Invocation;
     try {
         invocation = parseCommandLine(argv);

@@ -14,7 +14,12 @@ export const PLAN_SCHEMA = "@chatgpt-identity/pulumi/schema/plan-output.schema.j
 export function renderVersionedPlanJson(plan: PlanResult, stackFile: string, runbookPath?: string): string {
     const body = JSON.parse(renderPlanJson(plan, stackFile, runbookPath)) as Record<string, unknown>;
     return JSON.stringify(
-        { schema: PLAN_SCHEMA, formatVersion: PLAN_FORMAT_VERSION, tool: { name: PACKAGE_NAME, version: PACKAGE_VERSION }, ...body },
+        {
+            schema: PLAN_SCHEMA,
+            formatVersion: PLAN_FORMAT_VERSION,
+            tool: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
+            ...body,
+        },
         null,
         2,
     );

@@ -79,7 +79,8 @@ export function writeRunbookFile(target: string, content: string, guard: Runbook
     try {
         existing = fs.lstatSync(file);
     } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "ENOENT") fail(`${reason(e as NodeJS.ErrnoException)}. ${WRITABLE_HINT}`);
+        if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+            fail(`${reason(e as NodeJS.ErrnoException)}. ${WRITABLE_HINT}`);
     }
     if (!existing) {
         try {
@@ -89,7 +90,8 @@ export function writeRunbookFile(target: string, content: string, guard: Runbook
         }
         return;
     }
-    if (existing.isSymbolicLink()) fail("it is a symbolic link, and the runbook is never written through one. Choose another --runbook FILE");
+    if (existing.isSymbolicLink())
+        fail("it is a symbolic link, and the runbook is never written through one. Choose another --runbook FILE");
     if (!existing.isFile()) fail("it is not a regular file. Choose another --runbook FILE");
     if (sameFile(existing, guard.stackFile)) fail("it is the stack file being planned. Choose another --runbook FILE");
     let ours: boolean;
@@ -99,7 +101,9 @@ export function writeRunbookFile(target: string, content: string, guard: Runbook
         return fail(reason(e as NodeJS.ErrnoException));
     }
     if (!ours && !guard.overwrite) {
-        fail("the file exists and was not written by chatgpt-identity. Pass --overwrite-runbook to replace it, or choose another --runbook FILE");
+        fail(
+            "the file exists and was not written by chatgpt-identity. Pass --overwrite-runbook to replace it, or choose another --runbook FILE",
+        );
     }
     const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     let created = false;

@@ -25,18 +25,19 @@ export function readStackEnvironments(doc: unknown, file: string): string[] {
     if (section === undefined || section === null) return [];
     const list = Array.isArray(section) ? section : (section as { imports?: unknown }).imports;
     const bad = (why: string) =>
-        new StackEnvironmentError(`Stack file ${file}: "environment:" ${why}; expected a list of Pulumi ESC environment names such as "my-org/chatgpt-identity"`);
+        new StackEnvironmentError(
+            `Stack file ${file}: "environment:" ${why}; expected a list of Pulumi ESC environment names such as "my-org/chatgpt-identity"`,
+        );
     if (!Array.isArray(list)) throw bad("is not a list");
     return list.map((name, i) => {
-        if (typeof name !== "string" || !ENVIRONMENT_NAME.test(name)) throw bad(`entry ${i + 1} (${JSON.stringify(name)}) is not an environment name`);
+        if (typeof name !== "string" || !ENVIRONMENT_NAME.test(name))
+            throw bad(`entry ${i + 1} (${JSON.stringify(name)}) is not an environment name`);
         return name;
     });
 }
 
 export type ConfigLookup =
-    | { state: "set"; value: unknown }
-    | { state: "unknown"; environments: string[]; note: string }
-    | { state: "absent" };
+    { state: "set"; value: unknown } | { state: "unknown"; environments: string[]; note: string } | { state: "absent" };
 
 function list(names: string[]): string {
     return names.map((n) => `\`${n}\``).join(", ");

@@ -23,7 +23,8 @@ function findingItem(f: Finding): string[] {
 function summaryLine(plan: PlanResult): string {
     const count = (s: Finding["severity"]) => plan.findings.filter((f) => f.severity === s).length;
     const checks = `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}`;
-    if (plan.problems.length > 0) return `**Blocked**: ${plural(plan.problems.length, "configuration problem")}; nothing would be changed.`;
+    if (plan.problems.length > 0)
+        return `**Blocked**: ${plural(plan.problems.length, "configuration problem")}; nothing would be changed.`;
     if (!plan.ok) return `**Blocked**: ${checks}; nothing would be changed.`;
     return `**Ready**: ${checks}; ${plural(plan.resources.length, "resource")} to create.`;
 }
@@ -35,7 +36,8 @@ function summaryLine(plan: PlanResult): string {
 export function renderPlanMarkdown(plan: PlanResult, stackFile: string, runbookPath?: string): string {
     const out: string[] = [];
     out.push(`## chatgpt-identity plan: ${code(stackFile)}`, "");
-    if (plan.config) out.push(`${plan.config.name} (${plan.config.idp === "entra" ? "Microsoft Entra ID" : "Okta"})`, "");
+    if (plan.config)
+        out.push(`${plan.config.name} (${plan.config.idp === "entra" ? "Microsoft Entra ID" : "Okta"})`, "");
     out.push(summaryLine(plan), "");
     if (plan.problems.length > 0) {
         out.push("### Configuration problems", "", "| Path | Problem |", "| --- | --- |");
@@ -49,7 +51,10 @@ export function renderPlanMarkdown(plan: PlanResult, stackFile: string, runbookP
         for (const severity of ["error", "warning"] as const) {
             const list = blocking.filter((f) => f.severity === severity);
             if (list.length === 0) continue;
-            out.push(severity === "error" ? "**Errors (must be fixed):**" : "**Warnings (check before deploying):**", "");
+            out.push(
+                severity === "error" ? "**Errors (must be fixed):**" : "**Warnings (check before deploying):**",
+                "",
+            );
             for (const f of list) out.push(...findingItem(f));
             out.push("");
         }
@@ -77,7 +82,9 @@ export function renderPlanMarkdown(plan: PlanResult, stackFile: string, runbookP
             out.push(`| SSO app in the IdP | ${cell(h.sso.appName)} |`);
             out.push(`| Entity ID (IdP) | ${h.sso.entityId ? code(h.sso.entityId) : "-"} |`);
             out.push(`| ACS URL (IdP) | ${h.sso.acsUrl ? code(h.sso.acsUrl) : "-"} |`);
-            out.push(`| Metadata URL (paste into ChatGPT) | ${h.sso.metadataUrl ? code(h.sso.metadataUrl) : "known after `pulumi up`"} |`);
+            out.push(
+                `| Metadata URL (paste into ChatGPT) | ${h.sso.metadataUrl ? code(h.sso.metadataUrl) : "known after `pulumi up`"} |`,
+            );
             out.push("");
         }
         if (h.scimManualSteps.length > 0) {

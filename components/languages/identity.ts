@@ -124,13 +124,20 @@ type Resolved = pulumi.Unwrap<Omit<IdentityArgs, "scimToken">>;
 function withoutUndefined(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(withoutUndefined);
     if (typeof value !== "object" || value === null) return value;
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+    return Object.fromEntries(
+        Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, withoutUndefined(v)]),
+    );
 }
 
 /** The `chatgpt-identity:workspace` stack-config object these inputs describe. */
 export function workspaceConfigFromInputs(args: Resolved): Record<string, unknown> {
     const { dns, ...rest } = args;
-    const settings = dns && (dns.zoneIds !== undefined || dns.ttl !== undefined) ? { zoneIds: dns.zoneIds, ttl: dns.ttl } : undefined;
+    const settings =
+        dns && (dns.zoneIds !== undefined || dns.ttl !== undefined)
+            ? { zoneIds: dns.zoneIds, ttl: dns.ttl }
+            : undefined;
     const config = { ...rest, dns: dns ? { adapter: dns.adapter, settings } : undefined };
     return withoutUndefined(config) as Record<string, unknown>;
 }
@@ -155,7 +162,11 @@ export class Identity extends pulumi.ComponentResource {
         // Inputs from another language arrive as Outputs; the config is plain data, known at preview.
         const identity = pulumi.output(values).apply((resolved) => {
             const config = workspaceConfigFromInputs(resolved as Resolved);
-            return new WorkspaceIdentity(name, { config: config as never, secrets: { scimToken: scimToken && pulumi.secret(scimToken) } }, { parent: this });
+            return new WorkspaceIdentity(
+                name,
+                { config: config as never, secrets: { scimToken: scimToken && pulumi.secret(scimToken) } },
+                { parent: this },
+            );
         });
         const fields = {
             txtRecords: identity.apply((i) => i.txtRecords) as pulumi.Output<TxtRecordOutput[]>,

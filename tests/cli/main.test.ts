@@ -9,7 +9,15 @@ const VERSION = JSON.parse(fs.readFileSync(repoPath("package.json"), "utf8")).ve
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await main(argv, (t) => { out += t; }, (t) => { err += t; });
+    const code = await main(
+        argv,
+        (t) => {
+            out += t;
+        },
+        (t) => {
+            err += t;
+        },
+    );
     return { code, out, err };
 }
 
@@ -21,19 +29,41 @@ const plan = (argv: string[]) => {
 
 describe("chatgpt-identity command line", () => {
     it("plans the bundled example by default", () => {
-        assert.deepEqual(plan(["plan"]), { stackFile: DEFAULT_STACK_FILE, format: "text", strict: false, runbook: DEFAULT_RUNBOOK, overwriteRunbook: false });
+        assert.deepEqual(plan(["plan"]), {
+            stackFile: DEFAULT_STACK_FILE,
+            format: "text",
+            strict: false,
+            runbook: DEFAULT_RUNBOOK,
+            overwriteRunbook: false,
+        });
     });
 
     it("takes a stack file and options in any order, with `--opt value` or `--opt=value`", () => {
-        assert.deepEqual(plan(["plan", "--strict", "Pulumi.prod.yaml", "--format", "json", "--no-runbook"]),
-            { stackFile: "Pulumi.prod.yaml", format: "json", strict: true, runbook: undefined, overwriteRunbook: false });
-        assert.deepEqual(plan(["plan", "--format=markdown", "--runbook=out.md", "--overwrite-runbook", "Pulumi.x.yaml"]),
-            { stackFile: "Pulumi.x.yaml", format: "markdown", strict: false, runbook: "out.md", overwriteRunbook: true });
+        assert.deepEqual(plan(["plan", "--strict", "Pulumi.prod.yaml", "--format", "json", "--no-runbook"]), {
+            stackFile: "Pulumi.prod.yaml",
+            format: "json",
+            strict: true,
+            runbook: undefined,
+            overwriteRunbook: false,
+        });
+        assert.deepEqual(
+            plan(["plan", "--format=markdown", "--runbook=out.md", "--overwrite-runbook", "Pulumi.x.yaml"]),
+            {
+                stackFile: "Pulumi.x.yaml",
+                format: "markdown",
+                strict: false,
+                runbook: "out.md",
+                overwriteRunbook: true,
+            },
+        );
     });
 
     it("rejects what it does not understand, saying what is wrong in one line", () => {
         const usage = (argv: string[], message: string) =>
-            assert.throws(() => parseCommandLine(argv), (e: Error) => e instanceof UsageError && e.message === message);
+            assert.throws(
+                () => parseCommandLine(argv),
+                (e: Error) => e instanceof UsageError && e.message === message,
+            );
         usage(["apply"], 'Unknown command "apply"; the command is `chatgpt-identity plan`');
         usage(["plan", "--format", "xml"], '--format must be text, json, markdown, not "xml"');
         usage(["plan", "--runbook"], "--runbook needs a value");

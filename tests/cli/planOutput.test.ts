@@ -14,14 +14,24 @@ const pkg = JSON.parse(fs.readFileSync(repoPath("package.json"), "utf8"));
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await main(argv, (t) => { out += t; }, (t) => { err += t; });
+    const code = await main(
+        argv,
+        (t) => {
+            out += t;
+        },
+        (t) => {
+            err += t;
+        },
+    );
     return { code, out, err };
 }
 
 describe("chatgpt-identity plan output formats", () => {
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     let dir: string;
-    before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-output-")); });
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-output-"));
+    });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("--format json is a versioned document that its JSON Schema (shipped in the package) accepts", async () => {
@@ -42,7 +52,10 @@ describe("chatgpt-identity plan output formats", () => {
         const blocked = JSON.parse((await run("plan", bad, "--no-runbook", "--format", "json")).out);
         assert.equal(blocked.ok, false);
         assert.ok(validate(blocked), JSON.stringify(validate.errors));
-        const missing = JSON.parse((await run("plan", path.join(dir, "none.yaml"), "--format", "json")).out) as Record<string, unknown>;
+        const missing = JSON.parse((await run("plan", path.join(dir, "none.yaml"), "--format", "json")).out) as Record<
+            string,
+            unknown
+        >;
         assert.ok(validate(missing), JSON.stringify(validate.errors));
         delete missing.formatVersion;
         assert.equal(validate(missing), false);
@@ -53,7 +66,9 @@ describe("chatgpt-identity plan output formats", () => {
         assert.equal(code, 0);
         assert.equal(err, "");
         if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN_MARKDOWN, out);
-        assert.equal(out.replaceAll(path.relative(process.cwd(), EXAMPLE), "<stack file>"),
-            fs.readFileSync(GOLDEN_MARKDOWN, "utf8").replaceAll(path.relative(process.cwd(), EXAMPLE), "<stack file>"));
+        assert.equal(
+            out.replaceAll(path.relative(process.cwd(), EXAMPLE), "<stack file>"),
+            fs.readFileSync(GOLDEN_MARKDOWN, "utf8").replaceAll(path.relative(process.cwd(), EXAMPLE), "<stack file>"),
+        );
     });
 });

@@ -11,7 +11,15 @@ const EXAMPLE = repoPath("examples", "entra-district", "Pulumi.lincoln.yaml");
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await main(argv, (t) => { out += t; }, (t) => { err += t; });
+    const code = await main(
+        argv,
+        (t) => {
+            out += t;
+        },
+        (t) => {
+            err += t;
+        },
+    );
     return { code, out, err };
 }
 
@@ -21,7 +29,11 @@ function snapshot(dir: string): Record<string, string> {
     for (const name of fs.readdirSync(dir, { recursive: true }) as string[]) {
         const full = path.join(dir, name);
         const stat = fs.lstatSync(full);
-        entries[name] = stat.isSymbolicLink() ? `link -> ${fs.readlinkSync(full)}` : stat.isFile() ? fs.readFileSync(full, "utf8") : "dir";
+        entries[name] = stat.isSymbolicLink()
+            ? `link -> ${fs.readlinkSync(full)}`
+            : stat.isFile()
+              ? fs.readFileSync(full, "utf8")
+              : "dir";
     }
     return entries;
 }
@@ -46,7 +58,12 @@ describe("chatgpt-identity plan: writing the runbook safely", () => {
         assert.match(out, /^chatgpt-identity plan: /, "the plan is still printed");
         assert.match(out, /What `pulumi up` would create \(20 resources\)/);
         assert.doesNotMatch(out, /Runbook of the remaining manual steps written/);
-        assert.match(err, new RegExp(`^chatgpt-identity: The runbook was not written to ${runbook.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${reason.source}`));
+        assert.match(
+            err,
+            new RegExp(
+                `^chatgpt-identity: The runbook was not written to ${runbook.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: ${reason.source}`,
+            ),
+        );
         assert.deepEqual(snapshot(dir), before, "no file was created, changed or removed");
     };
 
@@ -85,7 +102,10 @@ describe("chatgpt-identity plan: writing the runbook safely", () => {
     });
 
     it("reports a path it cannot write (exit 4) with the plan still printed", async () => {
-        await refused(path.join(dir, "notes.md", "runbook.md"), /a part of the path is not a folder\. Choose a writable path/);
+        await refused(
+            path.join(dir, "notes.md", "runbook.md"),
+            /a part of the path is not a folder\. Choose a writable path/,
+        );
         await refused(path.join(dir, "missing", "runbook.md"), /its folder does not exist\. Choose a writable path/);
         await refused(dir, /it is not a regular file/);
     });

@@ -10,7 +10,10 @@ describe("package: the Node the README promises", () => {
         const required = Number(/^>=(\d+)$/.exec(pkg.engines.node)?.[1]);
         assert.ok(required >= 22, `engines.node is ${pkg.engines.node}; Node 20 is end-of-life`);
         const running = Number(process.versions.node.split(".")[0]);
-        assert.ok(running >= required, `tests run on Node ${process.versions.node}, below engines.node ${pkg.engines.node}`);
+        assert.ok(
+            running >= required,
+            `tests run on Node ${process.versions.node}, below engines.node ${pkg.engines.node}`,
+        );
         assert.equal(pkg.devDependencies.node.replace(/^\^/, "").split(".")[0], String(running));
     });
 

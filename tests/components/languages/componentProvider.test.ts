@@ -14,7 +14,10 @@ const PLUGIN_DIR = path.join(REPO_ROOT, "dist", "components", "languages");
 
 /** The plugin as `pulumi package add` runs it (Pulumi's Node.js plugin runner); resolves with its gRPC port. */
 function startPlugin(): Promise<{ child: ChildProcess; port: number }> {
-    const child = spawn(process.execPath, [RUN_PLUGIN, PLUGIN_DIR, "127.0.0.1:1"], { cwd: PLUGIN_DIR, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [RUN_PLUGIN, PLUGIN_DIR, "127.0.0.1:1"], {
+        cwd: PLUGIN_DIR,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     const stderr: string[] = [];
     child.stderr!.on("data", (c) => stderr.push(String(c)));
     return new Promise((resolve, reject) => {
@@ -61,29 +64,79 @@ describe("components/languages: the component provider for Python, YAML, Go and 
     it("pins the inputs and outputs: names, types, required", () => {
         const identity = schema.resources["chatgpt-identity:index:Identity"];
         assert.deepEqual(Object.keys(identity.inputProperties).sort(), [
-            "dns", "domains", "groups", "idp", "manageWorkspace", "name", "phase", "scim", "scimToken", "settings", "sso",
+            "dns",
+            "domains",
+            "groups",
+            "idp",
+            "manageWorkspace",
+            "name",
+            "phase",
+            "scim",
+            "scimToken",
+            "settings",
+            "sso",
         ]);
         assert.deepEqual([...identity.requiredInputs].sort(), ["domains", "idp", "name"]);
-        assert.deepEqual(Object.keys(identity.properties).sort(), ["dnsHandoff", "scimManualSteps", "ssoMetadataUrl", "txtRecords"]);
-        assert.deepEqual(identity.inputProperties.domains.items, { $ref: "#/types/chatgpt-identity:index:DomainInput", plain: true });
+        assert.deepEqual(Object.keys(identity.properties).sort(), [
+            "dnsHandoff",
+            "scimManualSteps",
+            "ssoMetadataUrl",
+            "txtRecords",
+        ]);
+        assert.deepEqual(identity.inputProperties.domains.items, {
+            $ref: "#/types/chatgpt-identity:index:DomainInput",
+            plain: true,
+        });
         assert.equal(identity.inputProperties.manageWorkspace.type, "boolean");
-        assert.deepEqual(identity.properties.txtRecords.items, { $ref: "#/types/chatgpt-identity:index:TxtRecordOutput" });
-        assert.match(identity.inputProperties.sso.description, /SAML SSO/, "the JSDoc of each input becomes its description");
+        assert.deepEqual(identity.properties.txtRecords.items, {
+            $ref: "#/types/chatgpt-identity:index:TxtRecordOutput",
+        });
+        assert.match(
+            identity.inputProperties.sso.description,
+            /SAML SSO/,
+            "the JSDoc of each input becomes its description",
+        );
     });
 
     it("pins the input types: each nested object of the stack config, with its fields", () => {
-        const fields = Object.fromEntries(Object.entries(schema.types).map(([token, t]: [string, any]) => [token, Object.keys(t.properties).sort()]));
+        const fields = Object.fromEntries(
+            Object.entries(schema.types).map(([token, t]: [string, any]) => [token, Object.keys(t.properties).sort()]),
+        );
         assert.deepEqual(fields, {
             "chatgpt-identity:index:DomainInput": ["name", "verificationToken"],
             "chatgpt-identity:index:DnsInput": ["adapter", "ttl", "zoneIds"],
-            "chatgpt-identity:index:SsoInput": ["acknowledgeUntestedEnforcement", "acsUrl", "apiPlatformSsoEnabled", "certificateRotation", "entityId", "stage", "testGroup", "testUsers", "testedUsers"],
+            "chatgpt-identity:index:SsoInput": [
+                "acknowledgeUntestedEnforcement",
+                "acsUrl",
+                "apiPlatformSsoEnabled",
+                "certificateRotation",
+                "entityId",
+                "stage",
+                "testGroup",
+                "testUsers",
+                "testedUsers",
+            ],
             "chatgpt-identity:index:ScimInput": ["baseUrl", "enabled", "oktaProvisioningEnabled"],
-            "chatgpt-identity:index:GroupInput": ["description", "dimension", "existingId", "expectedMemberCount", "group", "members", "usage"],
-            "chatgpt-identity:index:SettingsInput": ["allowAutomaticAccountCreationWithScim", "automaticAccountCreation", "externalInvites"],
+            "chatgpt-identity:index:GroupInput": [
+                "description",
+                "dimension",
+                "existingId",
+                "expectedMemberCount",
+                "group",
+                "members",
+                "usage",
+            ],
+            "chatgpt-identity:index:SettingsInput": [
+                "allowAutomaticAccountCreationWithScim",
+                "automaticAccountCreation",
+                "externalInvites",
+            ],
             "chatgpt-identity:index:TxtRecordOutput": ["domain", "name", "status", "type", "value"],
         });
         assert.deepEqual(schema.types["chatgpt-identity:index:GroupInput"].required.sort(), ["dimension", "group"]);
-        assert.deepEqual(schema.types["chatgpt-identity:index:DnsInput"].properties.zoneIds.additionalProperties, { type: "string" });
+        assert.deepEqual(schema.types["chatgpt-identity:index:DnsInput"].properties.zoneIds.additionalProperties, {
+            type: "string",
+        });
     });
 
     it("the Python and YAML examples name exactly these inputs", () => {
@@ -93,14 +146,28 @@ describe("components/languages: the component provider for Python, YAML, Go and 
         const resource = yamlProgram.resources.identity;
         assert.equal(resource.type, "chatgpt-identity:index:Identity");
         const yamlInputs = Object.keys(resource.properties);
-        for (const input of yamlInputs) assert.ok(input in identity.inputProperties, `YAML example: unknown input ${input}`);
-        for (const [key, token] of [["sso", "SsoInput"], ["scim", "ScimInput"], ["dns", "DnsInput"]] as const) {
-            for (const field of Object.keys(resource.properties[key] ?? {})) assert.ok(known(token).includes(field), `YAML example: unknown ${key}.${field}`);
+        for (const input of yamlInputs)
+            assert.ok(input in identity.inputProperties, `YAML example: unknown input ${input}`);
+        for (const [key, token] of [
+            ["sso", "SsoInput"],
+            ["scim", "ScimInput"],
+            ["dns", "DnsInput"],
+        ] as const) {
+            for (const field of Object.keys(resource.properties[key] ?? {}))
+                assert.ok(known(token).includes(field), `YAML example: unknown ${key}.${field}`);
         }
         const python = fs.readFileSync(repoPath("examples", "python-district", "__main__.py"), "utf8");
         const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
         const pythonInputs = [...python.matchAll(/^ {4}([a-z_]+)=/gm)].map((m) => m[1]);
-        assert.deepEqual(pythonInputs.sort(), yamlInputs.map(snake).sort(), "the Python example sets the same top-level inputs as the YAML one");
-        for (const input of pythonInputs) assert.ok(Object.keys(identity.inputProperties).map(snake).includes(input), `Python example: unknown input ${input}`);
+        assert.deepEqual(
+            pythonInputs.sort(),
+            yamlInputs.map(snake).sort(),
+            "the Python example sets the same top-level inputs as the YAML one",
+        );
+        for (const input of pythonInputs)
+            assert.ok(
+                Object.keys(identity.inputProperties).map(snake).includes(input),
+                `Python example: unknown input ${input}`,
+            );
     });
 });

@@ -29,40 +29,60 @@ describe("components/languages Identity: the multi-language component", () => {
                 dns: { adapter: "cloudflare", zoneIds: { "x.org": "z1" } },
                 sso: { stage: "off", testUsers: undefined },
             }),
-            { name: "X", idp: "okta", domains: [{ name: "x.org" }], dns: { adapter: "cloudflare", settings: { zoneIds: { "x.org": "z1" } } }, sso: { stage: "off" } },
+            {
+                name: "X",
+                idp: "okta",
+                domains: [{ name: "x.org" }],
+                dns: { adapter: "cloudflare", settings: { zoneIds: { "x.org": "z1" } } },
+                sso: { stage: "off" },
+            },
         );
     });
 
     it("builds the same resources, with the same logical names, as the TypeScript component for the same config", async () => {
         const multi = await record(() => new Identity("identity", yamlExampleInputs()), fakes);
-        const direct = await record(() => new WorkspaceIdentity("identity", {
-            config: {
-                name: "Lincoln Unified School District",
-                idp: "entra",
-                phase: "pilot",
-                domains: [
-                    { name: "lincoln.k12.us", verificationToken: "openai-domain-verification=dv-lincoln-0001" },
-                    { name: "staff.lincoln.k12.us", verificationToken: "openai-domain-verification=dv-lincoln-staff-0002" },
-                ],
-                dns: { adapter: "manual" },
-                sso: {
-                    stage: "testing",
-                    entityId: "https://auth.openai.com/saml/entity/lincoln",
-                    acsUrl: "https://auth.openai.com/sso/saml/acs/lincoln",
-                    apiPlatformSsoEnabled: true,
-                    testUsers: ["it.pilot@lincoln.k12.us", "teacher.pilot@lincoln.k12.us", "office.pilot@staff.lincoln.k12.us"],
-                },
-                scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/lincoln" },
-                groups: [
-                    { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers" },
-                    { usage: "ROLLOUT", dimension: "ROLE", group: "Staff" },
-                ],
-            },
-            secrets: { scimToken: "tok" },
-        }), fakes);
+        const direct = await record(
+            () =>
+                new WorkspaceIdentity("identity", {
+                    config: {
+                        name: "Lincoln Unified School District",
+                        idp: "entra",
+                        phase: "pilot",
+                        domains: [
+                            { name: "lincoln.k12.us", verificationToken: "openai-domain-verification=dv-lincoln-0001" },
+                            {
+                                name: "staff.lincoln.k12.us",
+                                verificationToken: "openai-domain-verification=dv-lincoln-staff-0002",
+                            },
+                        ],
+                        dns: { adapter: "manual" },
+                        sso: {
+                            stage: "testing",
+                            entityId: "https://auth.openai.com/saml/entity/lincoln",
+                            acsUrl: "https://auth.openai.com/sso/saml/acs/lincoln",
+                            apiPlatformSsoEnabled: true,
+                            testUsers: [
+                                "it.pilot@lincoln.k12.us",
+                                "teacher.pilot@lincoln.k12.us",
+                                "office.pilot@staff.lincoln.k12.us",
+                            ],
+                        },
+                        scim: { enabled: true, baseUrl: "https://api.openai.com/scim/v2/lincoln" },
+                        groups: [
+                            { usage: "ROLLOUT", dimension: "ROLE", group: "Teachers" },
+                            { usage: "ROLLOUT", dimension: "ROLE", group: "Staff" },
+                        ],
+                    },
+                    secrets: { scimToken: "tok" },
+                }),
+            fakes,
+        );
         assert.ok(tree(direct.engine).length > 10);
         assert.deepEqual(tree(multi.engine), tree(direct.engine));
         const records = await valueOf(multi.result.txtRecords);
-        assert.deepEqual(records?.map((r) => r.domain), ["lincoln.k12.us", "staff.lincoln.k12.us"]);
+        assert.deepEqual(
+            records?.map((r) => r.domain),
+            ["lincoln.k12.us", "staff.lincoln.k12.us"],
+        );
     });
 });
