@@ -1,9 +1,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as path from "node:path";
+import { repoPath } from "../support/paths";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const pkg = JSON.parse(fs.readFileSync(repoPath("package.json"), "utf8"));
 
 describe("package: the Node the README promises", () => {
     it("runs the tests on the Node major the package requires (the `node` devDependency, not the machine's)", () => {
