@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MockCallArgs, MockResourceArgs, Mocks } from "@pulumi/pulumi/runtime/mocks";
-// Exported by the runtime but missing from its typings: resolves when no RPC is outstanding.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { waitForRPCs, getMonitor } = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs: () => Promise<void>; getMonitor: () => unknown };
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+
+type Mocks = pulumi.runtime.Mocks;
+type MockCallArgs = pulumi.runtime.MockCallArgs;
+type MockResourceArgs = pulumi.runtime.MockResourceArgs;
+const { getMonitor, specialSecretSig, specialSigKey } = pulumi.runtime;
+// `pulumi.runtime` exports waitForRPCs (resolves when no RPC is outstanding), but its typings omit it.
+const runtimeRpcs = pulumi.runtime as typeof pulumi.runtime & { waitForRPCs?: () => Promise<void> };
 
 /**
  * A mock Pulumi engine that records every resource the program registers, with its parent, so that
@@ -144,7 +146,8 @@ export class RecordingEngine {
 
 /** Resolves once every registration and output resolution the program started has finished. */
 export async function settle(): Promise<void> {
-    await waitForRPCs();
+    if (!runtimeRpcs.waitForRPCs) throw new Error("@pulumi/pulumi no longer exports runtime.waitForRPCs; update offline/recordingEngine.ts");
+    await runtimeRpcs.waitForRPCs();
 }
 
 /** Resolves an Output's value for tests and the plan (undefined when unknown in preview). */

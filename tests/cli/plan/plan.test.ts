@@ -10,12 +10,11 @@ const ENTRA_EXAMPLE = repoPath("examples", "entra-district", "Pulumi.lincoln.yam
 const OKTA_EXAMPLE = repoPath("examples", "okta-enterprise", "Pulumi.pilot.yaml");
 const GOLDEN_RUNBOOK = repoPath("tests", "cli", "plan", "fixtures", "entra-district.runbook.md");
 
-async function run(...argv: string[]): Promise<{ code: number; out: string }> {
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
-    const code = await main(argv, (text) => {
-        out += text;
-    });
-    return { code, out };
+    let err = "";
+    const code = await main(argv, (text) => { out += text; }, (text) => { err += text; });
+    return { code, out, err };
 }
 
 describe("chatgpt-identity plan", () => {
@@ -179,7 +178,7 @@ describe("chatgpt-identity plan", () => {
     it("exits 2 on a missing stack file or a bad option", async () => {
         const missing = await run("plan", path.join(dir, "nope.yaml"));
         assert.equal(missing.code, 2);
-        assert.match(missing.out, /no such file/);
+        assert.match(missing.err, /no such file/);
         assert.equal((await run("plan", "--format", "xml")).code, 2);
     });
 });

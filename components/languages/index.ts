@@ -1,0 +1,1 @@
+export { Identity, IdentityArgs, workspaceConfigFromInputs } from "./identity";
