@@ -51,14 +51,6 @@ export interface ResourceError extends Error {
     name: "ResourceError";
     readonly status: number | undefined;
     readonly kind: string | undefined;
-    /**
-     * Set when part of the work was done before the failure: the dynamic-provider host then answers
-     * with ErrorResourceInitFailed, the engine keeps these properties in state, and the next
-     * `pulumi up` updates from them instead of creating again (nothing done is forgotten).
-     */
-    id?: string;
-    properties?: Record<string, unknown>;
-    reasons?: string[];
 }
 
 /** A plain tagged Error, not a subclass: a subclass does not survive closure serialization as itself. */
@@ -83,7 +75,10 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 
 /**
  * Runs a provider method; any failure is rethrown as `<label>: <message> (<hint>)`, keys redacted.
- * The partial state of a ResourceError (see `ResourceError.properties`) is kept.
+ * No partial state is handed to the engine (ErrorResourceInitFailed): the host sends it as an HTTP/2
+ * trailer, and a state holding the ~75 KB provider text, or 1,000 group ids, exceeds what Node's
+ * HTTP/2 sends in one header block. Each resource instead leaves nothing half-applied that the next
+ * apply could not redo (see GroupUsageLimits, PilotInvites).
  */
 export async function inContext<T>(label: string, settings: () => ProviderSettings | undefined, run: () => Promise<T>): Promise<T> {
     try {
@@ -94,25 +89,8 @@ export async function inContext<T>(label: string, settings: () => ProviderSettin
         const message = String(source?.message ?? err);
         const hint = typeof source?.hint === "string" && source.hint && !message.includes(source.hint) ? ` (${source.hint})` : "";
         const text = message.startsWith(`${label}:`) ? `${message}${hint}` : `${label}: ${message}${hint}`;
-        const wrapped = resourceError(redactSecrets(text, secrets), err);
-        if (isResourceError(err) && err.id !== undefined) {
-            wrapped.id = err.id;
-            wrapped.properties = err.properties;
-            wrapped.reasons = (err.reasons ?? []).map((r) => redactSecrets(r, secrets));
-        }
-        throw wrapped;
+        throw resourceError(redactSecrets(text, secrets), err);
     }
-}
-
-/** A failure after part of the work was done: the engine keeps `properties` (see ResourceError). */
-export function partialFailure(label: string, cause: unknown, id: string, properties: Record<string, unknown>): ResourceError {
-    const message = String((cause as Error)?.message ?? cause);
-    const error = resourceError(`${label}: ${message}; what was done is kept in the state, run \`pulumi up\` again to finish`, cause);
-    (error as unknown as Record<string, unknown>).hint = (cause as { hint?: unknown } | undefined)?.hint;
-    error.id = id;
-    error.properties = properties;
-    error.reasons = [message];
-    return error;
 }
 
 /** Same members, order and duplicates ignored. */
@@ -177,3 +155,4 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
 export function keyNameChanged(olds: { adminKeyConfigKey?: string }, news: { adminKeyConfigKey?: string }): boolean {
     return (olds.adminKeyConfigKey ?? "adminKey") !== (news.adminKeyConfigKey ?? "adminKey");
 }
+

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ChatGptAdminClient } from "../../clients/chatgptAdmin";
-import { RESOURCE_MODULE, checkWith, keyNameChanged, forEachLimited, inContext, partialFailure, progressReporter, withConfigure } from "./common";
+import { RESOURCE_MODULE, checkWith, keyNameChanged, forEachLimited, inContext, progressReporter, resourceError, withConfigure } from "./common";
 import {
     ADMIN_KEY_CONFIG_KEY_PATTERN, DEFAULT_GROUP_POLL_SECONDS, DEFAULT_GROUP_WAIT_SECONDS, chatgptClient, creditRule, isNotFoundError, overrideCredits, waitForPushedGroups,
 } from "./chatgptWorkspace";
@@ -87,15 +87,32 @@ export function limitChanges(before: GroupLimit[] | undefined, after: GroupLimit
 
 /**
  * Sets `set` and clears `clear`, tracking what was done in `done` (group → credits, removed when
- * cleared) so that a failure midway can hand the engine exactly the state reached.
+ * cleared) so that a failure midway can hand the engine exactly the state reached. A group whose known
+ * id answers 404 was deleted (and perhaps pushed again by SCIM under a new id): it is looked up again
+ * by name, within the same bounded wait (ROLE-2), and set once more.
  */
-async function apply(client: ChatGptAdminClient, groupIds: Map<string, string>, set: GroupLimit[], clear: string[], done: Map<string, number>): Promise<void> {
+async function apply(client: ChatGptAdminClient, groupIds: Map<string, string>, set: GroupLimit[], clear: string[], done: Map<string, number>,
+    waitFor: (names: string[]) => Promise<Map<string, string>>): Promise<void> {
     const tick = progressReporter(`${LABEL} (${set.length + clear.length} groups)`, set.length + clear.length);
-    await forEachLimited(set, PARALLEL, async ({ group, credits }) => {
+    const gone: GroupLimit[] = [];
+    const setOne = async ({ group, credits }: GroupLimit) => {
         await client.setGroupUsageLimit(groupIds.get(group)!, creditRule(credits));
         done.set(group, credits);
         tick();
+    };
+    await forEachLimited(set, PARALLEL, async (limit) => {
+        try {
+            await setOne(limit);
+        } catch (e) {
+            if (!isNotFoundError(e)) throw e;
+            gone.push(limit);
+        }
     });
+    if (gone.length > 0) {
+        const found = await waitFor(gone.map((l) => l.group));
+        for (const l of gone) groupIds.set(l.group, found.get(l.group)!);
+        await forEachLimited(gone, PARALLEL, setOne);
+    }
     await forEachLimited(clear, PARALLEL, async (group) => {
         const id = groupIds.get(group);
         try {
@@ -107,6 +124,17 @@ async function apply(client: ChatGptAdminClient, groupIds: Map<string, string>, 
         groupIds.delete(group);
         tick();
     });
+}
+
+/**
+ * The failure of an apply that stopped midway. What was set stays set: a limit is a PATCH, so the next
+ * `pulumi up` (from the state before this apply) sends the same PATCHes again and duplicates nothing.
+ */
+function stopped(cause: unknown, done: number, total: number): Error {
+    if (done === 0) return cause as Error;
+    const message = String((cause as Error)?.message ?? cause).replace(new RegExp(`^${LABEL}: `), "");
+    return resourceError(`${LABEL}: ${message}; ${done} of ${total} group limits were already changed and stay so: ` +
+        "run `pulumi up` again to finish (it sends the same PATCHes again, nothing is duplicated)", cause);
 }
 
 function outputs(inputs: GroupUsageLimitsInputs, done: Map<string, number>, groupIds: Map<string, string>): GroupUsageLimitsOutputs {
@@ -132,14 +160,13 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
             return inContext(LABEL, settings, async () => {
                 const client = chatgptClient(settings(), inputs, console.error);
                 const names = inputs.limits.map((l) => l.group);
-                const groupIds = names.length === 0 ? new Map<string, string>()
-                    : await waitForPushedGroups(client, LABEL, names, inputs.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, inputs.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
+                const waitFor = (wanted: string[]) => waitForPushedGroups(client, LABEL, wanted, inputs.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, inputs.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
+                const groupIds = names.length === 0 ? new Map<string, string>() : await waitFor(names);
                 const done = new Map<string, number>();
                 try {
-                    await apply(client, groupIds, inputs.limits, [], done);
+                    await apply(client, groupIds, inputs.limits, [], done, waitFor);
                 } catch (e) {
-                    if (done.size === 0) throw e;
-                    throw partialFailure(LABEL, e, inputs.workspaceId, { ...outputs(inputs, done, groupIds), __provider: (inputs as unknown as Record<string, unknown>).__provider });
+                    throw stopped(e, done.size, inputs.limits.length);
                 }
                 return { id: inputs.workspaceId, outs: outputs(inputs, done, groupIds) };
             });
@@ -170,16 +197,19 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
                 const { set, clear } = limitChanges(olds.limits, news.limits);
                 const client = chatgptClient(settings(), news, console.error);
                 const groupIds = new Map(Object.entries(olds.groupIds ?? {}));
+                const waitFor = (wanted: string[]) => waitForPushedGroups(client, LABEL, wanted, news.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, news.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
                 const unknown = set.map((l) => l.group).filter((g) => !groupIds.has(g));
                 if (unknown.length > 0) {
-                    const found = await waitForPushedGroups(client, LABEL, unknown, news.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, news.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
+                    const found = await waitFor(unknown);
                     for (const g of unknown) groupIds.set(g, found.get(g)!);
                 }
                 const done = byGroup(olds.limits);
+                const before = new Map(done);
                 try {
-                    await apply(client, groupIds, set, clear, done);
+                    await apply(client, groupIds, set, clear, done, waitFor);
                 } catch (e) {
-                    throw partialFailure(LABEL, e, id, { ...outputs(news, done, groupIds), __provider: (news as unknown as Record<string, unknown>).__provider });
+                    const changed = [...new Set([...done.keys(), ...before.keys()])].filter((g) => done.get(g) !== before.get(g)).length;
+                    throw stopped(e, changed, set.length + clear.length);
                 }
                 return { outs: outputs(news, done, groupIds) };
             });
@@ -189,7 +219,7 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
             await inContext(LABEL, settings, async () => {
                 const client = chatgptClient(settings(), props, console.error);
                 const groupIds = new Map(Object.entries(props.groupIds ?? {}));
-                await apply(client, groupIds, [], [...groupIds.keys()], byGroup(props.limits));
+                await apply(client, groupIds, [], [...groupIds.keys()], byGroup(props.limits), async () => new Map());
             });
         },
     }));

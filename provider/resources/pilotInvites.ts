@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ChatGptAdminClient, WorkspaceInvite } from "../../clients/chatgptAdmin";
-import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, partialFailure, progressReporter, sameSet, sleep, withConfigure } from "./common";
+import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, progressReporter, resourceError, sameSet, sleep, withConfigure } from "./common";
 import { ADMIN_KEY_CONFIG_KEY_PATTERN, chatgptClient, isNotFoundError } from "./chatgptWorkspace";
 
 /**
@@ -109,6 +109,28 @@ async function revoke(client: ChatGptAdminClient, inviteId: string): Promise<voi
     }
 }
 
+/**
+ * Nothing half-applied: the invites a failed create/update sent are revoked again before the error is
+ * returned, so the next apply does not mistake them for invites someone else made (and never revoke them).
+ * An invite that cannot be revoked is named, with its id, in the error.
+ */
+async function rollBack(client: ChatGptAdminClient, cause: unknown, sent: Map<string, string>): Promise<Error> {
+    if (sent.size === 0) return cause as Error;
+    const left: string[] = [];
+    for (const [email, inviteId] of sent) {
+        try {
+            await revoke(client, inviteId);
+        } catch {
+            left.push(`${email} (${inviteId})`);
+        }
+    }
+    const message = String((cause as Error)?.message ?? cause).replace(new RegExp(`^${LABEL}: `), "");
+    const undo = left.length === 0
+        ? `the ${sent.size} invite(s) this apply had sent were revoked again; run \`pulumi up\` again`
+        : `${left.length} invite(s) this apply sent could not be revoked: ${left.join(", ")}; revoke them under Members → Invites, then run \`pulumi up\` again`;
+    return resourceError(`${LABEL}: ${message}; ${undo}`, cause);
+}
+
 function outputs(inputs: PilotInvitesInputs, created: Map<string, string>, skipped: Set<string>, covered: (k: string) => boolean): PilotInvitesOutputs {
     return {
         workspaceId: inputs.workspaceId,
@@ -139,8 +161,7 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
                 try {
                     await inviteMissing(client, inputs.emails, created, skipped);
                 } catch (e) {
-                    if (created.size === 0) throw e;
-                    throw partialFailure(LABEL, e, inputs.workspaceId, { ...outputs(inputs, created, skipped, covered), __provider: (inputs as unknown as Record<string, unknown>).__provider });
+                    throw await rollBack(client, e, created);
                 }
                 return { id: inputs.workspaceId, outs: outputs(inputs, created, skipped, covered) };
             });
@@ -173,6 +194,7 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
                 const skipped = new Set((olds.skipped ?? []).filter((k) => wanted.has(k)));
                 const had = new Set((olds.emails ?? []).map(key));
                 const covered = (k: string) => created.has(k) || skipped.has(k) || (had.has(k) && wanted.has(k));
+                const ours = new Map(created);
                 try {
                     for (const [k, inviteId] of [...created]) {
                         if (wanted.has(k)) continue;
@@ -184,7 +206,8 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
                     for (const e of added) { created.delete(key(e)); skipped.delete(key(e)); }
                     if (added.length > 0) await inviteMissing(client, added, created, skipped);
                 } catch (e) {
-                    throw partialFailure(LABEL, e, id, { ...outputs(news, created, skipped, covered), __provider: (news as unknown as Record<string, unknown>).__provider });
+                    // Revocations already done are redone as 404s next time; invites sent by this call are revoked again.
+                    throw await rollBack(client, e, new Map([...created].filter(([k, v]) => ours.get(k) !== v)));
                 }
                 return { outs: outputs(news, created, skipped, covered) };
             });

@@ -243,6 +243,22 @@ describe("provider/engine: every resource through Pulumi's dynamic-provider host
         assert.equal((await ws.call("GET", `/usage_limits/groups/${created.props.groupIds.ROLE_Staff}`)).body.override_monthly_usage_limit, null);
     });
 
+    it("GroupUsageLimits: an apply that stops midway reaches the engine as a plain error saying what stays set", async () => {
+        const p = texts.GroupUsageLimits;
+        const u = urn("GroupUsageLimits", "district-workspace-group-usage-limits-partial");
+        await ws.pushGroup("ROLE_Office");
+        const scimLeavers = await ws.pushGroup("ROLE_Leavers");
+        const inputs = (await engine.check(u, {}, { __provider: p, workspaceId: WORKSPACE_ID, limits: [{ group: "ROLE_Office", credits: 10 }, { group: "ROLE_Leavers", credits: 20 }], groupWaitSeconds: 0.2, groupPollSeconds: 0.1 })).inputs;
+        const created = await engine.create(u, inputs);
+        await fetch(`${ws.emulator.scimBaseUrl(WORKSPACE_ID)}/Groups/${scimLeavers}`, { method: "DELETE", headers: { Authorization: `Bearer ${ws.workspace.scimToken}` } });
+        const news = { ...inputs, limits: [{ group: "ROLE_Office", credits: 11 }, { group: "ROLE_Leavers", credits: 21 }] };
+        await assert.rejects(engine.update(u, created.id, created.props, news), (err: any) => {
+            assert.match(err.message, /GroupUsageLimits: ROLE-2: 1 group\(s\) have not been pushed .*ROLE_Leavers.*; 1 of 2 group limits were already changed and stay so: run `pulumi up` again to finish/);
+            assert.deepEqual(err.metadata.get("grpc-status-details-bin"), [], "no partial state in a trailer");
+            return true;
+        });
+    });
+
     it("WorkspaceUsageLimit: Check, Create, Read with drift, Diff, Update, Delete; a 404 reads as gone", async () => {
         const p = texts.WorkspaceUsageLimit;
         const u = urn("WorkspaceUsageLimit", "district-workspace-usage-limit");

@@ -17,6 +17,8 @@ export interface WorkspaceOptions {
     clientRequestsPerMinute?: number;
     /** API Platform org groups that exist as SCIM-managed (the emulator runs no SCIM for orgs: seeded in its data file). */
     orgScimGroups?: string[];
+    /** Objects a workspace may hold (users + invites + groups + SCIM directory objects); beyond it the emulator refuses. */
+    maxObjectsPerWorkspace?: number;
 }
 
 /** An emulator with two ChatGPT workspaces and one API Platform org; stop() ends it. */
@@ -69,7 +71,8 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
         });
         fs.writeFileSync(dataFile, JSON.stringify({ version: 2, workspaces: [], apiPlatformOrgs: [{ id: org.id, adminKey: org.adminKey, roles: [], groups }] }));
     }
-    const emulator = await startEmulator({ workspaces, apiPlatformOrgs: [org], requestsPerMinute: options.requestsPerMinute ?? 100000, dataFile });
+    const emulator = await startEmulator({ workspaces, apiPlatformOrgs: [org], requestsPerMinute: options.requestsPerMinute ?? 100000, dataFile,
+        ...(options.maxObjectsPerWorkspace ? { limits: { maxObjectsPerWorkspace: options.maxObjectsPerWorkspace } } : {}) });
     const api = (from: number) => emulator.requestLog.slice(from).filter((r) => r.path.startsWith("/v1/"));
     const workspaceBase = `${emulator.apiBaseUrl}/manage/workspaces/${WORKSPACE_ID}`;
     const auth = { Authorization: `Bearer ${workspaces[0].adminKey}` };
@@ -147,26 +150,20 @@ export interface Applied {
 
 /**
  * What the engine does for one resource during `pulumi up` (no refresh): check, then create when
- * there is no state, else diff and update only when diff reports changes. A failure that carries
- * partial state (ErrorResourceInitFailed) leaves that state, as the engine does, and is rethrown.
+ * there is no state, else diff and update only when diff reports changes. A failure leaves the
+ * state as it was (the providers hand no partial state to the engine).
  */
 export async function applyResource(provider: AnyProvider, state: Applied | undefined, inputs: Record<string, unknown>): Promise<Applied> {
     const checked = await provider.check!(state?.outs ?? {}, inputs);
     if (checked.failures && checked.failures.length > 0) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
     const news = checked.inputs as Record<string, unknown>;
-    try {
-        if (!state) {
-            const created = await provider.create(news);
-            return { id: created.id, outs: created.outs };
-        }
-        const diff = await provider.diff!(state.id, state.outs, news);
-        if (!diff.changes) return state;
-        if (diff.replaces && diff.replaces.length > 0) throw new Error(`unexpected replacement of ${diff.replaces.join(", ")}`);
-        const updated = await provider.update!(state.id, state.outs, news);
-        return { id: state.id, outs: updated.outs };
-    } catch (err) {
-        const partial = err as { id?: string; properties?: Record<string, any> };
-        if (partial.id !== undefined && partial.properties) throw Object.assign(err as Error, { partialState: { id: partial.id, outs: partial.properties } });
-        throw err;
+    if (!state) {
+        const created = await provider.create(news);
+        return { id: created.id, outs: created.outs };
     }
+    const diff = await provider.diff!(state.id, state.outs, news);
+    if (!diff.changes) return state;
+    if (diff.replaces && diff.replaces.length > 0) throw new Error(`unexpected replacement of ${diff.replaces.join(", ")}`);
+    const updated = await provider.update!(state.id, state.outs, news);
+    return { id: state.id, outs: updated.outs };
 }

@@ -119,4 +119,29 @@ describe("provider/resources GroupUsageLimits (emulator over HTTP, ChatGPT admin
         await p.delete!(created.id, created.outs as any); // Staff: 404, success
         assert.equal(await override(teachers), null);
     });
+
+    it("a group deleted and pushed again under a new id is found by name; an apply that stops midway is finished by the next one", async () => {
+        const p = await provider();
+        await ws.pushGroup("ROLE_Staff");
+        const scimTeachers = await ws.pushGroup("ROLE_Teachers");
+        const inputs = { workspaceId: WORKSPACE_ID, limits: [{ group: "ROLE_Staff", credits: 5000 }, { group: "ROLE_Teachers", credits: 3000 }], groupWaitSeconds: 0.3, groupPollSeconds: 0.1 };
+        const created = await p.create(inputs);
+        // The IdP deletes Teachers and has not pushed it again: Staff is raised, Teachers fails ROLE-2 after the bounded wait.
+        await fetch(`${ws.emulator.scimBaseUrl(WORKSPACE_ID)}/Groups/${scimTeachers}`, { method: "DELETE", headers: { Authorization: `Bearer ${ws.workspace.scimToken}` } });
+        const news = { ...inputs, limits: [{ group: "ROLE_Staff", credits: 6000 }, { group: "ROLE_Teachers", credits: 4000 }] };
+        await assert.rejects(p.update!(created.id, created.outs!, news), (err: any) => {
+            assert.match(err.message, /^GroupUsageLimits: ROLE-2: 1 group\(s\) have not been pushed to the workspace by SCIM after \d+ looks over 0\.3 s: ROLE_Teachers\. .*; 1 of 2 group limits were already changed and stay so: run `pulumi up` again to finish \(it sends the same PATCHes again, nothing is duplicated\)$/);
+            assert.equal(err.id, undefined, "no partial state is handed to the engine");
+            return true;
+        });
+        assert.equal((await ws.call("GET", `/usage_limits/groups/${created.outs!.groupIds.ROLE_Staff}`)).body.override_monthly_usage_limit.limit_amount.amount, 6000);
+        // SCIM pushes Teachers again (a new id): the next apply, from the state before the failed one, finishes.
+        await ws.pushGroup("ROLE_Teachers");
+        const mark = ws.emulator.requestLog.length;
+        const finished = await p.update!(created.id, created.outs!, news);
+        assert.deepEqual(ws.writesSince(mark).map((r) => r.status).sort(), [200, 200, 404], "Staff again (same value), the stale Teachers id (404), the new one");
+        const teachers = (await ws.list("/groups")).find((g) => g.name === "ROLE_Teachers").id;
+        assert.equal(finished.outs!.groupIds.ROLE_Teachers, teachers);
+        assert.equal((await ws.call("GET", `/usage_limits/groups/${teachers}`)).body.override_monthly_usage_limit.limit_amount.amount, 4000);
+    });
 });

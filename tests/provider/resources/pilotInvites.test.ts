@@ -96,4 +96,15 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
         }
         assert.ok(lostPosts >= 2, `some invite POSTs lost their answer (${lostPosts})`);
     });
+
+    it("nothing half-applied: invites a failed create had sent are revoked again, so the next apply records them as its own", async () => {
+        await ws.stop();
+        ws = await startWorkspace({ maxObjectsPerWorkspace: 1 });
+        const p = await provider();
+        await assert.rejects(p.create({ workspaceId: WORKSPACE_ID, emails: TESTERS }), (err: Error) => {
+            assert.match(err.message, /^PilotInvites: POST \/manage\/workspaces\/\S+\/invites failed .*; the 1 invite\(s\) this apply had sent were revoked again; run `pulumi up` again$/);
+            return true;
+        });
+        assert.deepEqual(await pending(), [], "the invite sent before the failure was revoked");
+    });
 });

@@ -24,8 +24,8 @@ type State = Record<string, Applied | undefined>;
 
 /**
  * One `pulumi up` of the workspace side, as the engine runs it without refresh: each resource is
- * checked, then created or diffed/updated from its state. A resource that fails keeps the partial
- * state it reports (ErrorResourceInitFailed); the first failure is rethrown after the others ran.
+ * checked, then created or diffed/updated from its state. A resource that fails keeps the state it
+ * had; the first failure is rethrown after the others ran.
  */
 async function apply(ws: Workspace, spec: Spec, state: State): Promise<State> {
     const configured = async <P extends { configure?: (r: any) => Promise<void> }>(p: P) => { await p.configure!(ws.configureRequest()); return p; };
@@ -40,8 +40,6 @@ async function apply(ws: Workspace, spec: Spec, state: State): Promise<State> {
         try {
             next[key] = await applyResource(provider, state[key], inputs);
         } catch (err) {
-            const partial = (err as { partialState?: Applied }).partialState;
-            if (partial) next[key] = partial;
             failure ??= err;
         }
     }
