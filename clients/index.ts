@@ -2,6 +2,3 @@
 export * from "./shared";
 export * from "./chatgptAdmin";
 export * from "./apiPlatform";
-// The client of the invented /organization/identity/* API: removed at integration; build nothing on it.
-export * from "./http";
-export * from "./identityApi";

@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { createAdminSdk } from "../../clients/sdk";
+import { createAdminSdk } from "../../clients/apiPlatform/sdk";
 import { ProviderSettings, apiPlatformCredentials } from "./providerSettings";
 
 /**

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import OpenAI from "openai";
 import { z } from "zod";
-import { isConflict, isNotFound } from "../../clients/errors";
-import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/sdk";
+import { isConflict, isNotFound } from "../../clients/apiPlatform/errors";
+import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/apiPlatform/sdk";
 import { API_PLATFORM_MODULE, resourceError, checkWith, forEachLimited, inContext, sameSet, sleep, withConfigure } from "./common";
 import { apiPlatformSdk } from "./apiPlatformConnection";
 import { ProviderSettings } from "./providerSettings";

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { isConflict, isNotFound } from "../../clients/errors";
-import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/sdk";
+import { isConflict, isNotFound } from "../../clients/apiPlatform/errors";
+import { NO_SDK_RETRY, createWithLookup, fromSdkError, listAll } from "../../clients/apiPlatform/sdk";
 import { API_PLATFORM_MODULE, checkWith, inContext, resourceError, sameSet, withConfigure } from "./common";
 import { apiPlatformSdk } from "./apiPlatformConnection";
 
