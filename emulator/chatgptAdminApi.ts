@@ -24,7 +24,7 @@ export interface ChatGptAdminDeps {
 
 /**
  * The ChatGPT admin API ("OpenAI Programmatic Admin Platform", api.chatgpt.com/v1) routes of
- * /work/shared/chatgpt-admin-api.md that this product uses, under /v1/manage/workspaces/{workspace_id}.
+ * docs/chatgpt-admin-api.md that this product uses, under /v1/manage/workspaces/{workspace_id}.
  */
 export function addChatGptAdminRoutes(router: Router, deps: ChatGptAdminDeps): void {
     const { store, now } = deps;

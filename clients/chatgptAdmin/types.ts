@@ -1,7 +1,7 @@
 /**
  * The types of the ChatGPT admin API client (the "OpenAI Programmatic Admin Platform",
  * `https://api.chatgpt.com/v1/manage/workspaces/{workspace_id}/…`). Shapes follow public transcriptions of the
- * API reference (see /work/shared/chatgpt-admin-api.md); every object keeps the fields it does not know.
+ * API reference (see docs/chatgpt-admin-api.md); every object keeps the fields it does not know.
  */
 
 export const DEFAULT_CHATGPT_ADMIN_BASE_URL = "https://api.chatgpt.com/v1";
