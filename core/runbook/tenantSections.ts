@@ -70,11 +70,10 @@ function scimWizardSteps(config: TenantConfig, ws: WorkspaceSpec): string[] {
     const secret = code(`pulumi config set --secret ${scimTokenSecret(ws)}`);
     const baseUrl = `${code(fieldOf(config, ws, "scim.baseUrl"))} (${code(ws.scim.baseUrl ?? "-")})`;
     const where = single(config) ? `In ChatGPT, open ${IDENTITY_PAGE}` : `In the ${ws.name} workspace, open ${IDENTITY_PAGE}`;
-    const own = single(config) ? "" : " Each workspace has its own directory and token (SCIM-7).";
     const token = single(config) ? "the token" : `the ${ws.name} token`;
     const reuse = single(config) ? "" : "; never use it for another workspace (SCIM-7)";
     return [
-        `${where} → Directory Sync (SCIM) and start the set-up. The wizard shows the SCIM base URL, which must equal ${baseUrl}, and a bearer token that it shows only once.${own}`,
+        `${where} → Directory Sync (SCIM) and start the set-up. The wizard shows the SCIM base URL, which must equal ${baseUrl}, and a bearer token that it shows only once.`,
         config.idp === "entra"
             ? `Store ${token} as a secret of this stack, never in a file, ticket or chat: run ${secret} and paste the token when prompted${reuse}. ${code("pulumi up")} stops without it.`
             // Okta takes the token in its admin console; the stack never sends it (no API accepts it).
@@ -127,7 +126,7 @@ export function applySection(config: TenantConfig, facts: RunbookFacts): Section
     const done: string[] = [];
     if (config.sso.stage !== "off") {
         const app = facts.sso?.appName ? `the SSO app "${facts.sso.appName}"` : "the SSO app";
-        const one = single(config) ? "" : ", the one SSO app of the tenant (SSO-10)";
+        const one = single(config) ? "" : ", the one SSO app of the tenant (SSO-10),";
         const assignment = config.sso.stage === "testing"
             ? `while testing only the test users${config.sso.testGroup ? ` and the group ${config.sso.testGroup}` : ""} are assigned to it`
             : config.idp === "entra"
@@ -144,7 +143,8 @@ export function applySection(config: TenantConfig, facts: RunbookFacts): Section
                 : `; provisioning itself is switched on by hand in the ${idp} console (see "Finish SCIM Directory Sync")`}.`);
         }
         if (ws.groups.length > 0) {
-            done.push(`${at}creates or adopts the access groups ${listing(declaredGroupNames(ws))} in ${idp}${ws.scim.enabled ? ` and assigns them to the SCIM app: ${groupProvisioning(config, ws)}` : ""}.`);
+            const groups = declaredGroupNames(ws);
+            done.push(`${at}creates or adopts the access ${groups.length === 1 ? "group" : "groups"} ${listing(groups)} in ${idp}${ws.scim.enabled ? ` and assigns ${groups.length === 1 ? "it" : "them"} to the SCIM app: ${groupProvisioning(config, ws)}` : ""}.`);
         }
         if (ws.manageWorkspace) {
             done.push(...workspaceApiWork(config, ws).map((a) => `${at}through the ChatGPT admin API, ${a.what}${a.after ? `, ${a.after}` : ""}.`));
@@ -226,7 +226,7 @@ export function testUserSection(config: TenantConfig): Section | undefined {
         : scimOn === 0
             ? "invite them under Members, since SCIM is off"
             : "where SCIM is on, they must be in a group assigned to that workspace's SCIM app; elsewhere invite them under Members";
-    const workspace = single(config) ? "the workspace" : `their workspace (${listing(names, "or")})`;
+    const workspace = single(config) ? "the workspace" : `their workspace, ${listing(names, "or")}`;
     const lands = single(config) ? `the ${config.workspaces[0].name} workspace` : `their workspace (${listing(names, "or")})`;
     return {
         title: "Test with the test users before enforcing (SSO-2, SSO-9)",

@@ -23,7 +23,7 @@ export function stageSection(config: TenantConfig, ws: WorkspaceSpec, stageStep:
     if (config.sso.stage === "off") return undefined;
     return {
         title: "Turn SSO on in this workspace (SSO-1, SSO-2)",
-        lines: [`Once the metadata URL is in the tenant's SSO wizard, open ${IDENTITY_PAGE} → SSO in the ${ws.name} workspace and ${stageStep}`],
+        lines: [`Once the metadata URL is in the tenant's SSO wizard: in the ${ws.name} workspace, open ${IDENTITY_PAGE} → SSO: ${stageStep}`],
     };
 }
 

@@ -57,7 +57,7 @@ if (typeof describe === "function") describe("runbook", () => {
         assert.match(text, /Keep the token for the Okta console step in "Finish SCIM Directory Sync": Okta takes it in its admin console, and `pulumi up` does not need it\./);
         assert.doesNotMatch(text, /stops without it/);
         assert.match(text, /creates the SCIM provisioning app in Okta, separate from the SSO app \(SCIM-1\); provisioning itself is switched on by hand in the Okta console/);
-        assert.match(text, /assigns them to the SCIM app: their members are provisioned only once SCIM provisioning is switched on in the Okta console, and the groups are pushed only after you then set `scim\.oktaProvisioningEnabled: true`/);
+        assert.match(text, /assigns it to the SCIM app: their members are provisioned only once SCIM provisioning is switched on in the Okta console, and the groups are pushed only after you then set `scim\.oktaProvisioningEnabled: true`/);
         assert.doesNotMatch(text, /provisioned and invited/);
         assert.match(text, /an Okta error that the user is not assigned/);
         const pushed = makeConfig({ idp: "okta", scim: { ...SCIM_ON, oktaProvisioningEnabled: true }, groups: [{ dimension: "ROLE", group: "Staff" }] });
