@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { TenantConfig, loadTenantConfig } from "../../../core/config/load";
 import { phaseSummary, renderRunbook, RunbookFacts } from "../../../core/runbook";
 import { DOM6_EMAIL_CHANGE_STEPS } from "../../../core/rules";
-import { SCIM_ON, SSO_BASE, makeConfig } from "../rules/support";
+import { DOMAINS, SCIM_ON, SSO_BASE, SSO_WIZARD, makeConfig } from "../rules/support";
 import { repoPath } from "../../support/paths";
 
 /** The example Entra district (examples/entra-district), with the facts a plan hands over before apply. */
@@ -159,5 +159,110 @@ if (typeof describe === "function") describe("runbook: the workspace fields of t
         assert.match(text, /- through the ChatGPT admin API, sets the monthly credit limit of 1 group \(ROLE_Staff: 5000\), once SCIM has pushed the groups/);
         assert.match(text, /- through the ChatGPT admin API, invites the test users who are not yet members/);
         assert.match(text, /\n {3}- GPT publishers: `publish-gpts`\n/);
+    });
+});
+
+/** The two-workspace example (examples/k12-two-workspaces), with one IdP console step per workspace. */
+function twoWorkspaces(): { config: TenantConfig; facts: RunbookFacts } {
+    const stack = parse(fs.readFileSync(repoPath("examples", "k12-two-workspaces", "Pulumi.district.yaml"), "utf8"));
+    const config = loadTenantConfig(stack.config["chatgpt-identity:tenant"], "tenant");
+    return {
+        config,
+        facts: {
+            txtRecords: config.domains.map((d) => ({ domain: d.name, name: d.name, value: d.verificationToken })),
+            sso: { appName: "ChatGPT SSO (Riverside)", entityId: config.sso.entityId, acsUrl: config.sso.acsUrl },
+            scimManualSteps: { staff: ["1. STAFF-ONLY step (SCIM-6)."], students: ["1. STUDENTS-ONLY step."] },
+        },
+    };
+}
+
+/** The text of `## N. title` up to the next `## ` heading. */
+function part(text: string, title: string): string {
+    const start = text.indexOf(`. ${title}\n`);
+    assert.ok(start > 0, `no section ${title}`);
+    const end = text.indexOf("\n## ", start);
+    return text.slice(start, end < 0 ? undefined : end);
+}
+
+const count = (text: string, what: string) => text.split(what).length - 1;
+
+if (typeof describe === "function") describe("runbook: a tenant with several workspaces (SSO-10, SCIM-7)", () => {
+    it("renders the tenant's domains, SSO connection, API Platform SSO and DOM-6 once, then one part per workspace", () => {
+        const { config, facts } = twoWorkspaces();
+        const text = renderRunbook(config, facts);
+        const headings = [...text.matchAll(/^## \d+\. (.*)$/gm)].map((m) => m[1]);
+        assert.deepEqual(headings, [
+            "Verify the email domains (DOM-1, DOM-2, DOM-4)",
+            "Collect the values from the ChatGPT wizards (before `pulumi up`)",
+            "Run `pulumi up`",
+            "Finish SSO in ChatGPT (SSO-1, SSO-2)",
+            "API Platform sign-in on these domains (SSO-4, SSO-11)",
+            "Workspace Riverside Staff (`staff`)",
+            "Workspace Riverside Students (`students`)",
+            "Test with the test users before enforcing (SSO-2, SSO-9)",
+            "What users will notice (SSO-3, SSO-8, WS-2, WS-3)",
+            "When a user's email address changes (DOM-5, DOM-6)",
+            "Findings that need action",
+        ]);
+        assert.equal(count(text, "| Entity ID (Identifier) |"), 1);
+        assert.equal(count(text, DOM6_EMAIL_CHANGE_STEPS[0]), 1);
+        assert.match(text, /open Global Admin Console → Identity & Access → Domains and press Verify/);
+        assert.match(text, /open Global Admin Console → Identity & Access → SSO and start the SAML set-up\. This is the tenant's one SSO connection/);
+        assert.equal(count(text, "creates the SSO app"), 1);
+    });
+
+    it("gives each workspace its own SCIM token secret, base URL path, console steps, settings, roles and phase", () => {
+        const { config, facts } = twoWorkspaces();
+        const text = renderRunbook(config, facts);
+        const wizard = part(text, "Collect the values from the ChatGPT wizards (before `pulumi up`)");
+        assert.match(wizard, /3\. In the Riverside Staff workspace, open Workspace settings → Identity & Access → Directory Sync \(SCIM\) .* must equal `workspaces\[0\]\.scim\.baseUrl` \(`https:\/\/api\.openai\.com\/scim\/v2\/riverside-staff`\)/);
+        assert.match(wizard, /4\. Store the Riverside Staff token .* run `pulumi config set --secret chatgpt-identity:scimToken-staff` .* never use it for another workspace \(SCIM-7\)/);
+        assert.match(wizard, /6\. Store the Riverside Students token .* `pulumi config set --secret chatgpt-identity:scimToken-students`/);
+        assert.doesNotMatch(text, /chatgpt-identity:scimToken`/);
+        const staff = part(text, "Workspace Riverside Staff (`staff`)");
+        const students = part(text, "Workspace Riverside Students (`students`)");
+        assert.match(staff, /### 6\.1\. Turn SSO on in this workspace \(SSO-1, SSO-2\)\n\nOnce the metadata URL is in the tenant's SSO wizard: in the Riverside Staff workspace, open Workspace settings → Identity & Access → SSO: turn SSO on and leave enforcement off while testing \(SSO-2\)\./);
+        assert.match(staff, /STAFF-ONLY step/);
+        assert.doesNotMatch(staff, /STUDENTS-ONLY/);
+        assert.match(students, /STUDENTS-ONLY step/);
+        // The staff console steps cover SCIM-6; the students' do not, so only students are asked for the mappings.
+        assert.doesNotMatch(staff, /Check the attribute mappings/);
+        assert.match(students, /Check the attribute mappings of the SCIM app/);
+        assert.match(staff, /Create the ChatGPT custom roles[\s\S]*- GPT publishers → ROLLOUT_ROLE_Teachers/);
+        assert.doesNotMatch(students, /custom roles/);
+        assert.match(students, /External invites .*: \*\*blocked\*\* \(`workspaces\[1\]\.settings\.externalInvites`, WS-1\)/);
+        assert.match(staff, /Phase pilot \(a pilot of 1–2 stable groups\) with 2 access groups \(ROLLOUT_ROLE_Teachers and ROLLOUT_ROLE_Office-Staff\)\./);
+        assert.match(students, /Phase pilot \(a pilot of 1–2 stable groups\) with 1 access group \(ROLLOUT_SCHOOL_Riverside-High\)\./);
+    });
+
+    it("a managed workspace gets its API work in `pulumi up`, an unmanaged one console steps naming its own admin key", () => {
+        const { config, facts } = twoWorkspaces();
+        const [staff, students] = config.workspaces;
+        const managedStaff = { ...staff, manageWorkspace: true, workspaceId: "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f", usageLimit: { credits: 800 } };
+        const text = renderRunbook({ ...config, workspaces: [managedStaff, { ...students, usageLimit: { credits: 200 } }] }, facts);
+        assert.match(part(text, "Run `pulumi up`"), /- in Riverside Staff: through the ChatGPT admin API, sets the workspace's default monthly credit limit to 800 credits/);
+        assert.doesNotMatch(part(text, "Workspace Riverside Staff (`staff`)"), /Set the credit limits/);
+        assert.match(
+            part(text, "Workspace Riverside Students (`students`)"),
+            /### 7\.\d\. Set the credit limits \(ROLE-1, ROLE-2\)\n\n`workspaces\[1\]\.manageWorkspace` is false, .* admin console of Riverside Students \(or set `workspaces\[1\]\.manageWorkspace: true`, `workspaces\[1\]\.workspaceId` and an Admin key as the secret `chatgpt-identity:adminKey-students`, see README\):\n\n1\. Set the workspace's default monthly credit limit to 200 credits/,
+        );
+    });
+
+    it("a tenant-form stack with one workspace reads as one list, with the workspace's paths and secret", () => {
+        const config = loadTenantConfig({
+            name: "Lincoln Unified School District", idp: "entra", domains: DOMAINS,
+            sso: { ...SSO_WIZARD, stage: "testing" }, apiPlatform: { ssoEnabled: true },
+            workspaces: [{ key: "main", name: "Lincoln", scim: SCIM_ON }],
+        }, "tenant");
+        const text = renderRunbook(config, { txtRecords: [] });
+        assert.doesNotMatch(text, /## \d+\. Workspace /);
+        assert.match(text, /run `pulumi config set --secret chatgpt-identity:scimToken-main`/);
+        assert.match(text, /\(`workspaces\[0\]\.settings\.automaticAccountCreation`\)/);
+        assert.match(text, /2\. In the same wizard, turn SSO on and leave enforcement off while testing \(SSO-2\)\./);
+    });
+
+    it("the workspace form never shows the implicit workspace key or tenant paths", () => {
+        const text = renderRunbook(entraDistrict().config, entraDistrict().facts);
+        assert.doesNotMatch(text, /`default`|workspace default|workspaces\[|scimToken-|Global Admin Console → Identity & Access → Domains/);
     });
 });
