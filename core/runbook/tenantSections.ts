@@ -94,7 +94,7 @@ export function wizardSection(config: TenantConfig, facts: RunbookFacts): Sectio
         const acsUrl = facts.sso?.acsUrl ?? config.sso.acsUrl ?? "-";
         const connection = single(config) ? "" : " This is the tenant's one SSO connection: every workspace and API Platform organization signs in through it (SSO-10).";
         items.push(
-            `In ChatGPT, open ${page} → SSO and start the SAML set-up.${connection} Check that the values it shows are exactly these (they are in the config, and ${code("pulumi up")} sets them on the ${idp} app); leave the wizard open: it needs the metadata URL that ${code("pulumi up")} produces (see \"Finish SSO in ChatGPT\"):\n\n` +
+            `In ChatGPT, open ${page} → SSO and start the SAML set-up.${connection} Check that the values it shows are exactly these (they are in the config, and ${code("pulumi up")} sets them on the ${idp} app); leave the wizard open: it needs the metadata URL that ${code("pulumi up")} produces (see "Finish SSO in ChatGPT"):\n\n` +
             [
                 "| Wizard value | In the config | Value |",
                 "|---|---|---|",
@@ -242,7 +242,7 @@ export function testUserSection(config: TenantConfig): Section | undefined {
             "",
             `Success looks like: every test user lands in ${single(config) ? "the workspace" : "their workspace"} with their name shown. Then list them under ${code("sso.testedUsers")} (required before ${code("enforced")}, SSO-2) and ${next}.`,
             "",
-            `If a test user fails: an access or \"not a member\" error means they are not provisioned; a password prompt means the domain is not verified or SSO is not on in the workspace; ${withArticle(idp)} error that the user is not assigned means they are missing from ${code("sso.testUsers")}.`,
+            `If a test user fails: an access or "not a member" error means they are not provisioned; a password prompt means the domain is not verified or SSO is not on in the workspace; ${withArticle(idp)} error that the user is not assigned means they are missing from ${code("sso.testUsers")}.`,
         ],
     };
 }
