@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import * as path from "node:path";
-import { workspaceView } from "../core/config/load";
 import { renderRunbook } from "../core/runbook";
 import { DEFAULT_RUNBOOK, DEFAULT_STACK_FILE, Invocation, parseCommandLine, PlanOptions, UsageError } from "./args";
 import { EXIT, EXIT_STATUS_HELP } from "./exitCodes";
@@ -60,10 +59,11 @@ function render(plan: PlanResult, options: PlanOptions, shownPath: string, runbo
 
 function runbookText(plan: PlanResult): string | undefined {
     if (!plan.ok || !plan.config || !plan.handoff) return undefined;
-    return renderRunbook(workspaceView(plan.config), {
+    return renderRunbook(plan.config, {
         txtRecords: plan.handoff.txtRecords.map((r) => ({ domain: r.domain, name: r.name, value: r.value })),
         sso: plan.handoff.sso,
-        scimManualSteps: plan.handoff.scimManualSteps,
+        scimManualSteps: Object.fromEntries(plan.handoff.scimManualStepsByWorkspace.map((w) => [w.key, w.steps])),
+        findings: plan.findings,
     });
 }
 

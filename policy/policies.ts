@@ -103,17 +103,26 @@ export function validateNoAssertionEncryption(args: ResourceValidationArgs, repo
     }
 }
 
+/** One claim of an Entra claims-mapping policy definition, as far as SSO-7 reads it. */
+interface ClaimsSchemaEntry {
+    SamlClaimType?: unknown;
+    ID?: unknown;
+    ExtensionID?: unknown;
+    Value?: unknown;
+}
+
 /** The claim sources an Entra claims-mapping policy sends, by SAML claim type (last URI segment). */
 function entraClaimSources(definitions: unknown): Record<string, unknown> {
     const sources: Record<string, unknown> = {};
     for (const definition of Array.isArray(definitions) ? definitions : []) {
-        let parsed: any;
+        let parsed: { ClaimsMappingPolicy?: { ClaimsSchema?: ClaimsSchemaEntry[] } } | undefined;
         try {
             parsed = typeof definition === "string" ? JSON.parse(definition) : definition;
         } catch {
             continue;
         }
-        for (const entry of parsed?.ClaimsMappingPolicy?.ClaimsSchema ?? []) {
+        const entries = parsed?.ClaimsMappingPolicy?.ClaimsSchema;
+        for (const entry of Array.isArray(entries) ? entries : []) {
             const claimType =
                 String(entry?.SamlClaimType ?? "")
                     .split("/")

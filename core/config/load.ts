@@ -192,14 +192,3 @@ export { ConfigError, formatProblems } from "./problems";
 export type { ConfigProblem, RuleId } from "./problems";
 export { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, DEFAULT_WORKSPACE_KEY, SCIM_TOKEN_KEY } from "./normalize";
 export type { ConfigForm, TenantConfig, WorkspaceSpec } from "./model";
-export {
-    CONFIG_KEY,
-    ConfigResult,
-    formatPath,
-    loadWorkspaceConfig,
-    parseWorkspaceConfig,
-    WorkspaceConfig,
-    WorkspaceConfigInput,
-    workspaceConfigSchema,
-    workspaceView,
-} from "./legacy";

@@ -39,5 +39,3 @@ export {
 } from "./sections/workspace";
 export type { RolloutPhase } from "./sections/workspace";
 export { DEFAULT_CLAIM_SOURCES, EMAIL_LIKE_SOURCES, isEmailLikeSource } from "./checks/sso";
-export { workspaceConfigSchema, workspaceView } from "./legacy";
-export type { WorkspaceConfig, WorkspaceConfigInput } from "./legacy";

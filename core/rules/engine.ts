@@ -37,7 +37,7 @@ import {
     sso8SocialLoginAtEnforcement,
     sso9ProvisioningStillNeeded,
 } from "./ssoStageRules";
-import { TenantConfig, WorkspaceConfig, WorkspaceSpec } from "./tenantConfig";
+import { TenantConfig, WorkspaceSpec } from "./tenantConfig";
 import { Finding, FindingId, Rule, RuleId, TenantContext, WorkspaceContext } from "./types";
 import { ws2ClaimedDomainTraining, ws3PersonalAccountMigration } from "./workspaceRules";
 
@@ -88,13 +88,8 @@ export const STANDING_INFO_IDS: ReadonlySet<FindingId> = new Set(RULES.filter((r
  * says it could not; the facts that were needed but absent are listed once, in the last finding
  * (id `FACTS`). Infos that say the same thing for several workspaces are one finding.
  */
-export function evaluateRules(config: TenantConfig | WorkspaceConfig, facts?: TenantFacts): Finding[] {
-    return evaluate(isLegacyView(config) ? config.tenant : config, facts);
-}
-
-/** @deprecated Callers still on the single-workspace view pass it; it carries the whole tenant. */
-function isLegacyView(config: TenantConfig | WorkspaceConfig): config is WorkspaceConfig {
-    return "tenant" in config && "workspace" in config;
+export function evaluateRules(config: TenantConfig, facts?: TenantFacts): Finding[] {
+    return evaluate(config, facts);
 }
 
 /**

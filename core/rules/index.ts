@@ -37,7 +37,3 @@ export { MIN_ANALYTICS_GROUP_SIZE } from "./groupRules";
 export { DOM6_EMAIL_CHANGE_STEPS } from "./domainRules";
 export { NEXT_PHASE, PHASE_GROUP_RANGES, currentPhaseText, declaredGroupNames, nextPhaseText } from "./rolloutPhase";
 export { TenantFacts, mergeFacts } from "../facts";
-/**
- * @deprecated The fact model is TenantFacts (core/facts); this alias keeps callers compiling until they move.
- */
-export type WorkspaceFacts = import("../facts").TenantFacts;

@@ -1,4 +1,3 @@
 /** The config types the rules read: the config gate's validated, normalized model (core/config). */
 export type { TenantConfig, WorkspaceSpec, GroupSpec } from "../config/model";
 export type { IdpKind } from "../config/forms";
-export type { WorkspaceConfig } from "../config/legacy";

@@ -1,3 +1,3 @@
 export { renderRunbook } from "./renderRunbook";
 export { phaseSummary } from "./phaseSummary";
-export { ChatGptCustomRole, RunbookConfig, RunbookFacts, RunbookWorkspaceFields } from "./types";
+export { RunbookFacts } from "./types";

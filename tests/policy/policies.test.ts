@@ -13,7 +13,13 @@ import {
     validateNameClaims,
     validateNoAssertionEncryption,
 } from "../../policy/policies";
-import { GROUP_TYPES, SAML_APP_TYPES, WORKSPACE_IDENTITY_TYPE, isUnderThisPackage } from "../../policy/resourceTypes";
+import {
+    GROUP_TYPES,
+    SAML_APP_TYPES,
+    TENANT_IDENTITY_TYPE,
+    WORKSPACE_IDENTITY_TYPE,
+    isUnderThisPackage,
+} from "../../policy/resourceTypes";
 import { loadTenantConfig } from "../../core/config/load";
 import { DOMAINS, SCIM_ON, SSO_WIZARD } from "../core/rules/support";
 
@@ -53,11 +59,11 @@ function resourceArgs(
     } as unknown as ResourceValidationArgs;
 }
 
-function stackArgs(config: unknown): StackValidationArgs {
+function stackArgs(config: unknown, type = WORKSPACE_IDENTITY_TYPE, urn = ROOT_URN): StackValidationArgs {
     const root = {
-        type: WORKSPACE_IDENTITY_TYPE,
+        type,
         props: config === undefined ? {} : { config },
-        urn: ROOT_URN,
+        urn,
         name: "identity",
     } as unknown as PolicyResource;
     const other = {
@@ -153,6 +159,48 @@ describe("policy pack", () => {
         assert.deepEqual(
             collect((report) => preflightWarnings.validateStack(stackArgs(clean), report)),
             [],
+        );
+    });
+
+    it("stack policy: the tenant form's TenantConfig (two workspaces) is judged per workspace, on the TenantIdentity URN", () => {
+        const tenantUrn = `${STACK}::${TENANT_IDENTITY_TYPE}::district`;
+        const config = jsonOf(
+            loadTenantConfig(
+                {
+                    name: "Lincoln Unified School District",
+                    idp: "entra",
+                    domains: DOMAINS,
+                    sso: { ...SSO_WIZARD, stage: "testing" },
+                    apiPlatform: { ssoEnabled: true },
+                    workspaces: [
+                        { key: "staff", name: "Staff", scim: SCIM_ON, groups: [{ dimension: "ROLE", group: "Staff" }] },
+                        {
+                            key: "students",
+                            name: "Students",
+                            scim: { ...SCIM_ON, baseUrl: "https://api.openai.com/scim/v2/students" },
+                            settings: { automaticAccountCreation: true },
+                            groups: [1, 2, 3].map((i) => ({ dimension: "SCHOOL", group: `S${i}` })),
+                        },
+                    ],
+                },
+                "tenant",
+            ),
+        );
+        const args = stackArgs(config, TENANT_IDENTITY_TYPE, tenantUrn);
+        const errors = collect((report) => preflightErrors.validateStack(args, report));
+        assert.deepEqual(
+            errors.map((e) => e.message.split(": ")[0]),
+            ["SCIM-3 (tenant.workspaces[1].settings.automaticAccountCreation)"],
+        );
+        assert.ok(errors.every((e) => e.urn === tenantUrn));
+        const warnings = collect((report) => preflightWarnings.validateStack(args, report));
+        assert.deepEqual(
+            warnings.map((w) => w.message.split(": ")[0]).sort(),
+            [
+                "GRP-5 (tenant.workspaces[1].groups)",
+                "SSO-1 (tenant.workspaces[0].groups)",
+                "SSO-1 (tenant.workspaces[1].groups)",
+            ],
         );
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ConfigError, loadTenantConfig, loadWorkspaceConfig } from "../../../core/config/load";
+import { ConfigError, loadTenantConfig } from "../../../core/config/load";
 import { minimalWorkspace as minimal, problems } from "./support";
 
 describe("config: the workspace form (chatgpt-identity:workspace)", () => {
@@ -226,20 +226,6 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
                 return true;
             },
         );
-    });
-
-    it("keeps the deprecated single-workspace view working through the same gate", () => {
-        const view = loadWorkspaceConfig({
-            ...minimal,
-            sso: { apiPlatformSsoEnabled: true },
-            groups: [{ dimension: "ROLE", group: "Staff" }],
-        });
-        assert.equal(view.sso.apiPlatformSsoEnabled, true);
-        assert.deepEqual(view.dns, { adapter: "manual", settings: {} });
-        assert.deepEqual(view.roles, []);
-        assert.equal(view.groups[0].name, "ROLE_Staff");
-        assert.equal(view.workspace.key, "default");
-        assert.throws(() => loadWorkspaceConfig({ ...minimal, roles: [] }), ConfigError);
     });
 });
 

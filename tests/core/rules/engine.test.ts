@@ -15,9 +15,7 @@ import {
 import {
     CLEAN_FACTS,
     SCIM_ON,
-    SSO_BASE,
     SSO_WIZARD,
-    makeConfig,
     domainRuleIds,
     findingsOf,
     workspaceForm,
@@ -125,23 +123,6 @@ describe("rules: engine and output", () => {
             );
             assert.ok(f.message && f.why && f.fix, f.id);
         }
-    });
-});
-
-describe("rules: callers still on the single-workspace view", () => {
-    it("evaluateRules on the deprecated WorkspaceConfig view judges its whole tenant", () => {
-        const view = makeConfig({
-            sso: { ...SSO_BASE, stage: "enforced" },
-            scim: SCIM_ON,
-            groups: [{ dimension: "ROLE", group: "Staff" }],
-        });
-        assert.deepEqual(evaluateRules(view, CLEAN_FACTS), evaluateRules(view.tenant, CLEAN_FACTS));
-        assert.deepEqual(
-            evaluateRules(view, CLEAN_FACTS)
-                .filter((f) => f.severity === "error")
-                .map((f) => f.id),
-            ["SSO-2"],
-        );
     });
 });
 

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildGroupName } from "../../../core/naming/groupName";
 import { Finding, FindingId, Severity, TenantFacts, evaluateRules } from "../../../core/rules";
-import { WorkspaceConfig, WorkspaceConfigInput, parseWorkspaceConfig } from "../../../core/config/load";
+import { WorkspaceFormInput } from "../../../core/config/forms";
+import { loadTenantConfig } from "../../../core/config/load";
 import { TenantConfig, WorkspaceSpec } from "../../../core/rules/tenantConfig";
 import { REPO_ROOT } from "../../support/paths";
 
@@ -141,19 +142,12 @@ export function domainRuleIds(): string[] {
 }
 
 /**
- * @deprecated For the runbook and policy tests still on the single-workspace view: the workspace form
- * through the config gate. The rule tests build TenantConfig with workspaceForm/tenantForm.
+ * The workspace form as a district writes it, through the config gate (defaults, group names, paths):
+ * for the runbook tests, which read text that names the fields as written.
  */
-export function makeConfig(patch: Partial<WorkspaceConfigInput> = {}): WorkspaceConfig {
-    const result = parseWorkspaceConfig({
-        name: "Lincoln Unified School District",
-        idp: "entra",
-        domains: DOMAINS,
-        ...patch,
-    });
-    if (!result.ok) throw new Error(`test config invalid: ${JSON.stringify(result.problems)}`);
-    return result.config;
+export function makeConfig(patch: Partial<WorkspaceFormInput> = {}): TenantConfig {
+    return loadTenantConfig({ name: "Lincoln Unified School District", idp: "entra", domains: DOMAINS, ...patch }, "workspace");
 }
 
-/** @deprecated With makeConfig: the SSO wizard values, two test users and API Platform SSO on. */
+/** With makeConfig: the SSO wizard values, two test users and API Platform SSO on (the workspace form's spelling). */
 export const SSO_BASE = { ...SSO_WIZARD, apiPlatformSsoEnabled: true };
