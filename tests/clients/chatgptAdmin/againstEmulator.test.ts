@@ -75,12 +75,22 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
     it("lists 2,500 users in three pages of 1,000 (`after` = the last id), each user once, with progress per page", async () => {
         await start();
         const seeded = Array.from({ length: 2500 }, (_, i) =>
-            emulator!.seedUser(WS, { email: `staff${String(i).padStart(4, "0")}@lincoln.k12.us`, source: i % 2 ? "aac" : "invite" }));
+            emulator!.seedUser(WS, {
+                email: `staff${String(i).padStart(4, "0")}@lincoln.k12.us`,
+                source: i % 2 ? "aac" : "invite",
+            }),
+        );
         const progress: number[] = [];
         const { c, seen } = client({ onProgress: (p) => progress.push(p.items) });
         const users = await c.listUsers();
-        assert.deepEqual(users.map((u) => u.id), seeded.map((u) => u.id));
-        assert.deepEqual(users.map((u) => u.email), seeded.map((u) => u.email));
+        assert.deepEqual(
+            users.map((u) => u.id),
+            seeded.map((u) => u.id),
+        );
+        assert.deepEqual(
+            users.map((u) => u.email),
+            seeded.map((u) => u.email),
+        );
         assert.equal(users[0].is_scim_managed, false, "a seeded (invited) member is not SCIM-managed");
         assert.deepEqual(seen, [
             { method: "GET", path: "/users", query: { limit: "1000" } },
@@ -92,12 +102,22 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
 
     it("lists 150 groups in two pages of 100 and a group's 250 members in three cursor pages of 100", async () => {
         await start();
-        const members = Array.from({ length: 250 }, (_, i) => emulator!.seedUser(WS, { email: `teacher${i}@lincoln.k12.us`, source: "aac" }));
+        const members = Array.from({ length: 250 }, (_, i) =>
+            emulator!.seedUser(WS, { email: `teacher${i}@lincoln.k12.us`, source: "aac" }),
+        );
         const groups = Array.from({ length: 150 }, (_, i) =>
-            emulator!.seedLocalGroup(WS, `ROLLOUT_SCHOOL_School${String(i).padStart(3, "0")}`, i === 7 ? members.map((m) => m.id) : []));
+            emulator!.seedLocalGroup(
+                WS,
+                `ROLLOUT_SCHOOL_School${String(i).padStart(3, "0")}`,
+                i === 7 ? members.map((m) => m.id) : [],
+            ),
+        );
         const { c, seen } = client();
         const listed = await c.listGroups();
-        assert.deepEqual(listed.map((g) => [g.id, g.name]), groups.map((g) => [g.id, g.name]));
+        assert.deepEqual(
+            listed.map((g) => [g.id, g.name]),
+            groups.map((g) => [g.id, g.name]),
+        );
         assert.equal(listed[7].is_scim_managed, false, "a group made in the console is not SCIM-managed (GRP-3)");
         assert.equal(seen.length, 2);
         assert.deepEqual(seen[0].query, { limit: "100" });
@@ -105,12 +125,18 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
 
         seen.length = 0;
         const inGroup = await c.listGroupUsers(groups[7].id);
-        assert.deepEqual(inGroup.map((u) => u.id), members.map((m) => m.id));
-        assert.deepEqual(seen.map((r) => [r.path, r.query.limit, r.query.cursor === undefined ? "first" : "cursor"]), [
-            [`/groups/${groups[7].id}/users`, "100", "first"],
-            [`/groups/${groups[7].id}/users`, "100", "cursor"],
-            [`/groups/${groups[7].id}/users`, "100", "cursor"],
-        ]);
+        assert.deepEqual(
+            inGroup.map((u) => u.id),
+            members.map((m) => m.id),
+        );
+        assert.deepEqual(
+            seen.map((r) => [r.path, r.query.limit, r.query.cursor === undefined ? "first" : "cursor"]),
+            [
+                [`/groups/${groups[7].id}/users`, "100", "first"],
+                [`/groups/${groups[7].id}/users`, "100", "cursor"],
+                [`/groups/${groups[7].id}/users`, "100", "cursor"],
+            ],
+        );
         assert.deepEqual(await c.listGroupUsers(groups[0].id), [], "an empty group is one page, no members");
     });
 
@@ -121,12 +147,16 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
         const invite = await c.createInvite({ email: "teacher.pilot@lincoln.k12.us" });
         assert.equal(invite.email, "teacher.pilot@lincoln.k12.us");
         assert.equal(invite.status, "pending");
-        assert.deepEqual((await c.listInvites()).map((i) => [i.id, i.email]), [[invite.id, "teacher.pilot@lincoln.k12.us"]]);
+        assert.deepEqual(
+            (await c.listInvites()).map((i) => [i.id, i.email]),
+            [[invite.id, "teacher.pilot@lincoln.k12.us"]],
+        );
         await c.deleteInvite(invite.id);
         assert.deepEqual(await c.listInvites(), []);
-        assert.deepEqual(seen.map((r) => `${r.method} ${r.path}`), [
-            "POST /invites", "GET /invites", `DELETE /invites/${invite.id}`, "GET /invites",
-        ]);
+        assert.deepEqual(
+            seen.map((r) => `${r.method} ${r.path}`),
+            ["POST /invites", "GET /invites", `DELETE /invites/${invite.id}`, "GET /invites"],
+        );
 
         const gone = await failure(c.deleteInvite(invite.id));
         assert.equal(gone.kind, "not_found");
@@ -146,17 +176,28 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
         const { c, seen } = client();
         assert.equal((await c.getWorkspaceUsageLimit()).override_monthly_usage_limit, null);
         const set = await c.setWorkspaceUsageLimit(rule(1000));
-        assert.deepEqual(set.override_monthly_usage_limit && { type: set.override_monthly_usage_limit.type,
-            limit_amount: (set.override_monthly_usage_limit as ReturnType<typeof rule>).limit_amount }, rule(1000));
+        assert.deepEqual(
+            set.override_monthly_usage_limit && {
+                type: set.override_monthly_usage_limit.type,
+                limit_amount: (set.override_monthly_usage_limit as ReturnType<typeof rule>).limit_amount,
+            },
+            rule(1000),
+        );
         const read = await c.getWorkspaceUsageLimit();
         assert.equal((read.override_monthly_usage_limit as ReturnType<typeof rule>).limit_amount.amount, 1000);
         const cleared = await c.setWorkspaceUsageLimit(null);
         assert.equal(cleared.override_monthly_usage_limit, null);
         assert.equal((await c.getWorkspaceUsageLimit()).override_monthly_usage_limit, null);
-        assert.deepEqual(seen.map((r) => `${r.method} ${r.path}`), [
-            "GET /usage_limits/workspace", "PATCH /usage_limits/workspace", "GET /usage_limits/workspace",
-            "PATCH /usage_limits/workspace", "GET /usage_limits/workspace",
-        ]);
+        assert.deepEqual(
+            seen.map((r) => `${r.method} ${r.path}`),
+            [
+                "GET /usage_limits/workspace",
+                "PATCH /usage_limits/workspace",
+                "GET /usage_limits/workspace",
+                "PATCH /usage_limits/workspace",
+                "GET /usage_limits/workspace",
+            ],
+        );
     });
 
     it("sets and clears a group's limit; an unknown group is not_found naming the group, and nothing is sent for a bad id", async () => {
@@ -165,16 +206,27 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
         const { c, seen } = client();
         const set = await c.setGroupUsageLimit(group.id, rule(5000));
         assert.equal((set.override_monthly_usage_limit as ReturnType<typeof rule>).limit_amount.amount, 5000);
-        assert.equal(((await c.getGroupUsageLimit(group.id)).override_monthly_usage_limit as ReturnType<typeof rule>).limit_amount.amount, 5000);
-        assert.deepEqual((await c.listGroupUsageLimits()).map((l) => (l.override_monthly_usage_limit as ReturnType<typeof rule> | null)?.limit_amount.amount),
-            [5000]);
+        assert.equal(
+            ((await c.getGroupUsageLimit(group.id)).override_monthly_usage_limit as ReturnType<typeof rule>)
+                .limit_amount.amount,
+            5000,
+        );
+        assert.deepEqual(
+            (await c.listGroupUsageLimits()).map(
+                (l) => (l.override_monthly_usage_limit as ReturnType<typeof rule> | null)?.limit_amount.amount,
+            ),
+            [5000],
+        );
         assert.equal((await c.setGroupUsageLimit(group.id, null)).override_monthly_usage_limit, null);
         assert.equal((await c.getGroupUsageLimit(group.id)).override_monthly_usage_limit, null);
 
         const missing = await failure(c.getGroupUsageLimit("group-0123456789abcdef"));
         assert.equal(missing.kind, "not_found");
         assert.equal(missing.status, 404);
-        assert.equal(missing.hint, `no group group-0123456789abcdef in workspace ${WS}: it was deleted or the id is wrong`);
+        assert.equal(
+            missing.hint,
+            `no group group-0123456789abcdef in workspace ${WS}: it was deleted or the id is wrong`,
+        );
         const before = seen.length;
         const bad = await failure(c.setGroupUsageLimit("../users", rule(1)));
         assert.equal(bad.kind, "invalid_request");
@@ -200,12 +252,20 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
         const unknown = await failure(client({ workspaceId: UNKNOWN }).c.listGroups());
         assert.equal(unknown.kind, "not_found");
         assert.equal(unknown.status, 404);
-        assert.equal(unknown.hint, `workspace ${UNKNOWN} was not found, or its plan has no admin API (ChatGPT Enterprise and Edu only): ` +
-            "check workspaceId against the OpenAI Admin Console and the workspace's plan");
+        assert.equal(
+            unknown.hint,
+            `workspace ${UNKNOWN} was not found, or its plan has no admin API (ChatGPT Enterprise and Edu only): ` +
+                "check workspaceId against the OpenAI Admin Console and the workspace's plan",
+        );
         const foreign = await failure(client({ workspaceId: OTHER }).c.getWorkspaceUsageLimit());
         assert.equal(foreign.kind, "permission");
         assert.equal(foreign.status, 403);
-        assert.match(foreign.hint, new RegExp(`^the admin key lacks the "read usage limits" permission for workspace ${OTHER} \\(or was made in another workspace\\)`));
+        assert.match(
+            foreign.hint,
+            new RegExp(
+                `^the admin key lacks the "read usage limits" permission for workspace ${OTHER} \\(or was made in another workspace\\)`,
+            ),
+        );
     });
 
     it("150 member reads at the real 100/min: no 429 from the emulator, one full window waited (virtual time shared with the emulator)", async () => {
@@ -213,16 +273,32 @@ describe("clients/chatgptAdmin against the emulator (real client, real HTTP)", f
         const running = await start({ now: clock.now });
         const groups = Array.from({ length: 150 }, (_, i) => running.seedLocalGroup(WS, `ROLLOUT_SCHOOL_School${i}`));
         const c = new ChatGptAdminClient({
-            workspaceId: WS, adminKey: () => KEY, baseUrl: running.apiBaseUrl,
-            now: clock.now, sleep: clock.sleep, fetch: clock.fetch,
+            workspaceId: WS,
+            adminKey: () => KEY,
+            baseUrl: running.apiBaseUrl,
+            now: clock.now,
+            sleep: clock.sleep,
+            fetch: clock.fetch,
         });
         const began = clock.now();
         for (const g of groups) await c.listGroupUsers(g.id);
-        const log = running.requestLog.filter((r) => r.route === "/v1/manage/workspaces/:workspaceId/groups/:groupId/users");
+        const log = running.requestLog.filter(
+            (r) => r.route === "/v1/manage/workspaces/:workspaceId/groups/:groupId/users",
+        );
         assert.equal(log.length, 150);
-        assert.deepEqual(log.filter((r) => r.status !== 200), [], "the client paced itself: the emulator refused nothing");
-        assert.equal(clock.since(began), 60000, "the 101st read waited for the first one to leave the window, no longer");
-        assert.deepEqual(clock.busiestWindow((p) => p.replace(/\/groups\/[^/]+\/users$/, "/groups/{id}/users")),
-            { [`GET /v1/manage/workspaces/${WS}/groups/{id}/users`]: 100 });
+        assert.deepEqual(
+            log.filter((r) => r.status !== 200),
+            [],
+            "the client paced itself: the emulator refused nothing",
+        );
+        assert.equal(
+            clock.since(began),
+            60000,
+            "the 101st read waited for the first one to leave the window, no longer",
+        );
+        assert.deepEqual(
+            clock.busiestWindow((p) => p.replace(/\/groups\/[^/]+\/users$/, "/groups/{id}/users")),
+            { [`GET /v1/manage/workspaces/${WS}/groups/{id}/users`]: 100 },
+        );
     });
 });
