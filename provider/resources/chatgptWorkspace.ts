@@ -1,7 +1,10 @@
-import { ChatGptAdminClient, LimitRule, UsageLimit, WorkspaceGroup } from "../../clients/chatgptAdmin";
+import {
+    ChatGptAdminClient, DEFAULT_CHATGPT_ADMIN_BASE_URL, DEFAULT_REQUESTS_PER_MINUTE, LimitRule, UsageLimit, WorkspaceGroup,
+} from "../../clients/chatgptAdmin";
 import { ProviderSettings, chatgptCredentials } from "./providerSettings";
 import { isPollTimeout, pollUntil } from "../../clients/shared/poll";
 import { resourceError } from "./common";
+import { providerNow, providerSleep, providerTestClock } from "./testClock";
 
 /** Which workspace a resource works on, and which secret config key holds that workspace's Admin key. */
 export interface WorkspaceTarget {
@@ -20,12 +23,16 @@ export const ADMIN_KEY_CONFIG_KEY_PATTERN = /^adminKey(-[a-z0-9][a-z0-9-]*)?$/;
 export function chatgptClient(settings: ProviderSettings | undefined, target: WorkspaceTarget, onProgress?: (line: string) => void): ChatGptAdminClient {
     const workspaceId = target.workspaceId;
     const credentials = chatgptCredentials(settings, target.adminKeyConfigKey);
+    const clock = providerTestClock(); // tests only (testClock.ts); undefined in a real run
+    const owner = `${credentials.baseUrl ?? DEFAULT_CHATGPT_ADMIN_BASE_URL}|${workspaceId}`;
+    const limit = credentials.requestsPerMinute ?? DEFAULT_REQUESTS_PER_MINUTE;
     return new ChatGptAdminClient({
         workspaceId,
         adminKey: credentials.adminKey,
         ...(credentials.baseUrl ? { baseUrl: credentials.baseUrl } : {}),
         ...(credentials.requestsPerMinute ? { requestsPerMinute: credentials.requestsPerMinute } : {}),
         ...(onProgress ? { onProgress: (p) => { if (p.pages % 10 === 0) onProgress(`progress: ${p.route}: ${p.items} read in ${p.pages} pages`); } } : {}),
+        ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms), fetch: clock.fetch, pacer: clock.pacer?.(owner, limit) } : {}),
     });
 }
 
@@ -68,7 +75,10 @@ export async function waitForPushedGroups(
             last = await client.listGroups();
             const pushed = new Map(last.filter((g) => g.is_scim_managed !== false).map((g) => [g.name, g.id]));
             return names.every((n) => pushed.has(n)) ? pushed : undefined;
-        }, { timeoutMs: waitSeconds * 1000, intervalMs: Math.max(1, pollSeconds * 1000), describe: `SCIM groups in the workspace (${label})` });
+        }, {
+            timeoutMs: waitSeconds * 1000, intervalMs: Math.max(1, pollSeconds * 1000), describe: `SCIM groups in the workspace (${label})`,
+            now: providerNow, sleep: providerSleep,
+        });
     } catch (e) {
         if (!isPollTimeout(e)) throw e;
         const pushed = new Set(last.filter((g) => g.is_scim_managed !== false).map((g) => g.name));

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ProviderSettings, knownSecrets, readProviderSettings } from "./providerSettings";
+import { providerNow, providerSleep } from "./testClock";
 
 /** Module of the ChatGPT workspace resources: `pulumi-nodejs:dynamic/chatgpt-identity/workspace:<Type>`. */
 export const RESOURCE_MODULE = "chatgpt-identity/workspace";
@@ -102,8 +103,9 @@ export function sameSet(a: readonly string[] | undefined, b: readonly string[] |
     return true;
 }
 
+/** setTimeout as a promise (a test may install a virtual clock, see testClock.ts). */
 export function sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+    return providerSleep(ms);
 }
 
 /** A warning on the dynamic-provider host's stderr, which the engine forwards to its log. */
@@ -118,11 +120,11 @@ export function warn(message: string): void {
  */
 export function progressReporter(label: string, total: number, every = 50, write: (line: string) => void = (l) => console.error(l)): () => void {
     let done = 0;
-    const started = Date.now();
+    const started = providerNow();
     return () => {
         done++;
         if (total < every || (done % every !== 0 && done !== total)) return;
-        const seconds = Math.round((Date.now() - started) / 1000);
+        const seconds = Math.round((providerNow() - started) / 1000);
         write(`progress: ${label}: ${done}/${total} done after ${seconds} s`);
     };
 }

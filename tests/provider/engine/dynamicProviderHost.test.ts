@@ -15,7 +15,6 @@ import { workspaceUsageLimitProvider } from "../../../provider/resources/workspa
 import { WORKSPACE_ID, Workspace, startWorkspace } from "../resources/fixture";
 import { REPO_ROOT } from "../../support/paths";
 
-/* eslint-disable @typescript-eslint/no-var-requires */
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");

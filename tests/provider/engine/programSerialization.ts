@@ -18,7 +18,6 @@ async function main(): Promise<void> {
     const configHoldsKey = new pulumi.Config("chatgpt-identity").get("adminKey") === process.env.CHATGPT_ADMIN_KEY
         && new pulumi.Config("chatgpt-identity").get("apiPlatformAdminKey") === process.env.OPENAI_ADMIN_KEY;
     // Loaded only now, after the key is in the environment and the config.
-    /* eslint-disable @typescript-eslint/no-var-requires */
     const r = require("../../../provider/resources") as typeof import("../../../provider/resources");
     const workspaceId = "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";
     new r.GroupUsageLimits("g", { workspaceId, limits: [{ group: "FUNCTION_IT", credits: 500 }] });

@@ -45,12 +45,11 @@ describe("provider/resources ApiPlatformRole: API Platform organization RBAC (em
         const p = await provider();
         const inputs = { name: "GPT Publisher", description: "Publishes GPTs", permissions: ["gpts.publish"], adoptExisting: false };
         const first = await p.create(inputs);
-        let mark = ws.emulator.requestLog.length;
 
         assert.equal((await p.diff!(first.id, first.outs!, { ...inputs, permissions: ["gpts.publish"] })).changes, false);
         const news = { ...inputs, permissions: ["gpts.publish", "skills.publish"] };
         assert.deepEqual(await p.diff!(first.id, first.outs!, news), { changes: true, replaces: [], stables: ["roleId"] });
-        mark = ws.emulator.requestLog.length;
+        const mark = ws.emulator.requestLog.length;
         const updated = await p.update!(first.id, first.outs!, news);
         assert.deepEqual(updated.outs!.permissions, ["gpts.publish", "skills.publish"]);
         assert.deepEqual(ws.writesSince(mark).map((r) => `${r.method} ${r.path}`), [`POST /v1/organization/roles/${first.id}`]);

@@ -19,6 +19,8 @@ export interface WorkspaceOptions {
     orgScimGroups?: string[];
     /** Objects a workspace may hold (users + invites + groups + SCIM directory objects); beyond it the emulator refuses. */
     maxObjectsPerWorkspace?: number;
+    /** The emulator's clock (rate limiter, timestamps): a VirtualClock's `now` shared with the providers. Default Date.now. */
+    now?: () => number;
 }
 
 /** An emulator with two ChatGPT workspaces and one API Platform org; stop() ends it. */
@@ -72,6 +74,7 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
         fs.writeFileSync(dataFile, JSON.stringify({ version: 2, workspaces: [], apiPlatformOrgs: [{ id: org.id, adminKey: org.adminKey, roles: [], groups }] }));
     }
     const emulator = await startEmulator({ workspaces, apiPlatformOrgs: [org], requestsPerMinute: options.requestsPerMinute ?? 100000, dataFile,
+        ...(options.now ? { now: options.now } : {}),
         ...(options.maxObjectsPerWorkspace ? { limits: { maxObjectsPerWorkspace: options.maxObjectsPerWorkspace } } : {}) });
     const api = (from: number) => emulator.requestLog.slice(from).filter((r) => r.path.startsWith("/v1/"));
     const workspaceBase = `${emulator.apiBaseUrl}/manage/workspaces/${WORKSPACE_ID}`;

@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { groupUsageLimitsProvider } from "../../../provider/resources/groupUsageLimits";
+import { installProviderTestClock } from "../../../provider/resources/testClock";
+import { VirtualClock } from "../../clients/shared/virtualClock";
 import { WORKSPACE_ID, Workspace, startWorkspace } from "./fixture";
 
 const rule = (amount: number) => ({ type: "limited", limit_amount: { amount, unit: "credit" }, limit_expires_at: null });
@@ -7,8 +9,18 @@ const rule = (amount: number) => ({ type: "limited", limit_amount: { amount, uni
 describe("provider/resources GroupUsageLimits (emulator over HTTP, ChatGPT admin API)", function () {
     this.timeout(30000);
     let ws: Workspace;
-    beforeEach(async () => { ws = await startWorkspace(); });
-    afterEach(async () => { await ws.stop(); });
+    let clock: VirtualClock;
+    let uninstall: () => void;
+    // The bounded waits for SCIM (ROLE-2) run on a virtual clock shared with the emulator (no real waiting).
+    beforeEach(async () => {
+        clock = new VirtualClock();
+        uninstall = installProviderTestClock(clock);
+        ws = await startWorkspace({ now: clock.now });
+    });
+    afterEach(async () => {
+        uninstall();
+        await ws.stop();
+    });
 
     async function provider() {
         const p = groupUsageLimitsProvider();
@@ -44,7 +56,7 @@ describe("provider/resources GroupUsageLimits (emulator over HTTP, ChatGPT admin
 
         // A group SCIM pushes while the apply waits is found, and its limit set.
         const late = p.create({ workspaceId: WORKSPACE_ID, limits: [{ group: "ROLE_Staff", credits: 5000 }, { group: "ROLE_Teachers", credits: 2 }], groupWaitSeconds: 10, groupPollSeconds: 0.05 });
-        setTimeout(() => void ws.pushGroup("ROLE_Teachers"), 150);
+        void clock.sleep(150).then(() => clock.hold(() => ws.pushGroup("ROLE_Teachers")));
         const created = await late;
         assert.deepEqual(Object.keys(created.outs!.groupIds).sort(), ["ROLE_Staff", "ROLE_Teachers"]);
         assert.deepEqual(await override(created.outs!.groupIds.ROLE_Teachers), rule(2));

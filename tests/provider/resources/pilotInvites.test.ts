@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { pilotInvitesProvider } from "../../../provider/resources/pilotInvites";
+import { installProviderTestClock } from "../../../provider/resources/testClock";
+import { VirtualClock } from "../../clients/shared/virtualClock";
 import { WORKSPACE_ID, Workspace, startWorkspace } from "./fixture";
 
 const TESTERS = ["it.pilot@lincoln.k12.us", "Teacher.Pilot@lincoln.k12.us", "office.pilot@staff.lincoln.k12.us"];
@@ -7,8 +9,18 @@ const TESTERS = ["it.pilot@lincoln.k12.us", "Teacher.Pilot@lincoln.k12.us", "off
 describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API)", function () {
     this.timeout(30000);
     let ws: Workspace;
-    beforeEach(async () => { ws = await startWorkspace(); });
-    afterEach(async () => { await ws.stop(); });
+    let clock: VirtualClock;
+    let uninstall: () => void;
+    // The provider's retries and waits run on a virtual clock shared with the emulator (no real waiting).
+    beforeEach(async () => {
+        clock = new VirtualClock();
+        uninstall = installProviderTestClock(clock);
+        ws = await startWorkspace({ now: clock.now });
+    });
+    afterEach(async () => {
+        uninstall();
+        await ws.stop();
+    });
 
     async function provider() {
         const p = pilotInvitesProvider();
@@ -81,7 +93,6 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
     });
 
     it("create never duplicates after a lost answer: it looks before posting again (8 seeded runs, 35% of answers lost)", async () => {
-        this.timeout(120000);
         let lostPosts = 0;
         for (let seed = 1; seed <= 8; seed++) {
             ws.emulator.reset();
@@ -99,7 +110,7 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
 
     it("nothing half-applied: invites a failed create had sent are revoked again, so the next apply records them as its own", async () => {
         await ws.stop();
-        ws = await startWorkspace({ maxObjectsPerWorkspace: 1 });
+        ws = await startWorkspace({ maxObjectsPerWorkspace: 1, now: clock.now });
         const p = await provider();
         await assert.rejects(p.create({ workspaceId: WORKSPACE_ID, emails: TESTERS }), (err: Error) => {
             assert.match(err.message, /^PilotInvites: POST \/manage\/workspaces\/\S+\/invites failed .*; the 1 invite\(s\) this apply had sent were revoked again; run `pulumi up` again$/);

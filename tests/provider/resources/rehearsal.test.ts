@@ -2,7 +2,12 @@ import * as assert from "node:assert/strict";
 import { groupUsageLimitsProvider } from "../../../provider/resources/groupUsageLimits";
 import { pilotInvitesProvider } from "../../../provider/resources/pilotInvites";
 import { workspaceUsageLimitProvider } from "../../../provider/resources/workspaceUsageLimit";
+import { installProviderTestClock } from "../../../provider/resources/testClock";
+import { VirtualClock } from "../../clients/shared/virtualClock";
 import { Applied, WORKSPACE_ID, Workspace, applyResource, startWorkspace } from "./fixture";
+
+/** What the emulator's 429 and 503 faults ask the client to wait. */
+const RETRY_AFTER_SECONDS = 20;
 
 /** One workspace as ChatGptWorkspace declares it: a baseline limit, group limits, pilot invites. */
 interface Spec {
@@ -85,9 +90,14 @@ async function live(ws: Workspace) {
 }
 
 describe("provider/resources rehearsal: SCIM push, then apply, against the emulator", function () {
-    this.timeout(300000);
+    this.timeout(60000);
     let ws: Workspace;
-    afterEach(async () => { await ws?.stop(); });
+    let uninstall: (() => void) | undefined;
+    afterEach(async () => {
+        uninstall?.();
+        uninstall = undefined;
+        await ws?.stop();
+    });
 
     it("SCIM pushes groups and users; an apply sets the limits and invites the testers not yet members; a second apply makes 0 requests", async () => {
         ws = await startWorkspace();
@@ -110,22 +120,26 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
         console.log(`      first apply: ${first.length} requests ${JSON.stringify(routes(first))}; second apply: 0`);
     });
 
-    it("faults: 50 seeded runs with 20% of requests answered 429/503 plus 5% lost answers all converge, 0 duplicate invites, 0 lost limits", async () => {
-        // The client paces to 100/min per route by default, in one budget per workspace for the whole process:
-        // 50 runs back to back would wait for it, so this rehearsal lifts both the emulator's and the client's limit.
-        ws = await startWorkspace({ requestsPerMinute: 100000, clientRequestsPerMinute: 100000 });
+    it("faults: 50 seeded runs with 20% of requests answered 429/503 (Retry-After 20 s) plus 5% lost answers all converge at the real 100/min, 0 duplicate invites, 0 lost limits", async () => {
+        // The providers' clients and the emulator share one virtual clock (tests/clients/shared/virtualClock.ts):
+        // both run at the API's real limit of 100 requests a minute per route, every Retry-After is honoured, and
+        // the waits cost virtual, not real, time.
+        const clock = new VirtualClock();
+        uninstall = installProviderTestClock(clock);
+        ws = await startWorkspace({ requestsPerMinute: 100, now: clock.now });
         const spec = district(10);
         let faulted = 0;
         let total = 0;
         let reruns = 0;
         let lostCreates = 0;
+        const began = clock.now();
         const seeds = Number(process.env.FAULT_SEEDS ?? 50);
         for (let seed = 1; seed <= seeds; seed++) {
-            const t0 = Date.now();
+            const t0 = clock.now();
             ws.emulator.reset();
             await scimPush(ws, spec);
             const start = ws.emulator.requestLog.length;
-            ws.emulator.setFaults({ rate429: 0.1, rate5xx: 0.1, rateLostAnswer: 0.05, retryAfterSeconds: 0, seed });
+            ws.emulator.setFaults({ rate429: 0.1, rate5xx: 0.1, rateLostAnswer: 0.05, retryAfterSeconds: RETRY_AFTER_SECONDS, seed });
             const { state, applies } = await converge(ws, spec, {});
             ws.emulator.setFaults({ rate429: 0, rate5xx: 0, rateLostAnswer: 0 });
             const window = ws.requestsSince(start);
@@ -133,6 +147,11 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
             faulted += window.filter((r) => r.fault !== undefined).length;
             lostCreates += window.filter((r) => r.fault === "lost_answer" && r.method === "POST").length;
             reruns += applies - 1;
+            assert.deepEqual(window.filter((r) => r.status === 429 && r.fault === undefined), [], `seed ${seed}: no 429 from the route limit itself`);
+            const askedToWait = window.filter((r) => r.fault === "rate_limited" || r.fault === "unavailable").length;
+            if (askedToWait > 0) {
+                assert.ok(clock.since(t0) >= RETRY_AFTER_SECONDS * 1000, `seed ${seed}: a 429/503 answer's Retry-After was honoured (${clock.since(t0)} virtual ms)`);
+            }
 
             const seen = await live(ws);
             assert.deepEqual(seen.limits, Object.fromEntries(spec.limits.map((l) => [l.group, l.credits])), `seed ${seed}: every limit set, none lost`);
@@ -142,10 +161,14 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
             const mid = ws.emulator.requestLog.length;
             await apply(ws, spec, state);
             assert.deepEqual(ws.requestsSince(mid), [], `seed ${seed}: converged, the next apply makes 0 requests`);
-            if (process.env.FAULT_DEBUG) console.log(`seed ${seed}: ${Date.now() - t0} ms, ${applies} applies`);
+            if (process.env.FAULT_DEBUG) console.log(`seed ${seed}: ${clock.since(t0)} virtual ms, ${applies} applies`);
         }
         assert.ok(faulted / total >= 0.18, `faults were injected (${faulted} of ${total})`);
         assert.ok(lostCreates >= 1, "some invite POSTs lost their answer");
-        console.log(`      50 seeds: ${faulted} of ${total} requests faulted (${Math.round((100 * faulted) / total)}%), ${lostCreates} invite POST answers lost, ${reruns} re-runs of \`pulumi up\` needed`);
+        const busiest = Math.max(...Object.values(clock.busiestWindow((p) => p.replace(/\/(groups|invites|users)\/[^/]+/g, "/$1/{id}"))));
+        assert.ok(busiest <= 100, `the clients never sent more than 100 requests on one route in any 60 s window (${busiest})`);
+        const waited = clock.since(began);
+        console.log(`      ${seeds} seeds: ${faulted} of ${total} requests faulted (${Math.round((100 * faulted) / total)}%), ${lostCreates} invite POST answers lost, ` +
+            `${reruns} re-runs of \`pulumi up\` needed; ${(waited / 60000).toFixed(1)} min of virtual time`);
     });
 });
