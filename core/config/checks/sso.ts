@@ -60,7 +60,8 @@ function claimSourceProblem(config: TenantDraft, claim: ClaimName, source: strin
     const idp = config.idp;
     const other = idp === "entra" ? "okta" : "entra";
     const defaultSource = DEFAULT_CLAIM_SOURCES[idp][claim];
-    const text = claim === "email" ? { rule: "SSO-12" as const, why: SSO12_WHY } : { rule: "SSO-7" as const, why: SSO7_WHY };
+    const text =
+        claim === "email" ? { rule: "SSO-12" as const, why: SSO12_WHY } : { rule: "SSO-7" as const, why: SSO7_WHY };
     const empty = claim === "email" ? "nobody could sign in" : "display names will show as email addresses";
     const path = at(config.path, "sso", "claims", claim);
     const own = OTHER_IDP_SOURCES[idp][source.trim().toLowerCase()];

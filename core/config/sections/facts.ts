@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { TenantFacts } from "../../facts/types";
-import { bool, email, entityId, expected, hostname, listOf, oneOf, plainText, section, workspaceKey } from "../primitives";
+import {
+    bool,
+    email,
+    entityId,
+    expected,
+    hostname,
+    listOf,
+    oneOf,
+    plainText,
+    section,
+    workspaceKey,
+} from "../primitives";
 
 export type { TenantFacts } from "../../facts/types";
 

@@ -36,7 +36,7 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
             {
                 path: "workspace.sso.claims.given_name",
                 message:
-                    "\"user.firstName\" is Okta's attribute name; Entra ID has no such attribute, so the given_name claim would be empty and display names will show as email addresses",
+                    '"user.firstName" is Okta\'s attribute name; Entra ID has no such attribute, so the given_name claim would be empty and display names will show as email addresses',
                 rule: "SSO-7",
                 why: SSO7_WHY,
                 fix: "Use user.givenname, or remove sso.claims.given_name to keep the default user.givenname.",
@@ -44,7 +44,7 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
             {
                 path: "workspace.sso.claims.family_name",
                 message:
-                    "\"user.lastName\" is Okta's attribute name; Entra ID has no such attribute, so the family_name claim would be empty and display names will show as email addresses",
+                    '"user.lastName" is Okta\'s attribute name; Entra ID has no such attribute, so the family_name claim would be empty and display names will show as email addresses',
                 rule: "SSO-7",
                 why: SSO7_WHY,
                 fix: "Use user.surname, or remove sso.claims.family_name to keep the default user.surname.",
@@ -52,7 +52,7 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
             {
                 path: "workspace.sso.claims.email",
                 message:
-                    "\"user.email\" is Okta's attribute name; Entra ID has no such attribute, so the email claim would be empty and nobody could sign in",
+                    '"user.email" is Okta\'s attribute name; Entra ID has no such attribute, so the email claim would be empty and nobody could sign in',
                 rule: "SSO-12",
                 why: SSO12_WHY,
                 fix: "Use user.mail, or remove sso.claims.email to keep the default user.mail.",
@@ -85,7 +85,7 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
         assert.deepEqual(
             problemObjects({ ...minimal, idp: "okta", sso: { claims: { email: "user.mail" } } }).map((p) => p.message),
             [
-                "\"user.mail\" is Entra ID's attribute name; Okta has no such attribute, so the email claim would be empty and nobody could sign in",
+                '"user.mail" is Entra ID\'s attribute name; Okta has no such attribute, so the email claim would be empty and nobody could sign in',
             ],
         );
     });
@@ -94,7 +94,13 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
         loadTenantConfig(
             {
                 ...minimal,
-                sso: { claims: { email: "user.userprincipalname", given_name: "user.extension_1a2b_first", family_name: "user.surname" } },
+                sso: {
+                    claims: {
+                        email: "user.userprincipalname",
+                        given_name: "user.extension_1a2b_first",
+                        family_name: "user.surname",
+                    },
+                },
             },
             "workspace",
         );
@@ -119,9 +125,8 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
             }),
         };
         const result = loadStackConfig(values, new Set());
-        assert.deepEqual(
-            result.ok ? [] : result.problems.map((p) => `${p.rule} ${p.path}`),
-            ["SSO-7 tenant.sso.claims.family_name"],
-        );
+        assert.deepEqual(result.ok ? [] : result.problems.map((p) => `${p.rule} ${p.path}`), [
+            "SSO-7 tenant.sso.claims.family_name",
+        ]);
     });
 });

@@ -34,7 +34,11 @@ describe("config: the facts section is core/facts' TenantFacts", () => {
         const config = loadTenantConfig(
             {
                 ...minimalTenant,
-                sso: { stage: "testing", entityId: ENTITY_ID, acsUrl: "https://auth.openai.com/sso/saml/acs/riverside" },
+                sso: {
+                    stage: "testing",
+                    entityId: ENTITY_ID,
+                    acsUrl: "https://auth.openai.com/sso/saml/acs/riverside",
+                },
                 facts: { otherIdpConfigurations: ALL_FACTS.otherIdpConfigurations },
             },
             "tenant",
@@ -84,7 +88,9 @@ describe("config: the facts section is core/facts' TenantFacts", () => {
             {
                 "chatgpt-identity:tenant": JSON.stringify({
                     ...minimalTenant,
-                    facts: { unmanagedUsers: [{ email: "a@riverside.k12.ca.us", source: "aac", workspace: "teachers" }] },
+                    facts: {
+                        unmanagedUsers: [{ email: "a@riverside.k12.ca.us", source: "aac", workspace: "teachers" }],
+                    },
                 }),
             },
             new Set(),
@@ -95,8 +101,14 @@ describe("config: the facts section is core/facts' TenantFacts", () => {
                 message: '"teachers" is not a workspace of this config (workspace keys: staff, students)',
             },
         ]);
-        assert.deepEqual(problems({ ...minimal, facts: { unmanagedUsers: [{ email: "a@lincoln.k12.us", source: "aac", workspace: "staff" }] } }), [
-            'workspace.facts.unmanagedUsers[0].workspace: "staff" is not a workspace of this config (workspace keys: default)',
-        ]);
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                facts: { unmanagedUsers: [{ email: "a@lincoln.k12.us", source: "aac", workspace: "staff" }] },
+            }),
+            [
+                'workspace.facts.unmanagedUsers[0].workspace: "staff" is not a workspace of this config (workspace keys: default)',
+            ],
+        );
     });
 });

@@ -30,7 +30,12 @@ const ids = (findings: readonly Finding[]) => findings.map((f) => `${f.id} ${f.s
 
 describe("config: a refused config still shows the rollout checks that can run (issue 10)", () => {
     it("one schema problem: the problem, and beside it the SSO-8 and GRP-5 findings of the sections that parsed", () => {
-        const values = stack({ ...minimal, sso: SSO_ENFORCED, groups: THREE_GROUPS, settings: { externalInvites: "yes" } });
+        const values = stack({
+            ...minimal,
+            sso: SSO_ENFORCED,
+            groups: THREE_GROUPS,
+            settings: { externalInvites: "yes" },
+        });
         const result = loadStackConfig<Finding>(values, new Set(), withPartialRules);
         assert.equal(result.ok, false);
         assert.deepEqual(result.ok ? [] : result.problems, [
@@ -42,7 +47,8 @@ describe("config: a refused config still shows the rollout checks that can run (
                 id: "SSO-8",
                 severity: "info",
                 path: "workspace.sso.stage",
-                message: "SSO is enforced: provisioned users on lincoln.k12.us can no longer sign in with Google, Microsoft or Apple.",
+                message:
+                    "SSO is enforced: provisioned users on lincoln.k12.us can no longer sign in with Google, Microsoft or Apple.",
                 why: 'Users who used "Continue with Google" or Apple will see that option fail and must sign in through Microsoft Entra ID.',
                 fix: "Tell users before enforcement; point help-desk tickets about Google/Apple sign-in to this change.",
             },
@@ -70,10 +76,9 @@ describe("config: a refused config still shows the rollout checks that can run (
             customRoles: [{ name: "Publishers", grants: ["publish-gpts"], groups: ["ROLE_Principals"] }],
         };
         const result = loadStackConfig<Finding>(stack(raw), new Set(), withPartialRules);
-        assert.deepEqual(
-            result.ok ? [] : result.problems.map((p) => `${p.rule} ${p.path}`),
-            ["ROLE-2 workspace.customRoles[0].groups[0]"],
-        );
+        assert.deepEqual(result.ok ? [] : result.problems.map((p) => `${p.rule} ${p.path}`), [
+            "ROLE-2 workspace.customRoles[0].groups[0]",
+        ]);
         assert.ok(ids(result.findings).includes("SSO-8 info"), ids(result.findings).join(", "));
         assert.ok(ids(result.findings).includes("GRP-5 warning"), ids(result.findings).join(", "));
         assert.equal(

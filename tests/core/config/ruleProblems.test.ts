@@ -229,7 +229,8 @@ describe("config: gate problems that enforce a rule carry its id, why and fix (t
         assert.deepEqual(gate("workspace", { ...minimal, sso: { stage: "on" } }), [
             {
                 path: "workspace.sso.stage",
-                message: 'expected an SSO stage ("off", "testing", "enabled" or "enforced"), got "on": did you mean "off"?',
+                message:
+                    'expected an SSO stage ("off", "testing", "enabled" or "enforced"), got "on": did you mean "off"?',
                 rule: "SSO-1",
                 why: SSO1_WHY,
                 fix: "Set sso.stage to off, testing, enabled or enforced.",
@@ -282,7 +283,10 @@ describe("config: gate problems that enforce a rule carry its id, why and fix (t
                 fix: "Grant at least one of publish-gpts, publish-skills, higher-credit-limit or feature:<name>.",
             },
         ]);
-        const unknown = gate("workspace", { ...minimal, customRoles: [{ name: "P", grants: ["publish-gpt", "admin"] }] });
+        const unknown = gate("workspace", {
+            ...minimal,
+            customRoles: [{ name: "P", grants: ["publish-gpt", "admin"] }],
+        });
         assert.deepEqual(
             unknown.map((p) => [p.path, p.rule, p.why, p.fix]),
             [
@@ -300,16 +304,24 @@ describe("config: gate problems that enforce a rule carry its id, why and fix (t
     it("ROLE-2: a custom role or an API Platform mapping naming a group that is not declared", () => {
         const tenant = {
             ...minimalTenant,
-            apiPlatform: { roles: [{ name: "Readers", permissions: ["api.model.read"] }], roleMappings: [{ group: "ROLE_Principals", roles: ["Readers"] }] },
+            apiPlatform: {
+                roles: [{ name: "Readers", permissions: ["api.model.read"] }],
+                roleMappings: [{ group: "ROLE_Principals", roles: ["Readers"] }],
+            },
             workspaces: [
                 { key: "staff", name: "Staff", groups: GROUPS },
-                { key: "students", name: "Students", customRoles: [{ name: "P", grants: ["publish-gpts"], groups: ["ROLE_Staff"] }] },
+                {
+                    key: "students",
+                    name: "Students",
+                    customRoles: [{ name: "P", grants: ["publish-gpts"], groups: ["ROLE_Staff"] }],
+                },
             ],
         };
         assert.deepEqual(gate("tenant", tenant), [
             {
                 path: "tenant.workspaces[1].customRoles[0].groups[0]",
-                message: '"ROLE_Staff" is not one of the groups of workspace "Students" (none); custom roles are mapped to pushed groups only',
+                message:
+                    '"ROLE_Staff" is not one of the groups of workspace "Students" (none); custom roles are mapped to pushed groups only',
                 rule: "ROLE-2",
                 why: ROLE2_WHY,
                 fix: 'Declare ROLE_Staff under the groups of workspace "Students" (SCIM pushes it), or map one of its declared groups.',

@@ -119,7 +119,13 @@ const BROKEN: { rule: RuleId; form: ConfigForm; raw: Record<string, unknown>; pa
     {
         rule: "ROLE-2",
         form: "workspace",
-        raw: { ...BASE, apiPlatform: { roles: [{ name: "R", permissions: ["api.model.read"] }], roleMappings: [{ group: "ROLE_Staff", roles: ["R"] }] } },
+        raw: {
+            ...BASE,
+            apiPlatform: {
+                roles: [{ name: "R", permissions: ["api.model.read"] }],
+                roleMappings: [{ group: "ROLE_Staff", roles: ["R"] }],
+            },
+        },
         path: "workspace.apiPlatform.roleMappings[0].group",
     },
     {
