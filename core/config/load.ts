@@ -15,7 +15,7 @@ import { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, fromTenantForm, fromWorkspaceForm, S
 import { describeValue, didYouMean, formatPath, quote } from "./paths";
 import { prescan } from "./prescan";
 import { ConfigError, ConfigProblem, uniqueProblems } from "./problems";
-import { GRP5_PHASE, ROLE1_GRANTS, RuleText, SSO1_STAGE } from "./ruleText";
+import { ROLE1_GRANTS, RuleText, SSO1_STAGE } from "./ruleText";
 
 export { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, SecretsPresent };
 
@@ -45,12 +45,11 @@ function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
     });
 }
 
-/** The domain rule a schema problem at `path` enforces: the stage (SSO-1), the phase (GRP-5), the grants (ROLE-1). */
+/** The domain rule a schema problem at `path` enforces: the stage (SSO-1), the grants (ROLE-1). */
 function schemaRule(path: readonly PropertyKey[]): RuleText | undefined {
     const last = path[path.length - 1];
     const parent = path[path.length - 2];
     if (parent === "sso" && last === "stage") return SSO1_STAGE;
-    if (last === "phase" && (path.length === 1 || (path[0] === "workspaces" && path.length === 3))) return GRP5_PHASE;
     if (path.includes("customRoles") && path.includes("grants")) return ROLE1_GRANTS;
     return undefined;
 }

@@ -48,9 +48,6 @@ export const SSO2_WHY =
 export const SSO9_WHY =
     "Even after a successful IdP login, access fails unless the user is a member of the workspace: a test user " +
     "must be provisioned (invited, or pushed by SCIM) before they can test SSO.";
-export const GRP5_WHY =
-    'Roll out in phases: a pilot of 1-2 stable groups, then 5-15 "Level 1" groups, then the rest (full); the ' +
-    "phase says how many groups the plan expects.";
 export const ROLE1_WHY =
     "The workspace's default settings are the baseline; a custom role only grants extra permissions (publish " +
     "GPTs, publish skills, higher credit limits, feature access), never less than the baseline.";
@@ -62,12 +59,6 @@ export const SSO1_STAGE: RuleText = {
     rule: "SSO-1",
     why: SSO1_WHY,
     fix: "Set sso.stage to off, testing, enabled or enforced.",
-};
-
-export const GRP5_PHASE: RuleText = {
-    rule: "GRP-5",
-    why: GRP5_WHY,
-    fix: "Set phase to pilot (1-2 groups), level1 (5-15 groups) or full.",
 };
 
 export const ROLE1_GRANTS: RuleText = {

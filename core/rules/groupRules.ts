@@ -91,7 +91,6 @@ export const grp5RolloutPhase: Rule = {
     id: "GRP-5",
     summary: "The number of groups fits the workspace's rollout phase; explains what the next phase changes.",
     standingInfo: true,
-    enforcedByConfig: "A phase other than pilot, level1 or full is refused.",
     workspace({ config, workspace, wsPath }) {
         if (workspace.groups.length === 0 && !workspace.scim.enabled) return [];
         const count = workspace.groups.length;

@@ -75,8 +75,10 @@ function claimSourceProblem(config: TenantDraft, claim: ClaimName, source: strin
             fix: `Use ${own}, or remove sso.claims.${claim} to keep the default ${defaultSource}.`,
         };
     }
-    if (idp === "entra" && !ENTRA_SOURCE.test(source.trim())) {
-        const bare = source.trim();
+    const bare = source.trim();
+    // An email source that is no mail attribute at all gets SSO-12's own "not a mail attribute" problem.
+    const emailLike = claim !== "email" || isEmailLikeSource(idp, `user.${bare}`);
+    if (idp === "entra" && !ENTRA_SOURCE.test(bare) && emailLike) {
         return {
             path,
             message:

@@ -18,16 +18,34 @@ describe("config: SSO-7/SSO-12 claim sources the IdP cannot fill", () => {
                 fix: "Write user.givenname, or remove sso.claims.given_name to keep the default user.givenname.",
             },
         ]);
-        assert.deepEqual(problemObjects({ ...minimal, sso: { claims: { email: "company.mail" } } }), [
+        assert.deepEqual(problemObjects({ ...minimal, sso: { claims: { email: "mail" } } }), [
             {
                 path: "workspace.sso.claims.email",
                 message:
-                    '"company.mail" is not an Entra ID user attribute: Entra claim sources are written user.<attribute>, so the email claim would be empty and nobody could sign in',
+                    '"mail" is not an Entra ID user attribute: Entra claim sources are written user.<attribute>, ' +
+                    "so the email claim would be empty and nobody could sign in",
                 rule: "SSO-12",
                 why: SSO12_WHY,
-                fix: "Write it as user.<attribute>, e.g. user.mail (the default).",
+                fix: "Write user.mail, or remove sso.claims.email to keep the default user.mail.",
             },
         ]);
+        assert.deepEqual(problemObjects({ ...minimal, sso: { claims: { email: "company.mail" } } }), [
+            {
+                path: "workspace.sso.claims.email",
+                message: 'takes the email claim from "company.mail", which is not a mail or sign-in name attribute',
+                rule: "SSO-12",
+                why: SSO12_WHY,
+                fix: "Use user.mail or user.userprincipalname, or remove sso.claims.email to keep the default user.mail.",
+            },
+        ]);
+        assert.equal(
+            problemObjects({ ...minimal, sso: { claims: { family_name: "surname" } } })[0].fix,
+            "Write user.surname, or remove sso.claims.family_name to keep the default user.surname.",
+        );
+        assert.equal(
+            problemObjects({ ...minimal, sso: { claims: { family_name: "company.last" } } })[0].fix,
+            "Write it as user.<attribute>, e.g. user.surname (the default).",
+        );
     });
 
     it("Entra given Okta's sources: each refused with the Entra attribute of the same meaning", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { ConfigProblem, formatProblems, loadStackConfig, loadTenantConfig } from "../../../core/config/load";
-import { GRP5_WHY, ROLE1_WHY, ROLE2_WHY, SSO1_WHY, SSO9_WHY } from "../../../core/config/ruleText";
+import { ROLE1_WHY, ROLE2_WHY, SSO1_WHY, SSO9_WHY } from "../../../core/config/ruleText";
 import { minimalTenant, minimalWorkspace as minimal, problemObjects, problems } from "./support";
 
 const SSO12_WHY =
@@ -336,7 +336,7 @@ describe("config: gate problems that enforce a rule carry its id, why and fix (t
         ]);
     });
 
-    it("SSO-2: the test group is one of the declared groups; GRP-5: the phase is one of the three", () => {
+    it("SSO-2: the test group is one of the declared groups; a bad phase is a plain schema problem", () => {
         assert.deepEqual(
             gate("workspace", { ...minimal, groups: GROUPS, sso: { testGroup: "TESTING_SSO_Pilot" } }).map((p) => [
                 p.path,
@@ -355,17 +355,18 @@ describe("config: gate problems that enforce a rule carry its id, why and fix (t
             gate("tenant", { ...minimalTenant, workspaces: [{ key: "staff", name: "Staff", phase: "level2" }] }).map(
                 (p) => [p.path, p.rule, p.fix],
             ),
-            [["tenant.workspaces[0].phase", "GRP-5", "Set phase to pilot (1-2 groups), level1 (5-15 groups) or full."]],
+            [["tenant.workspaces[0].phase", undefined, undefined]],
         );
     });
 
     it("formatProblems shows the rule before the message and the why and fix under it", () => {
-        const text = formatProblems(gate("workspace", { ...minimal, phase: "beta" }));
+        const text = formatProblems(gate("workspace", { ...minimal, sso: { stage: "on" } }));
         assert.equal(
             text,
-            '  - workspace.phase: GRP-5: expected a rollout phase ("pilot", "level1" or "full"), got "beta"\n' +
-                `      why: ${GRP5_WHY}\n` +
-                "      fix: Set phase to pilot (1-2 groups), level1 (5-15 groups) or full.",
+            '  - workspace.sso.stage: SSO-1: expected an SSO stage ("off", "testing", "enabled" or "enforced"), ' +
+                'got "on": did you mean "off"?\n' +
+                `      why: ${SSO1_WHY}\n` +
+                "      fix: Set sso.stage to off, testing, enabled or enforced.",
         );
     });
 });

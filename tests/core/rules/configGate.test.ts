@@ -128,12 +128,6 @@ const BROKEN: { rule: RuleId; form: ConfigForm; raw: Record<string, unknown>; pa
         },
         path: "workspace.apiPlatform.roleMappings[0].group",
     },
-    {
-        rule: "GRP-5",
-        form: "tenant",
-        raw: workspaces({ phase: "level2" }),
-        path: "tenant.workspaces[0].phase",
-    },
 ];
 
 describe("rules: the parts enforced by the config gate (each check exists once)", () => {
