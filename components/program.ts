@@ -11,7 +11,7 @@ import {
     loadStackConfig,
     loadTenantConfig,
 } from "../core/config/load";
-import { Finding, TenantFacts, evaluateRules } from "../core/rules";
+import { Finding, TenantFacts, evaluatePartialRules, evaluateRules } from "../core/rules";
 import { IdpSecrets } from "./idp/types";
 import { TenantIdentity } from "./workspaceIdentity";
 
@@ -40,11 +40,12 @@ export function readStackConfig(env: NodeJS.ProcessEnv = process.env): StackConf
 /**
  * The one gate over a stack's config (core/config `loadStackConfig`) with the rule engine: the
  * config, or every problem. A rule finding of severity error is a problem too (carrying the rule id,
- * why and fix as data); the findings come back either way (those that could run).
+ * why and fix as data); the findings come back either way (on a refused config, those that could still run).
  */
 export function loadStack(input: StackConfigInput, facts?: TenantFacts): LoadResult<Finding> {
     const loaded = loadStackConfig<Finding>(input.values, input.secretsPresent, {
         evaluate: (config) => evaluateRules(config, facts),
+        evaluatePartial: (raw, form, problems) => evaluatePartialRules(raw, form, problems, facts),
     });
     if (!loaded.ok) return loaded;
     const errors = loaded.findings.filter((f) => f.severity === "error");

@@ -5,16 +5,6 @@ import { StackFileError } from "../plan/stackFile";
 
 export type LoadedConfig = { ok: true; config: TenantConfig } | { ok: false; problems: ConfigProblem[] };
 
-/**
- * Verify reads with its own workspace-scoped keys (environment) and never applies, so the secrets an apply needs
- * (SCIM tokens, the stack's admin keys) do not stop it: every secret counts as present for the gate.
- */
-const APPLY_SECRETS_NOT_NEEDED: ReadonlySet<string> = new (class extends Set<string> {
-    override has(): boolean {
-        return true;
-    }
-})();
-
 /** The stack file's config values (`secure:` values stay opaque objects: verify never decrypts them). */
 function readStackValues(file: string): Record<string, unknown> {
     let text: string;
@@ -42,8 +32,12 @@ function readStackValues(file: string): Record<string, unknown> {
     return config as Record<string, unknown>;
 }
 
-/** Reads the stack file and validates it through the one config loader (both forms). Throws StackFileError. */
+/**
+ * Reads the stack file and validates it through the one config loader (both forms). Throws StackFileError.
+ * Verify reads with its own workspace-scoped keys (environment) and never applies, so the secrets an apply
+ * needs (SCIM tokens, the stack's admin keys) are not checked.
+ */
 export function loadVerifyConfig(stackFile: string): LoadedConfig {
-    const loaded = loadStackConfig(readStackValues(stackFile), APPLY_SECRETS_NOT_NEEDED);
+    const loaded = loadStackConfig(readStackValues(stackFile), { checkSecrets: false });
     return loaded.ok ? { ok: true, config: loaded.config } : { ok: false, problems: loaded.problems };
 }

@@ -49,7 +49,7 @@ export function renderVerifyText(report: VerifyReport, stackFile: string): strin
             "Test users:",
             ...testUsers.map((c) => checkLine(c, false).replace(`[${c.rule}] `, `[${c.rule}] ${c.subject}: `)),
         );
-    lines.push("", formatFindings(report.findings).replace(/^Preflight:/, "Verify:"));
+    lines.push("", formatFindings(report.findings, "Verify:"));
     return lines.join("\n");
 }
 

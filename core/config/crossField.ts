@@ -13,7 +13,7 @@ import { ConfigProblem } from "./problems";
 const CHECKS: { reads: readonly string[]; run: (draft: TenantDraft) => ConfigProblem[] }[] = [
     { reads: ["domains", "dns", "sso", "groups"], run: domainProblems },
     { reads: ["idp", "sso", "scim"], run: ssoProblems },
-    { reads: ["sso", "scim", "workspaceId", "invites", "manageWorkspace"], run: workspaceProblems },
+    { reads: ["sso", "scim", "workspaceId", "invites", "manageWorkspace", "facts"], run: workspaceProblems },
     { reads: ["idp", "sso", "groups", "customRoles", "apiPlatform"], run: groupProblems },
 ];
 

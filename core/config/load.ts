@@ -15,6 +15,7 @@ import { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, fromTenantForm, fromWorkspaceForm, S
 import { describeValue, didYouMean, formatPath, quote } from "./paths";
 import { prescan } from "./prescan";
 import { ConfigError, ConfigProblem, uniqueProblems } from "./problems";
+import { ROLE1_GRANTS, RuleText, SSO1_STAGE } from "./ruleText";
 
 export { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, SecretsPresent };
 
@@ -39,8 +40,18 @@ function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
                     ? `is required (expected ${issue.expected})`
                     : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
         }
-        return { path: formatPath(path, root), message };
+        const rule = schemaRule(path);
+        return { path: formatPath(path, root), message, ...(rule ?? {}) };
     });
+}
+
+/** The domain rule a schema problem at `path` enforces: the stage (SSO-1), the grants (ROLE-1). */
+function schemaRule(path: readonly PropertyKey[]): RuleText | undefined {
+    const last = path[path.length - 1];
+    const parent = path[path.length - 2];
+    if (parent === "sso" && last === "stage") return SSO1_STAGE;
+    if (path.includes("customRoles") && path.includes("grants")) return ROLE1_GRANTS;
+    return undefined;
 }
 
 function finalize(draft: TenantDraft): TenantConfig {
@@ -89,6 +100,10 @@ export function loadTenantConfig(raw: unknown, form: ConfigForm): TenantConfig {
     return result.config;
 }
 
+function isSecretsPresent(value: unknown): value is SecretsPresent {
+    return typeof (value as { has?: unknown }).has === "function";
+}
+
 const FIXED_KEYS = [WORKSPACE_CONFIG_KEY, TENANT_CONFIG_KEY, SCIM_TOKEN_KEY, ADMIN_KEY, API_PLATFORM_ADMIN_KEY];
 
 function configValue(value: unknown, key: string): { value?: unknown; problem?: ConfigProblem } {
@@ -126,18 +141,51 @@ function plainTextSecrets(
         }));
 }
 
+/** How `loadStackConfig` runs the rule engine and whether it checks secrets. */
+export interface LoadStackOptions<F> {
+    /**
+     * The rule engine on a config that parsed (core/rules `evaluateRules`): runs whenever the config parsed,
+     * even if only secrets are missing, and its findings come back either way. Default none.
+     */
+    evaluate?: (config: TenantConfig) => F[];
+    /**
+     * The rollout checks that can still run on a config the schema or a cross-field check refused (core/rules
+     * `evaluatePartialRules`), given the stack-config value, its form and the gate's problems; their findings
+     * come back beside the problems. Not run when the stack key itself is missing, doubled or not a mapping.
+     * Default none (no findings on a refused config).
+     */
+    evaluatePartial?: (raw: unknown, form: ConfigForm, problems: readonly ConfigProblem[]) => F[];
+    /**
+     * False for read-only commands (`verify`): the secrets an apply needs are neither required nor looked at.
+     * Default true.
+     */
+    checkSecrets?: boolean;
+}
+
 /**
  * The gate for a stack: `values` are the stack's config values keyed `chatgpt-identity:<key>` (other
  * namespaces are ignored; a JSON string stands for its object), `secretsPresent` names the secrets that
  * are set (see SecretsPresent). Exactly one of `chatgpt-identity:workspace` / `chatgpt-identity:tenant`.
- * `evaluate` (the rule engine) runs whenever the config parsed, even if only secrets are missing, and its
- * findings come back either way.
+ * A read-only command passes no secrets and `{ checkSecrets: false }` instead. See LoadStackOptions for the
+ * rule engine's findings.
  */
 export function loadStackConfig<F = never>(
     values: Readonly<Record<string, unknown>>,
     secretsPresent: SecretsPresent,
-    options: { evaluate?: (config: TenantConfig) => F[] } = {},
+    options?: LoadStackOptions<F>,
+): LoadResult<F>;
+export function loadStackConfig<F = never>(
+    values: Readonly<Record<string, unknown>>,
+    options: LoadStackOptions<F> & { checkSecrets: false },
+): LoadResult<F>;
+export function loadStackConfig<F = never>(
+    values: Readonly<Record<string, unknown>>,
+    secretsOrOptions: SecretsPresent | (LoadStackOptions<F> & { checkSecrets: false }),
+    maybeOptions: LoadStackOptions<F> = {},
 ): LoadResult<F> {
+    const noSecrets = !isSecretsPresent(secretsOrOptions);
+    const options: LoadStackOptions<F> = noSecrets ? secretsOrOptions : maybeOptions;
+    const secretsPresent: SecretsPresent = noSecrets ? new Set() : secretsOrOptions;
     const ours = Object.keys(values).filter((k) => k.startsWith(`${CONFIG_NAMESPACE}:`));
     const workspaceKey = `${CONFIG_NAMESPACE}:${WORKSPACE_CONFIG_KEY}`;
     const tenantKey = `${CONFIG_NAMESPACE}:${TENANT_CONFIG_KEY}`;
@@ -177,8 +225,12 @@ export function loadStackConfig<F = never>(
     const read = configValue(values[key], key);
     if (read.problem) return { ok: false, problems: [read.problem], findings: [] };
     const parsed = parseTenantConfig(read.value, form);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems, findings: [] };
+    if (!parsed.ok) {
+        const partial = options.evaluatePartial ? options.evaluatePartial(read.value, form, parsed.problems) : [];
+        return { ok: false, problems: parsed.problems, findings: partial };
+    }
     const findings = options.evaluate ? options.evaluate(parsed.config) : [];
+    if (options.checkSecrets === false) return { ok: true, config: parsed.config, findings };
     const missing = [
         ...plainTextSecrets(parsed.config, values, secretsPresent),
         ...secretProblems(parsed.config, secretsPresent),

@@ -1,7 +1,10 @@
 import { ConfigForm } from "./model";
 import { ConfigProblem } from "./problems";
 import { at } from "./draft";
-import { SSO10 } from "./ruleText";
+import { SSO1_WHY, SSO10 } from "./ruleText";
+
+/** Switches of other SSO tools that the one `sso.stage` replaces (SSO-1). */
+const STAGE_SWITCHES = ["enabled", "enforced"];
 
 const MOVED_ROLES = (root: string) =>
     `moved: API Platform organization roles and their group mappings go under ${root}apiPlatform.roles and ` +
@@ -27,7 +30,8 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 /**
  * Keys the schema would only call "unknown" but that have a story: settings that moved (`roles`,
- * `roleAssignments`, `sso.apiPlatformSsoEnabled` in the tenant form), a second SSO section (SSO-10),
+ * `roleAssignments`, `sso.apiPlatformSsoEnabled` in the tenant form), SSO switches instead of the one
+ * stage (SSO-1), a second SSO section (SSO-10),
  * settings at the wrong level of the tenant form. Reports them and removes them before the schema runs.
  */
 export function prescan(raw: unknown, form: ConfigForm): { raw: unknown; problems: ConfigProblem[] } {
@@ -43,6 +47,22 @@ export function prescan(raw: unknown, form: ConfigForm): { raw: unknown; problem
             });
             delete copy[key];
         }
+    }
+    if (isMapping(copy.sso) && STAGE_SWITCHES.some((key) => key in (copy.sso as object))) {
+        const sso: Record<string, unknown> = { ...copy.sso };
+        for (const key of STAGE_SWITCHES.filter((k) => k in sso)) {
+            problems.push({
+                path: at(root, "sso", key),
+                message: `is not a setting: SSO has one stage, sso.stage, not switches that can contradict each other`,
+                rule: "SSO-1",
+                why: SSO1_WHY,
+                fix:
+                    `Remove sso.${key} and set sso.stage: off, testing, enabled or enforced (enforced once the test ` +
+                    `users signed in).`,
+            });
+            delete sso[key];
+        }
+        copy.sso = sso;
     }
     if (form === "workspace") {
         const sso = copy.sso;

@@ -37,3 +37,32 @@ export const DOM2_WHY =
 export const SCIM7_WHY =
     "SCIM is per workspace: each workspace has its own SCIM app, base URL and token in the IdP; " +
     "a token or base URL shared between workspaces provisions people into the wrong workspace.";
+
+export const SSO1_WHY =
+    "SSO has one stage: off, testing (the IdP app assigned to the test users only), enabled (password login off " +
+    "for provisioned users on verified domains; Google and Apple still allowed) or enforced (social login off " +
+    "too); one value, so two settings can never contradict each other.";
+export const SSO2_WHY =
+    "Test first: a small group of test users signs in while enforcement is off; the test group is assigned to " +
+    "the SSO app, so it must be one of the access groups the stack builds in the IdP.";
+export const SSO9_WHY =
+    "Even after a successful IdP login, access fails unless the user is a member of the workspace: a test user " +
+    "must be provisioned (invited, or pushed by SCIM) before they can test SSO.";
+export const ROLE1_WHY =
+    "The workspace's default settings are the baseline; a custom role only grants extra permissions (publish " +
+    "GPTs, publish skills, higher credit limits, feature access), never less than the baseline.";
+export const ROLE2_WHY =
+    "Groups are mapped to roles only after SCIM pushed them: a group the config does not declare is never " +
+    "pushed, so the mapping would wait for a group that never appears.";
+
+export const SSO1_STAGE: RuleText = {
+    rule: "SSO-1",
+    why: SSO1_WHY,
+    fix: "Set sso.stage to off, testing, enabled or enforced.",
+};
+
+export const ROLE1_GRANTS: RuleText = {
+    rule: "ROLE-1",
+    why: ROLE1_WHY,
+    fix: "Grant at least one of publish-gpts, publish-skills, higher-credit-limit or feature:<name>.",
+};

@@ -27,10 +27,11 @@ function isStanding(f: Finding): boolean {
 /**
  * Plain text for the plan command, grouped by severity; each finding with its path, message, why and
  * fix, except the standing explanations, which say the same thing on every plan: one line each, last.
+ * `title` opens the first line (default `Preflight:`; `verify` passes `Verify:`).
  */
-export function formatFindings(findings: readonly Finding[]): string {
-    if (findings.length === 0) return "Preflight: no findings.";
-    const lines = [`Preflight: ${summarizeFindings(findings)}.`];
+export function formatFindings(findings: readonly Finding[], title = "Preflight:"): string {
+    if (findings.length === 0) return `${title} no findings.`;
+    const lines = [`${title} ${summarizeFindings(findings)}.`];
     for (const { severity, title } of SECTIONS) {
         const group = findings.filter((f) => f.severity === severity && !isStanding(f));
         if (group.length === 0) continue;

@@ -85,8 +85,9 @@ export const sso7NameClaims: Rule = {
     id: "SSO-7",
     summary: "given_name and family_name do not come from an email or login attribute.",
     enforcedByConfig:
-        "An emptied or dropped given_name/family_name claim is refused; the components always send email, " +
-        "given_name and family_name.",
+        "An emptied or dropped given_name/family_name claim, and a source the IdP cannot fill (the other " +
+        "IdP's attribute name; on Entra, one not written user.<attribute>), are refused; the components " +
+        "always send email, given_name and family_name.",
     tenant({ config, path }) {
         const claims = config.sso.claims;
         const findings: Finding[] = [];
@@ -117,7 +118,8 @@ export const sso12EmailClaimSource: Rule = {
         "The email claim comes from a mail/UPN-like attribute, the one each workspace's SCIM app sends as " +
         "the identifier.",
     enforcedByConfig:
-        "An emptied email claim, an email claim or scim.identifierSource that is not a mail/UPN-like " +
-        "attribute, and an email claim that differs from a SCIM-enabled workspace's identifier are " +
-        "refused.",
+        "An emptied email claim, an email claim the IdP cannot fill (the other IdP's attribute name; on " +
+        "Entra, one not written user.<attribute>), an email claim or scim.identifierSource that is not a " +
+        "mail/UPN-like attribute, and an email claim that differs from a SCIM-enabled workspace's " +
+        "identifier are refused.",
 };

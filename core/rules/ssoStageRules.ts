@@ -8,7 +8,9 @@ const domainList = (config: TenantConfig) => listing(domainNames(config));
 export const sso1OneStage: Rule = {
     id: "SSO-1",
     summary: "While testing, SCIM does not provision people who cannot sign in yet.",
-    enforcedByConfig: "sso.stage is one value: off, testing, enabled or enforced; anything else is refused.",
+    enforcedByConfig:
+        "sso.stage is one value: off, testing, enabled or enforced; anything else, and sso.enabled/sso.enforced " +
+        "switches, are refused.",
     workspace({ config, workspace, wsPath }) {
         if (config.sso.stage !== "testing" || !workspace.scim.enabled) return [];
         const others = declaredGroupNames(workspace).filter((n) => n !== config.sso.testGroup);
@@ -38,6 +40,7 @@ export const sso2TestBeforeEnforcing: Rule = {
     summary:
         "Testing names its test users or group; enforcing needs recorded tested users (or an explicit " +
         "acknowledgement).",
+    enforcedByConfig: "An sso.testGroup that is not one of the declared groups is refused.",
     tenant({ config, path }) {
         const sso = config.sso;
         const findings: Finding[] = [];

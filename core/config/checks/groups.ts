@@ -9,7 +9,7 @@ import { slug } from "../../naming/slug";
 import { at, TenantDraft } from "../draft";
 import { quote } from "../paths";
 import { ConfigProblem } from "../problems";
-import { GRP1_WHY } from "../ruleText";
+import { GRP1_WHY, ROLE1_WHY, ROLE2_WHY, SSO2_WHY } from "../ruleText";
 import { GroupConfig } from "../sections/groups";
 import { CUSTOM_ROLE_GRANTS, FEATURE_GRANT_PREFIX } from "../sections/workspace";
 import { didYouMean } from "../paths";
@@ -169,6 +169,9 @@ function testGroupProblems(config: TenantDraft, declared: Declared[]): ConfigPro
             message:
                 `${quote(testGroup)} is not one of the declared groups ` +
                 `(${declared.map((d) => d.shown).join(", ") || "none"})`,
+            rule: "SSO-2",
+            why: SSO2_WHY,
+            fix: `Declare ${testGroup} under a workspace's groups, or set sso.testGroup to a declared group.`,
         },
     ];
 }
@@ -205,8 +208,12 @@ function customRoleProblems(config: TenantDraft): ConfigProblem[] {
                     message:
                         `unknown grant ${quote(grant)}${guess ? `: did you mean ${quote(guess)}?` : ""}; a custom ` +
                         `role grants ` +
-                        `${CUSTOM_ROLE_GRANTS.join(", ")} or ${FEATURE_GRANT_PREFIX}<feature> on top of the baseline ` +
-                        `(ROLE-1)`,
+                        `${CUSTOM_ROLE_GRANTS.join(", ")} or ${FEATURE_GRANT_PREFIX}<feature> on top of the baseline`,
+                    rule: "ROLE-1",
+                    why: ROLE1_WHY,
+                    fix: guess
+                        ? `Write ${guess}.`
+                        : `Use ${CUSTOM_ROLE_GRANTS.join(", ")} or ${FEATURE_GRANT_PREFIX}<feature>, or remove it.`,
                 });
             });
             problems.push(
@@ -221,8 +228,12 @@ function customRoleProblems(config: TenantDraft): ConfigProblem[] {
                     path: at(path, "groups", gi),
                     message:
                         `${quote(group)} is not one of the groups of workspace ${quote(ws.name)} ` +
-                        `(${names.join(", ") || "none"}); ` +
-                        "custom roles are mapped to pushed groups only (ROLE-2)",
+                        `(${names.join(", ") || "none"}); custom roles are mapped to pushed groups only`,
+                    rule: "ROLE-2",
+                    why: ROLE2_WHY,
+                    fix:
+                        `Declare ${group} under the groups of workspace ${quote(ws.name)} (SCIM pushes it), or map ` +
+                        `one of its declared groups.`,
                 });
             });
             problems.push(
@@ -273,6 +284,9 @@ function apiPlatformProblems(config: TenantDraft, declared: Declared[]): ConfigP
             problems.push({
                 path: at(path, "group"),
                 message: `${quote(m.group)} is not one of the declared groups (${groupNames.join(", ") || "none"})`,
+                rule: "ROLE-2",
+                why: ROLE2_WHY,
+                fix: `Declare ${m.group} under a workspace's groups (SCIM pushes it), or map one of the declared groups.`,
             });
         }
         m.roles.forEach((role, ri) => {

@@ -26,8 +26,75 @@ export function isEmailLikeSource(idp: IdpKind, source: string): boolean {
     );
 }
 
+/** Entra ID claim sources are written `user.<attribute>` (or `user.extension_<app>_<name>`). */
+const ENTRA_SOURCE = /^user\.[A-Za-z][A-Za-z0-9_]*$/;
+const ENTRA_ATTRIBUTE = /^[A-Za-z][A-Za-z0-9_]*$/;
+
 /**
- * entityId/acsUrl by stage, SSO-6, SSO-7, SSO-12.
+ * The same user attributes under each IdP's name (lower case → the other IdP's spelling): a config copied
+ * from a setup on the other IdP keeps them, and the IdP fills the claim with nothing.
+ */
+const OTHER_IDP_SOURCES: Record<IdpKind, Record<string, string>> = {
+    entra: {
+        "user.firstname": "user.givenname",
+        "user.lastname": "user.surname",
+        "user.email": "user.mail",
+        "user.login": "user.userprincipalname",
+    },
+    okta: {
+        "user.givenname": "user.firstName",
+        "user.surname": "user.lastName",
+        "user.mail": "user.email",
+        "user.userprincipalname": "user.login",
+    },
+};
+const IDP_NAMES: Record<IdpKind, string> = { entra: "Entra ID", okta: "Okta" };
+
+type ClaimName = "email" | "given_name" | "family_name";
+
+/**
+ * SSO-7 (names) / SSO-12 (email): a source the IdP cannot fill: the other IdP's attribute name, or on Entra
+ * a source not written `user.<attribute>`.
+ */
+function claimSourceProblem(config: TenantDraft, claim: ClaimName, source: string): ConfigProblem | undefined {
+    const idp = config.idp;
+    const other = idp === "entra" ? "okta" : "entra";
+    const defaultSource = DEFAULT_CLAIM_SOURCES[idp][claim];
+    const text =
+        claim === "email" ? { rule: "SSO-12" as const, why: SSO12_WHY } : { rule: "SSO-7" as const, why: SSO7_WHY };
+    const empty = claim === "email" ? "nobody could sign in" : "display names will show as email addresses";
+    const path = at(config.path, "sso", "claims", claim);
+    const own = OTHER_IDP_SOURCES[idp][source.trim().toLowerCase()];
+    if (own !== undefined) {
+        return {
+            path,
+            message:
+                `${quote(source)} is ${IDP_NAMES[other]}'s attribute name; ${IDP_NAMES[idp]} has no such attribute, ` +
+                `so the ${claim} claim would be empty and ${empty}`,
+            ...text,
+            fix: `Use ${own}, or remove sso.claims.${claim} to keep the default ${defaultSource}.`,
+        };
+    }
+    const bare = source.trim();
+    // An email source that is no mail attribute at all gets SSO-12's own "not a mail attribute" problem.
+    const emailLike = claim !== "email" || isEmailLikeSource(idp, `user.${bare}`);
+    if (idp === "entra" && !ENTRA_SOURCE.test(bare) && emailLike) {
+        return {
+            path,
+            message:
+                `${quote(source)} is not an Entra ID user attribute: Entra claim sources are written ` +
+                `user.<attribute>, so the ${claim} claim would be empty and ${empty}`,
+            ...text,
+            fix: ENTRA_ATTRIBUTE.test(bare)
+                ? `Write user.${bare}, or remove sso.claims.${claim} to keep the default ${defaultSource}.`
+                : `Write it as user.<attribute>, e.g. ${defaultSource} (the default).`,
+        };
+    }
+    return undefined;
+}
+
+/**
+ * entityId/acsUrl by stage, SSO-6, SSO-7 (names never empty, from an attribute the IdP has), SSO-12.
  *
  * SSO-12, what is known: ChatGPT's Directory Sync runs on WorkOS, whose directory user is identified to
  * the application by its normalized `email` (the primary entry of SCIM `emails`;
@@ -70,7 +137,11 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
     for (const claim of ["given_name", "family_name"] as const) {
         if (!(claim in sso.claims)) continue;
         const source = sso.claims[claim];
-        if (typeof source === "string" && source.trim() !== "") continue;
+        if (typeof source === "string" && source.trim() !== "") {
+            const wrongSource = claimSourceProblem(config, claim, source);
+            if (wrongSource) problems.push(wrongSource);
+            continue;
+        }
         problems.push({
             path: at(root, "sso", "claims", claim),
             message:
@@ -97,6 +168,11 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
             why: SSO12_WHY,
             fix: emailFix,
         });
+        return problems;
+    }
+    const wrongSource = typeof email === "string" ? claimSourceProblem(config, "email", email) : undefined;
+    if (wrongSource) {
+        problems.push(wrongSource);
         return problems;
     }
     const emailSource = email ?? defaults.email;

@@ -2,7 +2,7 @@ import { slug } from "../../naming/slug";
 import { at, TenantDraft } from "../draft";
 import { quote } from "../paths";
 import { ConfigProblem } from "../problems";
-import { SCIM7_WHY } from "../ruleText";
+import { SCIM7_WHY, SSO9_WHY } from "../ruleText";
 import { collisions } from "./collisions";
 
 /** A SCIM base URL as compared for SCIM-7: host lowered, no trailing slash. */
@@ -15,7 +15,10 @@ function scimUrlIdentity(url: string): string {
     }
 }
 
-/** Workspace identity collisions, SCIM per workspace (SCIM-7), workspace ids, test users, invites. */
+/**
+ * Workspace identity collisions, SCIM per workspace (SCIM-7), workspace ids, test users, invites, and the
+ * workspace keys named by facts.unmanagedUsers.
+ */
 export function workspaceProblems(config: TenantDraft): ConfigProblem[] {
     const root = config.path;
     const ws = config.workspaces;
@@ -120,17 +123,31 @@ export function workspaceProblems(config: TenantDraft): ConfigProblem[] {
             problems.push({
                 path: at(w.path, "invites", "testUsers"),
                 message: `is true but ${at(root, "sso", "testUsers")} is empty: there is nobody to invite`,
+                rule: "SSO-9",
+                why: SSO9_WHY,
+                fix: "List the test users in sso.testUsers, or remove invites.testUsers.",
             });
         }
         if (w.invites.testUsers && !w.manageWorkspace) {
             problems.push({
                 path: at(w.path, "invites", "testUsers"),
-                message:
-                    "invites are sent through the ChatGPT admin API: set manageWorkspace: true (with workspaceId and " +
-                    "the admin key), or invite the test users in the admin console and remove this",
+                message: "invites are sent through the ChatGPT admin API, which this workspace does not use",
+                rule: "SSO-9",
+                why: SSO9_WHY,
+                fix:
+                    "Set manageWorkspace: true (with workspaceId and the admin key), or invite the test users in the " +
+                    "admin console and remove invites.testUsers.",
             });
         }
     }
+    const keys = ws.map((w) => w.key);
+    (config.facts.unmanagedUsers ?? []).forEach((user, i) => {
+        if (user.workspace === undefined || keys.includes(user.workspace)) return;
+        problems.push({
+            path: at(root, "facts", "unmanagedUsers", i, "workspace"),
+            message: `${quote(user.workspace)} is not a workspace of this config (workspace keys: ${keys.join(", ")})`,
+        });
+    });
     for (const list of ["testUsers", "testedUsers"] as const) {
         problems.push(
             ...collisions(

@@ -27,7 +27,7 @@ export const customRoleSchema = section("custom role settings", {
     name: plainText("a role name", { max: 100 }),
     /** Extra permissions (ROLE-1): `publish-gpts`, `publish-skills`, `higher-credit-limit`, `feature:<name>`. */
     grants: listOf(plainText("a grant such as publish-gpts", { max: 100 }), "grants").min(1, {
-        error: "a custom role grants at least one extra permission on top of the baseline (ROLE-1)",
+        error: "a custom role grants at least one extra permission on top of the baseline",
     }),
     /** Convention names of groups of this workspace to assign the role to (after SCIM pushed them, ROLE-2). */
     groups: listOf(plainText("a declared group name"), "group names").default([]),

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { loadTenantConfig } from "../../../core/config/load";
+import { ConfigProblem, formatProblems, loadStackConfig, loadTenantConfig } from "../../../core/config/load";
+import { ROLE1_WHY, ROLE2_WHY, SSO1_WHY, SSO9_WHY } from "../../../core/config/ruleText";
 import { minimalTenant, minimalWorkspace as minimal, problemObjects, problems } from "./support";
 
 const SSO12_WHY =
@@ -55,8 +56,8 @@ describe("config: problems that enforce a rule carry its id, why and fix", () =>
                 fix: "Use user.mail or user.userprincipalname, or remove sso.claims.email to keep the default user.mail.",
             },
         ]);
-        assert.deepEqual(problems({ ...minimal, idp: "okta", sso: { claims: { email: "user.mail" } } }), [
-            'workspace.sso.claims.email: takes the email claim from "user.mail", which is not a mail or sign-in name attribute',
+        assert.deepEqual(problems({ ...minimal, idp: "okta", sso: { claims: { email: "user.department" } } }), [
+            'workspace.sso.claims.email: takes the email claim from "user.department", which is not a mail or sign-in name attribute',
         ]);
         assert.deepEqual(problems({ ...minimal, sso: { claims: { email: null } } }), [
             "workspace.sso.claims.email: drops the email claim: nobody could sign in, because the email claim is the identifier",
@@ -213,5 +214,159 @@ describe("config: problems that enforce a rule carry its id, why and fix", () =>
             ["DOM-2", "SSO-6", "SSO-7", "SSO-12", "GRP-1"],
         );
         for (const p of found) assert.ok(p.why && p.fix, `${p.rule} lacks why or fix`);
+    });
+});
+
+describe("config: gate problems that enforce a rule carry its id, why and fix (through loadStackConfig)", () => {
+    const gate = (form: "workspace" | "tenant", raw: unknown): ConfigProblem[] => {
+        const result = loadStackConfig({ [`chatgpt-identity:${form}`]: JSON.stringify(raw) }, new Set());
+        assert.equal(result.ok, false, "expected the config to be refused");
+        return result.ok ? [] : result.problems;
+    };
+    const GROUPS = [{ dimension: "ROLE", group: "Staff" }];
+
+    it("SSO-1: a stage that is not one of the four, and on/off switches instead of the one stage", () => {
+        assert.deepEqual(gate("workspace", { ...minimal, sso: { stage: "on" } }), [
+            {
+                path: "workspace.sso.stage",
+                message:
+                    'expected an SSO stage ("off", "testing", "enabled" or "enforced"), got "on": did you mean "off"?',
+                rule: "SSO-1",
+                why: SSO1_WHY,
+                fix: "Set sso.stage to off, testing, enabled or enforced.",
+            },
+        ]);
+        assert.deepEqual(gate("tenant", { ...minimalTenant, sso: { enabled: true, enforced: false } }), [
+            {
+                path: "tenant.sso.enabled",
+                message: "is not a setting: SSO has one stage, sso.stage, not switches that can contradict each other",
+                rule: "SSO-1",
+                why: SSO1_WHY,
+                fix: "Remove sso.enabled and set sso.stage: off, testing, enabled or enforced (enforced once the test users signed in).",
+            },
+            {
+                path: "tenant.sso.enforced",
+                message: "is not a setting: SSO has one stage, sso.stage, not switches that can contradict each other",
+                rule: "SSO-1",
+                why: SSO1_WHY,
+                fix: "Remove sso.enforced and set sso.stage: off, testing, enabled or enforced (enforced once the test users signed in).",
+            },
+        ]);
+    });
+
+    it("SSO-9: test-user invites with nobody to invite, or without the admin API", () => {
+        assert.deepEqual(gate("workspace", { ...minimal, invites: { testUsers: true } }), [
+            {
+                path: "workspace.invites.testUsers",
+                message: "is true but workspace.sso.testUsers is empty: there is nobody to invite",
+                rule: "SSO-9",
+                why: SSO9_WHY,
+                fix: "List the test users in sso.testUsers, or remove invites.testUsers.",
+            },
+            {
+                path: "workspace.invites.testUsers",
+                message: "invites are sent through the ChatGPT admin API, which this workspace does not use",
+                rule: "SSO-9",
+                why: SSO9_WHY,
+                fix: "Set manageWorkspace: true (with workspaceId and the admin key), or invite the test users in the admin console and remove invites.testUsers.",
+            },
+        ]);
+    });
+
+    it("ROLE-1: a custom role without grants, and an unknown grant with its did-you-mean", () => {
+        assert.deepEqual(gate("workspace", { ...minimal, customRoles: [{ name: "Nothing", grants: [] }] }), [
+            {
+                path: "workspace.customRoles[0].grants",
+                message: "a custom role grants at least one extra permission on top of the baseline",
+                rule: "ROLE-1",
+                why: ROLE1_WHY,
+                fix: "Grant at least one of publish-gpts, publish-skills, higher-credit-limit or feature:<name>.",
+            },
+        ]);
+        const unknown = gate("workspace", {
+            ...minimal,
+            customRoles: [{ name: "P", grants: ["publish-gpt", "admin"] }],
+        });
+        assert.deepEqual(
+            unknown.map((p) => [p.path, p.rule, p.why, p.fix]),
+            [
+                ["workspace.customRoles[0].grants[0]", "ROLE-1", ROLE1_WHY, "Write publish-gpts."],
+                [
+                    "workspace.customRoles[0].grants[1]",
+                    "ROLE-1",
+                    ROLE1_WHY,
+                    "Use publish-gpts, publish-skills, higher-credit-limit or feature:<feature>, or remove it.",
+                ],
+            ],
+        );
+    });
+
+    it("ROLE-2: a custom role or an API Platform mapping naming a group that is not declared", () => {
+        const tenant = {
+            ...minimalTenant,
+            apiPlatform: {
+                roles: [{ name: "Readers", permissions: ["api.model.read"] }],
+                roleMappings: [{ group: "ROLE_Principals", roles: ["Readers"] }],
+            },
+            workspaces: [
+                { key: "staff", name: "Staff", groups: GROUPS },
+                {
+                    key: "students",
+                    name: "Students",
+                    customRoles: [{ name: "P", grants: ["publish-gpts"], groups: ["ROLE_Staff"] }],
+                },
+            ],
+        };
+        assert.deepEqual(gate("tenant", tenant), [
+            {
+                path: "tenant.workspaces[1].customRoles[0].groups[0]",
+                message:
+                    '"ROLE_Staff" is not one of the groups of workspace "Students" (none); custom roles are mapped to pushed groups only',
+                rule: "ROLE-2",
+                why: ROLE2_WHY,
+                fix: 'Declare ROLE_Staff under the groups of workspace "Students" (SCIM pushes it), or map one of its declared groups.',
+            },
+            {
+                path: "tenant.apiPlatform.roleMappings[0].group",
+                message: '"ROLE_Principals" is not one of the declared groups (ROLE_Staff)',
+                rule: "ROLE-2",
+                why: ROLE2_WHY,
+                fix: "Declare ROLE_Principals under a workspace's groups (SCIM pushes it), or map one of the declared groups.",
+            },
+        ]);
+    });
+
+    it("SSO-2: the test group is one of the declared groups; a bad phase is a plain schema problem", () => {
+        assert.deepEqual(
+            gate("workspace", { ...minimal, groups: GROUPS, sso: { testGroup: "TESTING_SSO_Pilot" } }).map((p) => [
+                p.path,
+                p.rule,
+                p.fix,
+            ]),
+            [
+                [
+                    "workspace.sso.testGroup",
+                    "SSO-2",
+                    "Declare TESTING_SSO_Pilot under a workspace's groups, or set sso.testGroup to a declared group.",
+                ],
+            ],
+        );
+        assert.deepEqual(
+            gate("tenant", { ...minimalTenant, workspaces: [{ key: "staff", name: "Staff", phase: "level2" }] }).map(
+                (p) => [p.path, p.rule, p.fix],
+            ),
+            [["tenant.workspaces[0].phase", undefined, undefined]],
+        );
+    });
+
+    it("formatProblems shows the rule before the message and the why and fix under it", () => {
+        const text = formatProblems(gate("workspace", { ...minimal, sso: { stage: "on" } }));
+        assert.equal(
+            text,
+            '  - workspace.sso.stage: SSO-1: expected an SSO stage ("off", "testing", "enabled" or "enforced"), ' +
+                'got "on": did you mean "off"?\n' +
+                `      why: ${SSO1_WHY}\n` +
+                "      fix: Set sso.stage to off, testing, enabled or enforced.",
+        );
     });
 });

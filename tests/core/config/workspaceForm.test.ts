@@ -142,7 +142,7 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
     it("refuses test-user invites with nobody to invite or without the admin API", () => {
         assert.deepEqual(problems({ ...minimal, invites: { testUsers: true } }), [
             "workspace.invites.testUsers: is true but workspace.sso.testUsers is empty: there is nobody to invite",
-            "workspace.invites.testUsers: invites are sent through the ChatGPT admin API: set manageWorkspace: true (with workspaceId and the admin key), or invite the test users in the admin console and remove this",
+            "workspace.invites.testUsers: invites are sent through the ChatGPT admin API, which this workspace does not use",
         ]);
     });
 
@@ -187,9 +187,9 @@ describe("config: the workspace form (chatgpt-identity:workspace)", () => {
                 customRoles: [{ name: "Publishers", grants: ["publish-gpt", "admin"], groups: ["ROLE_Teachers"] }],
             }),
             [
-                'workspace.customRoles[0].grants[0]: unknown grant "publish-gpt": did you mean "publish-gpts"?; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline (ROLE-1)',
-                'workspace.customRoles[0].grants[1]: unknown grant "admin"; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline (ROLE-1)',
-                'workspace.customRoles[0].groups[0]: "ROLE_Teachers" is not one of the groups of workspace "Lincoln USD" (ROLE_Staff); custom roles are mapped to pushed groups only (ROLE-2)',
+                'workspace.customRoles[0].grants[0]: unknown grant "publish-gpt": did you mean "publish-gpts"?; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline',
+                'workspace.customRoles[0].grants[1]: unknown grant "admin"; a custom role grants publish-gpts, publish-skills, higher-credit-limit or feature:<feature> on top of the baseline',
+                'workspace.customRoles[0].groups[0]: "ROLE_Teachers" is not one of the groups of workspace "Lincoln USD" (ROLE_Staff); custom roles are mapped to pushed groups only',
             ],
         );
     });

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { TenantFacts as ConfigFacts } from "../../../core/config/sections/facts";
+import { TenantFacts as ConfigFacts } from "../../../core/config/schema";
 import { FACTS, FACT_KEYS, TenantFacts, mergeFacts } from "../../../core/facts";
 
 describe("facts: mergeFacts (config < live < API)", () => {

@@ -25,90 +25,108 @@ const workspaces = (...entries: Record<string, unknown>[]) => ({
  * For each rule whose part is enforced by the config gate: a config that breaks that part, and where the gate
  * says so.
  */
-const BROKEN: { rule: RuleId; form: ConfigForm; raw: Record<string, unknown>; path: string; carriesId: boolean }[] = [
+const BROKEN: { rule: RuleId; form: ConfigForm; raw: Record<string, unknown>; path: string }[] = [
     {
         rule: "DOM-2",
         form: "workspace",
         raw: { ...BASE, sso: { ...SSO, testUsers: ["pat@hs.lincoln.k12.us"] } },
         path: "workspace.sso.testUsers[0]",
-        carriesId: true,
     },
     {
         rule: "SSO-1",
         form: "workspace",
         raw: { ...BASE, sso: { ...SSO, stage: "on" } },
         path: "workspace.sso.stage",
-        carriesId: false,
+    },
+    {
+        rule: "SSO-1",
+        form: "tenant",
+        raw: { ...workspaces({}), sso: { ...SSO, enforced: true } },
+        path: "tenant.sso.enforced",
+    },
+    {
+        rule: "SSO-2",
+        form: "workspace",
+        raw: { ...BASE, sso: { ...SSO, testGroup: "TESTING_SSO_Pilot" } },
+        path: "workspace.sso.testGroup",
     },
     {
         rule: "SSO-6",
         form: "workspace",
         raw: { ...BASE, sso: { ...SSO, assertionEncryption: true } },
         path: "workspace.sso.assertionEncryption",
-        carriesId: true,
     },
     {
         rule: "SSO-7",
         form: "workspace",
         raw: { ...BASE, sso: { ...SSO, claims: { given_name: null } } },
         path: "workspace.sso.claims.given_name",
-        carriesId: true,
+    },
+    {
+        rule: "SSO-7",
+        form: "workspace",
+        raw: { ...BASE, idp: "okta", sso: { ...SSO, claims: { family_name: "user.surname" } } },
+        path: "workspace.sso.claims.family_name",
     },
     {
         rule: "SSO-9",
         form: "workspace",
         raw: { ...BASE, invites: { testUsers: true } },
         path: "workspace.invites.testUsers",
-        carriesId: false,
     },
     {
         rule: "SSO-10",
         form: "tenant",
         raw: workspaces({ sso: SSO }),
         path: "tenant.workspaces[0].sso",
-        carriesId: true,
     },
     {
         rule: "SSO-12",
         form: "workspace",
         raw: { ...BASE, sso: { ...SSO, claims: { email: "user.employeeid" } } },
         path: "workspace.sso.claims.email",
-        carriesId: true,
     },
     {
         rule: "SSO-12",
         form: "tenant",
         raw: { ...workspaces({ scim: { ...SCIM(1), identifierSource: "user.userprincipalname" } }) },
         path: "tenant.sso.claims.email and tenant.workspaces[0].scim.identifierSource",
-        carriesId: true,
     },
     {
         rule: "SCIM-7",
         form: "tenant",
         raw: workspaces({ scim: SCIM(1) }, { scim: SCIM(1) }),
         path: "tenant.workspaces[0].scim.baseUrl and tenant.workspaces[1].scim.baseUrl",
-        carriesId: true,
     },
     {
         rule: "GRP-1",
         form: "workspace",
         raw: { ...BASE, groups: [{ dimension: "Function", group: "Lincoln_Elementary" }] },
         path: "workspace.groups[0]",
-        carriesId: true,
     },
     {
         rule: "ROLE-1",
         form: "workspace",
         raw: { ...BASE, customRoles: [{ name: "Publishers", grants: ["-publish-gpts"] }] },
         path: "workspace.customRoles[0].grants[0]",
-        carriesId: false,
     },
     {
         rule: "ROLE-2",
         form: "workspace",
         raw: { ...BASE, customRoles: [{ name: "Publishers", grants: ["publish-gpts"], groups: ["ROLE_Teachers"] }] },
         path: "workspace.customRoles[0].groups[0]",
-        carriesId: false,
+    },
+    {
+        rule: "ROLE-2",
+        form: "workspace",
+        raw: {
+            ...BASE,
+            apiPlatform: {
+                roles: [{ name: "R", permissions: ["api.model.read"] }],
+                roleMappings: [{ group: "ROLE_Staff", roles: ["R"] }],
+            },
+        },
+        path: "workspace.apiPlatform.roleMappings[0].group",
     },
 ];
 
@@ -119,14 +137,14 @@ describe("rules: the parts enforced by the config gate (each check exists once)"
     });
 
     for (const broken of BROKEN) {
-        const withId = broken.carriesId ? " with the rule id" : "";
-        it(`${broken.rule}: the gate refuses it at ${broken.path}${withId}`, () => {
+        it(`${broken.rule}: the gate refuses it at ${broken.path} with the rule id, why and fix`, () => {
             const result = parseTenantConfig(broken.raw, broken.form);
             assert.equal(result.ok, false);
             const problems = result.ok ? [] : result.problems;
             const problem = problems.find((p) => p.path === broken.path);
             assert.ok(problem, `no problem at ${broken.path}: ${JSON.stringify(problems)}`);
-            if (broken.carriesId) assert.equal(problem.rule, broken.rule);
+            assert.equal(problem.rule, broken.rule);
+            assert.ok(problem.why && problem.fix, `${broken.rule} at ${broken.path} lacks why or fix`);
         });
     }
 

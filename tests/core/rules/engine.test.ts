@@ -416,6 +416,8 @@ describe("rules: output", () => {
                 ].join("\n"),
             );
             assert.equal(formatFindings([]), "Preflight: no findings.");
+            assert.equal(formatFindings([], "Verify:"), "Verify: no findings.");
+            assert.equal(formatFindings(withNote, "Verify:").split("\n")[0], "Verify: 1 error, 1 warning, 2 notes.");
         },
     );
 
