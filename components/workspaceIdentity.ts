@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig } from "../core/config/model";
+import { ConfigError } from "../core/config/problems";
 import { Finding } from "../core/rules";
 import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
@@ -179,13 +180,41 @@ export class TenantIdentity extends pulumi.ComponentResource {
  * clients and the openai SDK.
  */
 
+/** The IdP SDK each `idp` needs: optional peer dependencies, installed by the stacks that choose that IdP. */
+export const IDP_SDK_PACKAGES = { entra: "@pulumi/azuread", okta: "@pulumi/okta" } as const;
+
+/** Loads the IdP module of `idp`; a missing SDK is a ConfigError naming the `npm install` that fixes it. */
+function loadIdpModule<T>(config: Pick<TenantConfig, "form" | "idp">, load: () => T): T {
+    const sdk = IDP_SDK_PACKAGES[config.idp];
+    try {
+        return load();
+    } catch (e) {
+        const err = e as NodeJS.ErrnoException | undefined;
+        // Only the SDK itself, not a module it fails to find in turn.
+        if (err?.code !== "MODULE_NOT_FOUND" || !String(err.message).includes(`'${sdk}'`)) throw e;
+        throw new ConfigError([
+            {
+                path: `${config.form}.idp`,
+                message: `idp: ${config.idp} needs the optional package ${sdk}, which is not installed`,
+                fix: `Run \`npm install ${sdk}\` in your Pulumi project.`,
+            },
+        ]);
+    }
+}
+
 /** The IdP side of the config's `idp`: `${name}-entra` or `${name}-okta`. */
 function buildIdpSide(name: string, args: IdpSideArgs, parent: pulumi.Resource): IdpSide {
     if (args.tenant.idp === "entra") {
-        const { EntraIdentity } = require("./entra/entraIdentity") as typeof import("./entra/entraIdentity");
+        const { EntraIdentity } = loadIdpModule(
+            args.tenant,
+            () => require("./entra/entraIdentity") as typeof import("./entra/entraIdentity"),
+        );
         return new EntraIdentity(`${name}-entra`, args, { parent }).side;
     }
-    const { OktaIdentity } = require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity");
+    const { OktaIdentity } = loadIdpModule(
+        args.tenant,
+        () => require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity"),
+    );
     return new OktaIdentity(`${name}-okta`, args, { parent }).side;
 }
 

@@ -91,8 +91,7 @@ export function configOnlyInEnvironment(stack: StackFileConfig): ConfigProblem |
         path: TENANT_KEY,
         message:
             `the stack file sets neither ${WORKSPACE_KEY} nor ${TENANT_KEY}, so the config can only come from the ` +
-            `Pulumi ESC environment${plural} ${names}, which this command cannot open without credentials: ` +
-            "nothing was planned",
+            `Pulumi ESC environment${plural} ${names}, which this command cannot open without credentials`,
         fix:
             `Run \`pulumi preview\` (it opens the environment${plural}), or put the ${WORKSPACE_KEY} (or ` +
             `${TENANT_KEY}) section in the stack file and keep only secrets in ESC, so that this command can read it`,
