@@ -92,12 +92,12 @@ function withSecretPlaceholders(
     const present = new Set([...Object.keys(values), ...Object.keys(env).filter((k) => env[k])]);
     const notes: string[] = [];
     const secretKeys = [...stack.secretKeys];
-    const missingBefore = secretProblems(config, present).length;
     for (const key of secretConfigKeys(config)) {
         const lookup = lookupConfig(values, key, stack.environments ?? []);
         if (lookup.state !== "unknown") continue;
         // Only a secret the apply needs (one whose absence secretProblems reports) gets a note and a placeholder.
-        if (secretProblems(config, new Set([...present, key])).length === missingBefore) continue;
+        const missing = secretProblems(config, present).length;
+        if (secretProblems(config, new Set([...present, key])).length === missing) continue;
         present.add(key);
         values[key] = UNKNOWN_FROM_ENVIRONMENT;
         secretKeys.push(key);
