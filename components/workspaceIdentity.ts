@@ -6,7 +6,7 @@ import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
 import { DomainTxtRecords } from "./dns/domainTxtRecords";
 import { IdpSecrets, IdpSide, IdpSideArgs } from "./idp/types";
-// Types only: the modules are required on demand (see buildIdpSide, loadWorkspaceSide).
+// Types only: the modules are required on demand (see idpSideBuilder, loadWorkspaceSide).
 import type { ApiPlatformAccess, ChatGptWorkspace } from "./workspace";
 
 /** Type token of the top-level component in the workspace form: unchanged, so one-workspace stacks keep their URNs. */
@@ -71,6 +71,8 @@ export class TenantIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: TenantIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         const { config } = args;
+        // Before anything is registered: a missing IdP SDK must not leave a half-made component behind.
+        const buildIdpSide = idpSideBuilder(config);
         super(
             config.form === "workspace" ? WORKSPACE_IDENTITY_TYPE : TENANT_IDENTITY_TYPE,
             name,
@@ -202,20 +204,25 @@ function loadIdpModule<T>(config: Pick<TenantConfig, "form" | "idp">, load: () =
     }
 }
 
-/** The IdP side of the config's `idp`: `${name}-entra` or `${name}-okta`. */
-function buildIdpSide(name: string, args: IdpSideArgs, parent: pulumi.Resource): IdpSide {
-    if (args.tenant.idp === "entra") {
+/**
+ * The builder of the IdP side of the config's `idp` (`${name}-entra` or `${name}-okta`); loads that IdP's module,
+ * and with it its SDK, so a missing SDK is a ConfigError before any resource is registered.
+ */
+function idpSideBuilder(
+    config: Pick<TenantConfig, "form" | "idp">,
+): (name: string, args: IdpSideArgs, parent: pulumi.Resource) => IdpSide {
+    if (config.idp === "entra") {
         const { EntraIdentity } = loadIdpModule(
-            args.tenant,
+            config,
             () => require("./entra/entraIdentity") as typeof import("./entra/entraIdentity"),
         );
-        return new EntraIdentity(`${name}-entra`, args, { parent }).side;
+        return (name, args, parent) => new EntraIdentity(`${name}-entra`, args, { parent }).side;
     }
     const { OktaIdentity } = loadIdpModule(
-        args.tenant,
+        config,
         () => require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity"),
     );
-    return new OktaIdentity(`${name}-okta`, args, { parent }).side;
+    return (name, args, parent) => new OktaIdentity(`${name}-okta`, args, { parent }).side;
 }
 
 function loadWorkspaceSide(): typeof import("./workspace") {
