@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as path from "node:path";
 import { workspaceView } from "../core/config/load";
+import { TenantFacts } from "../core/facts";
 import { renderRunbook } from "../core/runbook";
 import { DEFAULT_RUNBOOK, DEFAULT_STACK_FILE, Invocation, parseCommandLine, PlanOptions, UsageError } from "./args";
 import { EXIT, EXIT_STATUS_HELP } from "./exitCodes";
@@ -98,7 +99,7 @@ async function liveFacts(
     options: PlanOptions,
     io: CommandIo,
     err: Write,
-): Promise<{ facts?: PlanOptionsFacts } | { code: number }> {
+): Promise<{ facts?: TenantFacts } | { code: number }> {
     const live = await livePlanFacts(stack, {
         env: io.env,
         baseUrl: options.baseUrl,
@@ -113,14 +114,12 @@ async function liveFacts(
     return { facts: live.facts };
 }
 
-type PlanOptionsFacts = NonNullable<Parameters<typeof runPlan>[1]>["facts"];
-
 async function plan(options: PlanOptions, out: Write, err: Write, io: CommandIo): Promise<number> {
     const shownPath = path.relative(process.cwd(), options.stackFile) || options.stackFile;
     let result: PlanResult;
     try {
         const stack = readStackFile(options.stackFile);
-        let facts: PlanOptionsFacts;
+        let facts: TenantFacts | undefined;
         if (options.live) {
             const live = await liveFacts(stack, options, io, err);
             if ("code" in live) return live.code;
