@@ -16,7 +16,7 @@ export interface PlanOptions {
     runbook?: string;
     /** Let the runbook replace an existing file this command did not write. */
     overwriteRunbook: boolean;
-    /** `--live`: add what the live workspaces show (read-only, admin keys from the environment) to the config's facts. */
+    /** `--live`: add what the live workspaces show (read-only; admin keys from the environment) to the facts. */
     live: boolean;
     /** `--base-url`: the admin API base URL for `--live` (default https://api.chatgpt.com/v1), e.g. the emulator's. */
     baseUrl?: string;
@@ -77,7 +77,9 @@ export function parseCommandLine(argv: string[]): Invocation {
     const [command, ...rest] = positionals;
     if (command === undefined || command === "help") return { kind: "help" };
     if (command === "verify")
-        throw new UsageError("`verify` comes first, before its options: `chatgpt-identity verify [STACK_FILE] [options]`");
+        throw new UsageError(
+            "`verify` comes first, before its options: `chatgpt-identity verify [STACK_FILE] [options]`",
+        );
     if (command !== "plan")
         throw new UsageError(
             `Unknown command "${command}"; the commands are \`chatgpt-identity plan\` and \`chatgpt-identity verify\``,

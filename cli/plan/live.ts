@@ -62,6 +62,8 @@ export async function livePlanFacts(stack: StackFileConfig, io: LivePlanIo): Pro
     return {
         kind: "facts",
         facts: mergeFacts(config.facts, facts),
-        notes: skipped.map((w) => `--live: workspace ${w.key} was not read (${why(w)}); its facts come from the config`),
+        notes: skipped.map(
+            (w) => `--live: workspace ${w.key} was not read (${why(w)}); its facts come from the config`,
+        ),
     };
 }

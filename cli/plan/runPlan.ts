@@ -127,7 +127,8 @@ export async function runPlan(
     env: NodeJS.ProcessEnv = process.env,
 ): Promise<PlanResult> {
     const fromEnvironmentOnly = configOnlyInEnvironment(stack);
-    if (fromEnvironmentOnly) return { ok: false, problems: [fromEnvironmentOnly], findings: [], notes: [], resources: [] };
+    if (fromEnvironmentOnly)
+        return { ok: false, problems: [fromEnvironmentOnly], findings: [], notes: [], resources: [] };
     const gateInput: StackConfigInput = { values: stack.values, secretsPresent: ALL_SECRETS_PRESENT };
     const loaded = loadStack(gateInput, options.facts);
     if (!loaded.ok)

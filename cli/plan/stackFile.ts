@@ -1,6 +1,12 @@
 import * as fs from "node:fs";
 import { parse } from "yaml";
-import { CONFIG_NAMESPACE, ConfigProblem, SCIM_TOKEN_KEY, TENANT_CONFIG_KEY, WORKSPACE_CONFIG_KEY } from "../../core/config/load";
+import {
+    CONFIG_NAMESPACE,
+    ConfigProblem,
+    SCIM_TOKEN_KEY,
+    TENANT_CONFIG_KEY,
+    WORKSPACE_CONFIG_KEY,
+} from "../../core/config/load";
 import { readStackEnvironments, StackEnvironmentError } from "../stackEnvironment";
 
 /** A Pulumi stack config file as the plan command needs it: values, and which ones are secret. */

@@ -69,10 +69,19 @@ describe("chatgpt-identity command line", () => {
                 () => parseCommandLine(argv),
                 (e: Error) => e instanceof UsageError && e.message === message,
             );
-        usage(["apply"], 'Unknown command "apply"; the commands are `chatgpt-identity plan` and `chatgpt-identity verify`');
-        usage(["--strict", "verify"], "`verify` comes first, before its options: `chatgpt-identity verify [STACK_FILE] [options]`");
+        usage(
+            ["apply"],
+            'Unknown command "apply"; the commands are `chatgpt-identity plan` and `chatgpt-identity verify`',
+        );
+        usage(
+            ["--strict", "verify"],
+            "`verify` comes first, before its options: `chatgpt-identity verify [STACK_FILE] [options]`",
+        );
         usage(["plan", "--base-url", "http://127.0.0.1:1/v1"], "--base-url is used only with --live");
-        usage(["plan", "--live", "--base-url", "api.chatgpt.com"], "--base-url must be an http(s) URL such as https://api.chatgpt.com/v1");
+        usage(
+            ["plan", "--live", "--base-url", "api.chatgpt.com"],
+            "--base-url must be an http(s) URL such as https://api.chatgpt.com/v1",
+        );
         usage(["plan", "--format", "xml"], '--format must be text, json, markdown, not "xml"');
         usage(["plan", "--runbook"], "--runbook needs a value");
         usage(["plan", "--force"], "Unknown option --force");
@@ -114,7 +123,10 @@ describe("chatgpt-identity command line", () => {
     });
 
     it("names both commands and verify's own help in the top-level usage; exit 5 is verify's unreadable workspace", () => {
-        assert.match(USAGE, /^Usage: chatgpt-identity plan \[STACK_FILE\] \[options\]\n {7}chatgpt-identity verify \[STACK_FILE\] \[options\]\n/);
+        assert.match(
+            USAGE,
+            /^Usage: chatgpt-identity plan \[STACK_FILE\] \[options\]\n {7}chatgpt-identity verify \[STACK_FILE\] \[options\]\n/,
+        );
         assert.match(USAGE, /`chatgpt-identity verify --help` lists its options/);
         assert.match(USAGE, /^ {2}--live {2}/m);
         assert.equal(EXIT.workspaceUnreadable, VERIFY_EXIT.unreadable);

@@ -32,7 +32,8 @@ describe("chatgpt-identity plan: stack files that import Pulumi ESC environments
         const plan = await runPlan(stack, {}, {});
         assert.equal(plan.ok, true);
         assert.deepEqual(plan.problems, []);
-        const from = `it may be set by the Pulumi ESC environment \`${ENV}\`, which the offline plan cannot read: ` +
+        const from =
+            `it may be set by the Pulumi ESC environment \`${ENV}\`, which the offline plan cannot read: ` +
             "`pulumi preview` will show its value; unknown until apply, not missing";
         assert.deepEqual(plan.notes, [
             `chatgpt-identity:scimToken is not in the stack file; ${from}`,
@@ -45,7 +46,8 @@ describe("chatgpt-identity plan: stack files that import Pulumi ESC environments
         const plan = await runPlan(readStackFile(write({ config: { "chatgpt-identity:workspace": manage } })), {}, {});
         assert.equal(plan.ok, true);
         assert.equal(plan.notes.length, 2);
-        for (const note of plan.notes) assert.match(note, /is missing: .* `pulumi up` will stop until you run `pulumi config set --secret/);
+        for (const note of plan.notes)
+            assert.match(note, /is missing: .* `pulumi up` will stop until you run `pulumi config set --secret/);
     });
 
     it("a secret set in the file stays the file's (secure), not unknown", async () => {
@@ -59,7 +61,10 @@ describe("chatgpt-identity plan: stack files that import Pulumi ESC environments
     });
 
     it("the config section only in an environment: one problem that says the plan cannot see it and what to do (exit 1)", async () => {
-        const file = write({ environment: [ENV, "shared/secrets"], config: { "chatgpt-identity:scimToken": { secure: "v1:x" } } });
+        const file = write({
+            environment: [ENV, "shared/secrets"],
+            config: { "chatgpt-identity:scimToken": { secure: "v1:x" } },
+        });
         const plan = await runPlan(readStackFile(file), {}, {});
         assert.equal(plan.ok, false);
         assert.deepEqual(plan.resources, []);
@@ -77,7 +82,12 @@ describe("chatgpt-identity plan: stack files that import Pulumi ESC environments
             },
         ]);
         let out = "";
-        const code = await main(["plan", file, "--no-runbook"], (t) => (out += t), () => undefined, { env: {} });
+        const code = await main(
+            ["plan", file, "--no-runbook"],
+            (t) => (out += t),
+            () => undefined,
+            { env: {} },
+        );
         assert.equal(code, 1);
         assert.match(out, /which this command cannot open without credentials/);
     });
@@ -86,7 +96,10 @@ describe("chatgpt-identity plan: stack files that import Pulumi ESC environments
         const file = write({ environment: [ENV] });
         const { io, stderr } = captureIo({ cwd: dir });
         assert.equal(await verifyMain([file], io), 2);
-        assert.match(stderr(), /^chatgpt-identity verify: Stack file .*Pulumi\.lincoln\.yaml: the stack file sets neither/);
+        assert.match(
+            stderr(),
+            /^chatgpt-identity verify: Stack file .*Pulumi\.lincoln\.yaml: the stack file sets neither/,
+        );
     });
 
     it("refuses an environment: section that is not a list of names as an unreadable stack file", () => {
@@ -100,8 +113,12 @@ describe("chatgpt-identity plan: stack files that import Pulumi ESC environments
     it("reads both config forms with one reader (plan and verify)", () => {
         const tenant = write({ config: { "chatgpt-identity:tenant": { name: "x" } } });
         assert.deepEqual(Object.keys(readStackFile(tenant).values), ["chatgpt-identity:tenant"]);
-        assert.ok(!fs.existsSync(path.join(__dirname, "..", "..", "..", "cli", "verify", "loadConfig.js")) ||
-            !fs.readFileSync(path.join(__dirname, "..", "..", "..", "cli", "verify", "loadConfig.js"), "utf8").includes("yaml"),
-            "verify has no YAML reader of its own");
+        assert.ok(
+            !fs.existsSync(path.join(__dirname, "..", "..", "..", "cli", "verify", "loadConfig.js")) ||
+                !fs
+                    .readFileSync(path.join(__dirname, "..", "..", "..", "cli", "verify", "loadConfig.js"), "utf8")
+                    .includes("yaml"),
+            "verify has no YAML reader of its own",
+        );
     });
 });

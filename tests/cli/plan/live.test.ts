@@ -35,7 +35,9 @@ describe("chatgpt-identity plan --live: the live reader's facts, against the emu
         return { code, out, err };
     };
     const grp3 = (out: string) =>
-        (JSON.parse(out) as PlanJson).findings.findings.filter((f) => f.id === "GRP-3").map((f) => `${f.severity} ${f.path}`);
+        (JSON.parse(out) as PlanJson).findings.findings
+            .filter((f) => f.id === "GRP-3")
+            .map((f) => `${f.severity} ${f.path}`);
 
     it("a local group with a declared group's name is a GRP-3 warning under --live, and not without it", async () => {
         const live = await plan(["--live", "--base-url", emulator.apiBaseUrl], { CHATGPT_ADMIN_KEY: LINCOLN.adminKey });
