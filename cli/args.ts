@@ -16,9 +16,18 @@ export interface PlanOptions {
     runbook?: string;
     /** Let the runbook replace an existing file this command did not write. */
     overwriteRunbook: boolean;
+    /** `--live`: add what the live workspaces show (read-only; admin keys from the environment) to the facts. */
+    live: boolean;
+    /** `--base-url`: the admin API base URL for `--live` (default https://api.chatgpt.com/v1), e.g. the emulator's. */
+    baseUrl?: string;
 }
 
-export type Invocation = { kind: "help" } | { kind: "version" } | { kind: "plan"; options: PlanOptions };
+export type Invocation =
+    | { kind: "help" }
+    | { kind: "version" }
+    | { kind: "plan"; options: PlanOptions }
+    /** `verify` and every argument after it, parsed by `cli/verify`. */
+    | { kind: "verify"; args: string[] };
 
 /** A command line that cannot be run; its message says what is wrong in one line. */
 export class UsageError extends Error {}
@@ -29,6 +38,8 @@ const OPTIONS = {
     runbook: { type: "string" },
     "no-runbook": { type: "boolean" },
     "overwrite-runbook": { type: "boolean" },
+    live: { type: "boolean" },
+    "base-url": { type: "string" },
     help: { type: "boolean", short: "h" },
     version: { type: "boolean", short: "V" },
 } as const;
@@ -47,8 +58,12 @@ function usageMessage(error: Error & { code?: string }): string {
     }
 }
 
-/** `chatgpt-identity [plan] ...` by the conventions of `node:util.parseArgs` (`--format=json` works). */
+/**
+ * `chatgpt-identity plan ...` by the conventions of `node:util.parseArgs` (`--format=json` works);
+ * `chatgpt-identity verify ...` hands everything after `verify` to verify's own parser.
+ */
 export function parseCommandLine(argv: string[]): Invocation {
+    if (argv[0] === "verify") return { kind: "verify", args: argv.slice(1) };
     let parsed;
     try {
         parsed = parseNodeArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -61,8 +76,14 @@ export function parseCommandLine(argv: string[]): Invocation {
     if (values.version) return { kind: "version" };
     const [command, ...rest] = positionals;
     if (command === undefined || command === "help") return { kind: "help" };
+    if (command === "verify")
+        throw new UsageError(
+            "`verify` comes first, before its options: `chatgpt-identity verify [STACK_FILE] [options]`",
+        );
     if (command !== "plan")
-        throw new UsageError(`Unknown command "${command}"; the command is \`chatgpt-identity plan\``);
+        throw new UsageError(
+            `Unknown command "${command}"; the commands are \`chatgpt-identity plan\` and \`chatgpt-identity verify\``,
+        );
     if (rest.length > 1) {
         throw new UsageError(
             `Only one stack file can be planned at a time (got ${rest.map((r) => `"${r}"`).join(" and ")})`,
@@ -75,6 +96,10 @@ export function parseCommandLine(argv: string[]): Invocation {
     if (values.runbook !== undefined && values["no-runbook"])
         throw new UsageError("--runbook and --no-runbook contradict each other");
     if (values.runbook === "") throw new UsageError("--runbook needs a file name");
+    const baseUrl = values["base-url"];
+    if (baseUrl !== undefined && !values.live) throw new UsageError("--base-url is used only with --live");
+    if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl))
+        throw new UsageError("--base-url must be an http(s) URL such as https://api.chatgpt.com/v1");
     return {
         kind: "plan",
         options: {
@@ -83,6 +108,8 @@ export function parseCommandLine(argv: string[]): Invocation {
             strict: values.strict ?? false,
             runbook: values["no-runbook"] ? undefined : (values.runbook ?? DEFAULT_RUNBOOK),
             overwriteRunbook: values["overwrite-runbook"] ?? false,
+            live: values.live ?? false,
+            ...(baseUrl !== undefined ? { baseUrl } : {}),
         },
     };
 }

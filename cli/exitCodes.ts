@@ -13,6 +13,11 @@ export const EXIT = {
     internal: 3,
     /** The plan was printed, but the runbook was not written (unsafe or unwritable path). */
     runbookNotWritten: 4,
+    /**
+     * A workspace could not be read (`verify`, `plan --live`): bad key (401), missing scope (403), no such
+     * workspace or a plan without the admin API (404), API unreachable; for verify also no admin key.
+     */
+    workspaceUnreadable: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -23,4 +28,6 @@ export const EXIT_STATUS_HELP = `Exit status:
   2  usage error, or a stack file that cannot be read
   3  unexpected failure inside the command (a bug)
   4  the plan was printed but the runbook was not written (symlink, the stack file, a file this
-     command did not write without --overwrite-runbook, or a path that cannot be written)`;
+     command did not write without --overwrite-runbook, or a path that cannot be written)
+  5  a workspace could not be read (verify, plan --live): bad key, missing scope, plan without
+     the API, unreachable; verify also without an admin key`;

@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig } from "../core/config/model";
+import { ConfigError } from "../core/config/problems";
 import { Finding } from "../core/rules";
 import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
 import { DomainTxtRecords } from "./dns/domainTxtRecords";
 import { IdpSecrets, IdpSide, IdpSideArgs } from "./idp/types";
-// Types only: the modules are required on demand (see buildIdpSide, loadWorkspaceSide).
+// Types only: the modules are required on demand (see idpSideBuilder, loadWorkspaceSide).
 import type { ApiPlatformAccess, ChatGptWorkspace } from "./workspace";
 
 /** Type token of the top-level component in the workspace form: unchanged, so one-workspace stacks keep their URNs. */
@@ -70,6 +71,8 @@ export class TenantIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: TenantIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         const { config } = args;
+        // Before anything is registered: a missing IdP SDK must not leave a half-made component behind.
+        const buildIdpSide = idpSideBuilder(config);
         super(
             config.form === "workspace" ? WORKSPACE_IDENTITY_TYPE : TENANT_IDENTITY_TYPE,
             name,
@@ -179,14 +182,47 @@ export class TenantIdentity extends pulumi.ComponentResource {
  * clients and the openai SDK.
  */
 
-/** The IdP side of the config's `idp`: `${name}-entra` or `${name}-okta`. */
-function buildIdpSide(name: string, args: IdpSideArgs, parent: pulumi.Resource): IdpSide {
-    if (args.tenant.idp === "entra") {
-        const { EntraIdentity } = require("./entra/entraIdentity") as typeof import("./entra/entraIdentity");
-        return new EntraIdentity(`${name}-entra`, args, { parent }).side;
+/** The IdP SDK each `idp` needs: optional peer dependencies, installed by the stacks that choose that IdP. */
+export const IDP_SDK_PACKAGES = { entra: "@pulumi/azuread", okta: "@pulumi/okta" } as const;
+
+/** Loads the IdP module of `idp`; a missing SDK is a ConfigError naming the `npm install` that fixes it. */
+function loadIdpModule<T>(config: Pick<TenantConfig, "form" | "idp">, load: () => T): T {
+    const sdk = IDP_SDK_PACKAGES[config.idp];
+    try {
+        return load();
+    } catch (e) {
+        const err = e as NodeJS.ErrnoException | undefined;
+        // Only the SDK itself, not a module it fails to find in turn.
+        if (err?.code !== "MODULE_NOT_FOUND" || !String(err.message).includes(`'${sdk}'`)) throw e;
+        throw new ConfigError([
+            {
+                path: `${config.form}.idp`,
+                message: `idp: ${config.idp} needs the optional package ${sdk}, which is not installed`,
+                fix: `Run \`npm install ${sdk}\` in your Pulumi project.`,
+            },
+        ]);
     }
-    const { OktaIdentity } = require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity");
-    return new OktaIdentity(`${name}-okta`, args, { parent }).side;
+}
+
+/**
+ * The builder of the IdP side of the config's `idp` (`${name}-entra` or `${name}-okta`); loads that IdP's module,
+ * and with it its SDK, so a missing SDK is a ConfigError before any resource is registered.
+ */
+function idpSideBuilder(
+    config: Pick<TenantConfig, "form" | "idp">,
+): (name: string, args: IdpSideArgs, parent: pulumi.Resource) => IdpSide {
+    if (config.idp === "entra") {
+        const { EntraIdentity } = loadIdpModule(
+            config,
+            () => require("./entra/entraIdentity") as typeof import("./entra/entraIdentity"),
+        );
+        return (name, args, parent) => new EntraIdentity(`${name}-entra`, args, { parent }).side;
+    }
+    const { OktaIdentity } = loadIdpModule(
+        config,
+        () => require("./okta/oktaIdentity") as typeof import("./okta/oktaIdentity"),
+    );
+    return (name, args, parent) => new OktaIdentity(`${name}-okta`, args, { parent }).side;
 }
 
 function loadWorkspaceSide(): typeof import("./workspace") {

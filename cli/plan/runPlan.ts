@@ -1,5 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, ConfigProblem, TenantConfig } from "../../core/config/load";
+import {
+    API_PLATFORM_ADMIN_KEY,
+    CONFIG_NAMESPACE,
+    ConfigError,
+    ConfigProblem,
+    TenantConfig,
+} from "../../core/config/load";
 import { secretProblems } from "../../core/config/checks/secrets";
 import { TenantFacts, Finding } from "../../core/rules";
 import { TxtRecordResult } from "../../components/dns/adapter";
@@ -8,7 +14,8 @@ import { StackConfigInput, deployFromStackConfig, loadStack } from "../../compon
 import { WorkspaceManualSteps } from "../../components/workspaceIdentity";
 import { RecordedResource, RecordingEngine, settle, valueOf } from "../../offline/recordingEngine";
 import { previewFakeInvokes, previewFakeOutputs } from "../../offline/previewValues/index";
-import { StackFileConfig } from "./stackFile";
+import { lookupConfig, UNKNOWN_FROM_ENVIRONMENT } from "../stackEnvironment";
+import { configOnlyInEnvironment, StackFileConfig } from "./stackFile";
 
 /** What the SSO wizard and the IdP need from each other, as far as it is known before apply. */
 export interface SsoHandoff {
@@ -65,7 +72,17 @@ function muteEngineLog(): () => void {
     return () => Object.assign(log, saved);
 }
 
-/** The stack file's values with placeholders for the secrets the apply needs and the file lacks (each a note). */
+/** Every secret config key the apply may read for this config (whether it needs it is secretProblems' call). */
+function secretConfigKeys(config: TenantConfig): string[] {
+    const keys = config.workspaces.flatMap((w) => [w.scim.tokenKey, w.adminKeyConfigKey]);
+    return [...new Set([...keys, API_PLATFORM_ADMIN_KEY])].map((k) => `${CONFIG_NAMESPACE}:${k}`);
+}
+
+/**
+ * The stack file's values with placeholders for the secrets the apply needs and the file lacks. A secret the file
+ * lacks but an imported ESC environment may set is unknown until apply (a note, and `[unknown: ...]` as its value);
+ * one that nothing sets is a note saying `pulumi up` will stop.
+ */
 function withSecretPlaceholders(
     stack: StackFileConfig,
     config: TenantConfig,
@@ -75,6 +92,17 @@ function withSecretPlaceholders(
     const present = new Set([...Object.keys(values), ...Object.keys(env).filter((k) => env[k])]);
     const notes: string[] = [];
     const secretKeys = [...stack.secretKeys];
+    for (const key of secretConfigKeys(config)) {
+        const lookup = lookupConfig(values, key, stack.environments ?? []);
+        if (lookup.state !== "unknown") continue;
+        // Only a secret the apply needs (one whose absence secretProblems reports) gets a note and a placeholder.
+        const missing = secretProblems(config, present).length;
+        if (secretProblems(config, new Set([...present, key])).length === missing) continue;
+        present.add(key);
+        values[key] = UNKNOWN_FROM_ENVIRONMENT;
+        secretKeys.push(key);
+        notes.push(`${lookup.note}; unknown until apply, not missing`);
+    }
     for (const p of secretProblems(config, present)) {
         notes.push(`${p.message}; \`pulumi up\` will stop until you run \`${p.fix}\``);
     }
@@ -98,6 +126,9 @@ export async function runPlan(
     options: RunPlanOptions = {},
     env: NodeJS.ProcessEnv = process.env,
 ): Promise<PlanResult> {
+    const fromEnvironmentOnly = configOnlyInEnvironment(stack);
+    if (fromEnvironmentOnly)
+        return { ok: false, problems: [fromEnvironmentOnly], findings: [], notes: [], resources: [] };
     const gateInput: StackConfigInput = { values: stack.values, secretsPresent: ALL_SECRETS_PRESENT };
     const loaded = loadStack(gateInput, options.facts);
     if (!loaded.ok)

@@ -1,6 +1,5 @@
 import { TenantConfig } from "../../core/config/load";
-import { LiveFactsResult, readLiveFacts } from "../../verify/liveFacts";
-import { ReadProgress } from "../../verify/liveState";
+import { LiveFactsResult, ReadLiveFactsOptions, readLiveFacts } from "../../verify/liveFacts";
 import { adminKeys } from "./adminKeys";
 
 /**
@@ -10,22 +9,13 @@ import { adminKeys } from "./adminKeys";
  */
 export async function readLiveFactsFromEnvironment(
     config: TenantConfig,
-    options: {
-        env: Record<string, string | undefined>;
-        baseUrl?: string;
-        dnsServer?: string;
-        onProgress?: (progress: ReadProgress) => void;
-    },
+    options: Omit<ReadLiveFactsOptions, "adminKey"> & { env: Record<string, string | undefined> },
 ): Promise<LiveFactsResult> {
+    const { env, ...read } = options;
     const keys = adminKeys(
         {},
-        options.env,
+        env,
         config.workspaces.map((w) => w.key),
     );
-    return readLiveFacts(config, {
-        adminKey: keys.adminKey,
-        baseUrl: options.baseUrl,
-        dnsServer: options.dnsServer,
-        onProgress: options.onProgress,
-    });
+    return readLiveFacts(config, { ...read, adminKey: keys.adminKey });
 }

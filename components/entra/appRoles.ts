@@ -1,4 +1,5 @@
-import * as azuread from "@pulumi/azuread";
+// Types only: previewValues reads USER_APP_ROLE_ID, and an Okta plan must not load @pulumi/azuread.
+import type * as azuread from "@pulumi/azuread";
 
 /**
  * The app role to assign users and groups to on an app created from the non-gallery template.

@@ -46,7 +46,8 @@ describe("package: packed, installed by name outside the repository, used as a d
         project = path.join(work, "district");
         fs.mkdirSync(project);
         fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "district", private: true }));
-        run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], project);
+        // The IdP SDKs are optional peers: a district installs the one its stack uses (the example is Entra).
+        run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, "@pulumi/azuread@^6"], project);
         installed = path.join(project, "node_modules", ...pkg.name.split("/"));
     });
     after(() => fs.rmSync(work, { recursive: true, force: true }));
