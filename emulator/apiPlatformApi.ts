@@ -1,6 +1,16 @@
 import { StateStore } from "./store";
 import { ApiPlatformOrgState, OrgGroupRecord, RoleRecord, newId, nowSeconds } from "./model";
-import { RequestContext, conflict, notFound, objectBody, rejectUnknownFields, requireString, stringArray, badRequest, ApiError } from "./http";
+import {
+    RequestContext,
+    conflict,
+    notFound,
+    objectBody,
+    rejectUnknownFields,
+    requireString,
+    stringArray,
+    badRequest,
+    ApiError,
+} from "./http";
 import { pageSdk } from "./pagination";
 import { Router } from "./router";
 
@@ -13,7 +23,11 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
     const t = (ctx: RequestContext): ApiPlatformOrgState => ctx.org!;
     const capacity = (org: ApiPlatformOrgState) => {
         if (org.roles.length + org.groups.length >= maxObjects) {
-            throw new ApiError(507, "object_limit_reached", `This emulated organization holds ${maxObjects} objects, its configured maximum.`);
+            throw new ApiError(
+                507,
+                "object_limit_reached",
+                `This emulated organization holds ${maxObjects} objects, its configured maximum.`,
+            );
         }
     };
 
@@ -23,13 +37,25 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
             const body = objectBody(ctx.body);
             rejectUnknownFields(body, ["role_name", "permissions", "description"]);
             const name = requireString(body, "role_name");
-            if (body.permissions === undefined) throw badRequest("'permissions' is required (an array of permission strings).", "permissions", "missing_required_parameter");
+            if (body.permissions === undefined)
+                throw badRequest(
+                    "'permissions' is required (an array of permission strings).",
+                    "permissions",
+                    "missing_required_parameter",
+                );
             const permissions = stringArray(body.permissions, "permissions");
             const description = optionalDescription(body);
             assertRoleNameFree(t(ctx), name);
             capacity(t(ctx));
             const now = nowSeconds();
-            const role: RoleRecord = { id: newId("role", "_"), name, description: description ?? null, permissions, createdAt: now, updatedAt: now };
+            const role: RoleRecord = {
+                id: newId("role", "_"),
+                name,
+                description: description ?? null,
+                permissions,
+                createdAt: now,
+                updatedAt: now,
+            };
             t(ctx).roles.push(role);
             store.commit();
             return ok(roleJson(role));
@@ -39,8 +65,12 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
             const role = findRole(t(ctx), ctx.params.roleId);
             const body = objectBody(ctx.body);
             rejectUnknownFields(body, ["role_name", "permissions", "description"]);
-            const name = body.role_name === undefined || body.role_name === null ? undefined : requireString(body, "role_name");
-            const permissions = body.permissions === undefined || body.permissions === null ? undefined : stringArray(body.permissions, "permissions");
+            const name =
+                body.role_name === undefined || body.role_name === null ? undefined : requireString(body, "role_name");
+            const permissions =
+                body.permissions === undefined || body.permissions === null
+                    ? undefined
+                    : stringArray(body.permissions, "permissions");
             const description = optionalDescription(body);
             if (name !== undefined && name !== role.name) assertRoleNameFree(t(ctx), name);
             if (name !== undefined) role.name = name;
@@ -66,7 +96,13 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
             const name = requireString(body, "name");
             assertLocalGroupNameFree(t(ctx), name);
             capacity(t(ctx));
-            const group: OrgGroupRecord = { id: newId("group", "_"), name, createdAt: nowSeconds(), scimManaged: false, roles: [] };
+            const group: OrgGroupRecord = {
+                id: newId("group", "_"),
+                name,
+                createdAt: nowSeconds(),
+                scimManaged: false,
+                roles: [],
+            };
             t(ctx).groups.push(group);
             store.commit();
             return ok(groupJson(group));
@@ -81,7 +117,12 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
             if (name !== group.name) assertLocalGroupNameFree(t(ctx), name);
             group.name = name;
             store.commit();
-            return ok({ id: group.id, name: group.name, created_at: group.createdAt, is_scim_managed: group.scimManaged });
+            return ok({
+                id: group.id,
+                name: group.name,
+                created_at: group.createdAt,
+                is_scim_managed: group.scimManaged,
+            });
         })
         .add("DELETE", "/v1/organization/groups/:groupId", (ctx) => {
             const org = t(ctx);
@@ -95,7 +136,12 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
         .add("GET", "/v1/organization/groups/:groupId/roles", (ctx) => {
             const org = t(ctx);
             const group = findGroup(org, ctx.params.groupId);
-            return ok(pageSdk(group.roles.map((a) => assignedRoleJson(findRole(org, a.roleId), a.createdAt)), ctx.query));
+            return ok(
+                pageSdk(
+                    group.roles.map((a) => assignedRoleJson(findRole(org, a.roleId), a.createdAt)),
+                    ctx.query,
+                ),
+            );
         })
         .add("POST", "/v1/organization/groups/:groupId/roles", (ctx) => {
             const org = t(ctx);
@@ -106,13 +152,23 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
             const role = org.roles.find((r) => r.id === roleId);
             if (!role) throw new ApiError(404, "not_found", `No role found with id '${roleId}'.`, { param: "role_id" });
             if (group.roles.some((a) => a.roleId === roleId)) {
-                throw conflict("role_already_assigned", `Role '${role.name}' (${role.id}) is already assigned to group '${group.name}' (${group.id}).`, "role_id");
+                throw conflict(
+                    "role_already_assigned",
+                    `Role '${role.name}' (${role.id}) is already assigned to group '${group.name}' (${group.id}).`,
+                    "role_id",
+                );
             }
             group.roles.push({ roleId, createdAt: nowSeconds() });
             store.commit();
             return ok({
                 object: "group.role",
-                group: { object: "group", id: group.id, name: group.name, created_at: group.createdAt, scim_managed: group.scimManaged },
+                group: {
+                    object: "group",
+                    id: group.id,
+                    name: group.name,
+                    created_at: group.createdAt,
+                    scim_managed: group.scimManaged,
+                },
                 role: roleJson(role),
             });
         })
@@ -125,7 +181,8 @@ export function addApiPlatformRoutes(router: Router, store: StateStore, maxObjec
         })
         .add("DELETE", "/v1/organization/groups/:groupId/roles/:roleId", (ctx) => {
             const group = findGroup(t(ctx), ctx.params.groupId);
-            if (!group.roles.some((a) => a.roleId === ctx.params.roleId)) throw notFound(`role assignment on group '${group.id}'`, ctx.params.roleId);
+            if (!group.roles.some((a) => a.roleId === ctx.params.roleId))
+                throw notFound(`role assignment on group '${group.id}'`, ctx.params.roleId);
             group.roles = group.roles.filter((a) => a.roleId !== ctx.params.roleId);
             store.commit();
             return ok({ object: "group.role.deleted", deleted: true });
@@ -156,12 +213,18 @@ function findGroup(org: ApiPlatformOrgState, id: string): OrgGroupRecord {
 
 function assertRoleNameFree(org: ApiPlatformOrgState, name: string): void {
     const existing = org.roles.find((r) => r.name === name);
-    if (existing) throw conflict("role_name_exists", `A role named '${name}' already exists (${existing.id}); role names are unique.`, "role_name");
+    if (existing)
+        throw conflict(
+            "role_name_exists",
+            `A role named '${name}' already exists (${existing.id}); role names are unique.`,
+            "role_name",
+        );
 }
 
 function assertLocalGroupNameFree(org: ApiPlatformOrgState, name: string): void {
     const existing = org.groups.find((g) => !g.scimManaged && g.name === name);
-    if (existing) throw conflict("group_name_exists", `A local group named '${name}' already exists (${existing.id}).`, "name");
+    if (existing)
+        throw conflict("group_name_exists", `A local group named '${name}' already exists (${existing.id}).`, "name");
 }
 
 function assertLocalGroup(group: OrgGroupRecord, action: string): void {

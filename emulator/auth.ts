@@ -27,21 +27,29 @@ function invalidKey(key: string, what: string): ApiError {
  * ChatGPT admin API (`/v1/manage/workspaces/{workspace_id}/…`): 401 for a missing or unknown key, 404 for a
  * workspace id the emulator does not hold, 403 when the key belongs to another workspace.
  */
-export function authenticateWorkspace(store: StateStore, headers: IncomingHttpHeaders, workspaceId: string): WorkspaceState {
+export function authenticateWorkspace(
+    store: StateStore,
+    headers: IncomingHttpHeaders,
+    workspaceId: string,
+): WorkspaceState {
     const key = bearer(headers);
     if (!key) throw missingKey("workspace Admin key");
     const owner = store.workspaceByAdminKey(key);
     if (!owner) throw invalidKey(key, "a workspace-scoped Admin key (Admin Console > Credentials > Admin keys)");
     const target = store.workspace(workspaceId);
     if (!target) {
-        throw new ApiError(404, "workspace_not_found", `No workspace found with id '${workspaceId}', or it has no Admin API.`);
+        throw new ApiError(
+            404,
+            "workspace_not_found",
+            `No workspace found with id '${workspaceId}', or it has no Admin API.`,
+        );
     }
     if (target !== owner) {
         throw new ApiError(
             403,
             "workspace_forbidden",
             `This Admin key is not authorized for workspace '${workspaceId}': Admin keys are workspace-scoped; use a key ` +
-            "created in that workspace's Admin Console.",
+                "created in that workspace's Admin Console.",
             { type: "invalid_request_error" },
         );
     }
@@ -63,7 +71,11 @@ export function authenticateScim(store: StateStore, headers: IncomingHttpHeaders
     if (!token) throw new ApiError(401, null, "Missing SCIM bearer token: send 'Authorization: Bearer <SCIM token>'.");
     const ws = store.workspace(workspaceId);
     if (!ws || ws.scimToken !== token) {
-        throw new ApiError(401, null, `Invalid SCIM bearer token ${mask(token)} for this directory (SCIM-7: one token per workspace).`);
+        throw new ApiError(
+            401,
+            null,
+            `Invalid SCIM bearer token ${mask(token)} for this directory (SCIM-7: one token per workspace).`,
+        );
     }
     return ws;
 }

@@ -1,9 +1,24 @@
 import { removeMember } from "./directory";
 import {
-    ApiError, RequestContext, badRequest, conflict, normalizeEmail, notFound, objectBody,
-    rejectUnknownFields, requireString,
+    ApiError,
+    RequestContext,
+    badRequest,
+    conflict,
+    normalizeEmail,
+    notFound,
+    objectBody,
+    rejectUnknownFields,
+    requireString,
 } from "./http";
-import { InviteRecord, WorkspaceGroupRecord, WorkspaceState, WorkspaceUserRecord, newId, nowSeconds, objectCount } from "./model";
+import {
+    InviteRecord,
+    WorkspaceGroupRecord,
+    WorkspaceState,
+    WorkspaceUserRecord,
+    newId,
+    nowSeconds,
+    objectCount,
+} from "./model";
 import { pageAfter, pageCursor } from "./pagination";
 import { Router } from "./router";
 import { StateStore } from "./store";
@@ -36,8 +51,11 @@ export function addChatGptAdminRoutes(router: Router, deps: ChatGptAdminDeps): v
     };
     const capacity = (w: WorkspaceState) => {
         if (objectCount(w) >= deps.maxObjectsPerWorkspace) {
-            throw new ApiError(507, "object_limit_reached",
-                `This emulated workspace holds ${deps.maxObjectsPerWorkspace} objects, its configured maximum.`);
+            throw new ApiError(
+                507,
+                "object_limit_reached",
+                `This emulated workspace holds ${deps.maxObjectsPerWorkspace} objects, its configured maximum.`,
+            );
         }
     };
     const p = (suffix: string) => `${WORKSPACE_PREFIX}${suffix}`;
@@ -52,7 +70,8 @@ export function addChatGptAdminRoutes(router: Router, deps: ChatGptAdminDeps): v
         .add("GET", p("/users/:userId"), (ctx) => ok(userJson(findUser(ws(ctx), ctx.params.userId))))
         .add("DELETE", p("/users/:userId"), (ctx) => {
             const user = findUser(ws(ctx), ctx.params.userId);
-            if (user.scimManaged) throw scimManaged(`User '${user.email}' is provisioned by SCIM; deprovision it in the IdP.`);
+            if (user.scimManaged)
+                throw scimManaged(`User '${user.email}' is provisioned by SCIM; deprovision it in the IdP.`);
             removeMember(ws(ctx), user.id);
             return commit(ok({ object: "workspace.user.deleted", id: user.id, deleted: true }));
         })
@@ -65,7 +84,13 @@ export function addChatGptAdminRoutes(router: Router, deps: ChatGptAdminDeps): v
 
         .add("GET", p("/invites"), (ctx) => {
             const w = ws(ctx);
-            return ok(pageAfter(w.invites.map((i) => inviteJson(w, i)), ctx.query, { defaultLimit: 100, maxLimit: 1000 }));
+            return ok(
+                pageAfter(
+                    w.invites.map((i) => inviteJson(w, i)),
+                    ctx.query,
+                    { defaultLimit: 100, maxLimit: 1000 },
+                ),
+            );
         })
         .add("POST", p("/invites"), (ctx) => {
             const w = ws(ctx);
@@ -77,10 +102,21 @@ export function addChatGptAdminRoutes(router: Router, deps: ChatGptAdminDeps): v
                 throw badRequest(`'role' must be one of ${INVITE_ROLES.join(", ")}, got '${role}'.`, "role");
             }
             const member = w.users.find((u) => u.email === email && u.status === "active");
-            if (member) throw conflict("user_already_member", `'${email}' is already a member of this workspace (${member.id}).`, "email");
+            if (member)
+                throw conflict(
+                    "user_already_member",
+                    `'${email}' is already a member of this workspace (${member.id}).`,
+                    "email",
+                );
             capacity(w);
             // A second pending invite for the same email is accepted [gap]: tests count duplicates instead.
-            const invite: InviteRecord = { id: newId("invite"), email, role, createdAt: nowSeconds(now), resentAt: null };
+            const invite: InviteRecord = {
+                id: newId("invite"),
+                email,
+                role,
+                createdAt: nowSeconds(now),
+                resentAt: null,
+            };
             w.invites.push(invite);
             return commit(ok(inviteJson(w, invite)));
         })
@@ -120,21 +156,38 @@ export function addChatGptAdminRoutes(router: Router, deps: ChatGptAdminDeps): v
             const user = w.users.find((u) => u.id === userId);
             if (!user) throw new ApiError(404, "not_found", `No user found with id '${userId}'.`, { param: "user_id" });
             if (group.memberIds.includes(user.id)) {
-                throw conflict("already_member", `User '${user.id}' is already a member of group '${group.name}'.`, "user_id");
+                throw conflict(
+                    "already_member",
+                    `User '${user.id}' is already a member of group '${group.name}'.`,
+                    "user_id",
+                );
             }
             group.memberIds.push(user.id);
-            return commit(ok({ object: "directory.workspace.group_user", workspace_id: w.id, group_id: group.id, user_id: user.id }));
+            return commit(
+                ok({
+                    object: "directory.workspace.group_user",
+                    workspace_id: w.id,
+                    group_id: group.id,
+                    user_id: user.id,
+                }),
+            );
         })
         .add("DELETE", p("/groups/:groupId/users/:userId"), (ctx) => {
             const w = ws(ctx);
             const group = findGroup(w, ctx.params.groupId);
             assertManualGroup(group);
-            if (!group.memberIds.includes(ctx.params.userId)) throw notFound(`member of group '${group.id}'`, ctx.params.userId);
+            if (!group.memberIds.includes(ctx.params.userId))
+                throw notFound(`member of group '${group.id}'`, ctx.params.userId);
             group.memberIds = group.memberIds.filter((m) => m !== ctx.params.userId);
-            return commit(ok({
-                object: "directory.workspace.group_user.deleted", workspace_id: w.id, group_id: group.id,
-                user_id: ctx.params.userId, deleted: true,
-            }));
+            return commit(
+                ok({
+                    object: "directory.workspace.group_user.deleted",
+                    workspace_id: w.id,
+                    group_id: group.id,
+                    user_id: ctx.params.userId,
+                    deleted: true,
+                }),
+            );
         })
 
         .add("GET", p("/usage_limits/workspace"), (ctx) => ok(workspaceLimitJson(ws(ctx), now())))

@@ -64,7 +64,8 @@ export function parseCliArgs(argv: string[]): CliResult {
     if (values["latency-ms"] !== undefined) faults.latencyMs = number("--latency-ms", values["latency-ms"]);
     if (values["rate-429"] !== undefined) faults.rate429 = number("--rate-429", values["rate-429"]);
     if (values["rate-5xx"] !== undefined) faults.rate5xx = number("--rate-5xx", values["rate-5xx"]);
-    if (values["rate-lost-answer"] !== undefined) faults.rateLostAnswer = number("--rate-lost-answer", values["rate-lost-answer"]);
+    if (values["rate-lost-answer"] !== undefined)
+        faults.rateLostAnswer = number("--rate-lost-answer", values["rate-lost-answer"]);
     if (values["retry-after"] !== undefined) faults.retryAfterSeconds = number("--retry-after", values["retry-after"]);
     if (values.seed !== undefined) faults.seed = integer("--seed", values.seed, -2147483648, 4294967295);
     if (Object.keys(faults).length > 0) {
@@ -74,7 +75,11 @@ export function parseCliArgs(argv: string[]): CliResult {
     return { help: false, options };
 }
 
-function workspacesFrom(values: { "workspace-id"?: string[]; "admin-key"?: string[]; "scim-token"?: string[] }): EmulatorWorkspace[] {
+function workspacesFrom(values: {
+    "workspace-id"?: string[];
+    "admin-key"?: string[];
+    "scim-token"?: string[];
+}): EmulatorWorkspace[] {
     const ids = values["workspace-id"] ?? [];
     const keys = values["admin-key"] ?? [];
     const tokens = values["scim-token"] ?? [];
@@ -82,7 +87,11 @@ function workspacesFrom(values: { "workspace-id"?: string[]; "admin-key"?: strin
     for (const id of ids) if (!isUuid(id)) throw new Error(`--workspace-id must be a UUID, got '${id}'.`);
     return Array.from({ length: count }, (_, i) => {
         const random = randomWorkspaceCredentials();
-        return { id: ids[i] ?? random.id, adminKey: keys[i] ?? random.adminKey, scimToken: tokens[i] ?? random.scimToken };
+        return {
+            id: ids[i] ?? random.id,
+            adminKey: keys[i] ?? random.adminKey,
+            scimToken: tokens[i] ?? random.scimToken,
+        };
     });
 }
 
@@ -94,6 +103,7 @@ function number(flag: string, text: string): number {
 
 function integer(flag: string, text: string, min: number, max: number): number {
     const n = number(flag, text);
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} must be an integer from ${min} to ${max}, got '${text}'.`);
+    if (!Number.isInteger(n) || n < min || n > max)
+        throw new Error(`${flag} must be an integer from ${min} to ${max}, got '${text}'.`);
     return n;
 }

@@ -56,7 +56,11 @@ export function addControlRoutes(router: Router, deps: ControlDeps): void {
             status: 200,
             body: {
                 data: workspace(ctx.params.workspaceId).users.map((u) => ({
-                    id: u.id, email: u.email, source: u.source, is_scim_managed: u.scimManaged, status: u.status,
+                    id: u.id,
+                    email: u.email,
+                    source: u.source,
+                    is_scim_managed: u.scimManaged,
+                    status: u.status,
                 })),
             },
         }))
@@ -67,7 +71,12 @@ export function addControlRoutes(router: Router, deps: ControlDeps): void {
             if (!Array.isArray(members) || members.some((m) => typeof m !== "string")) {
                 throw badRequest("'member_ids' must be an array of user ids.", "member_ids");
             }
-            const group = seedLocalGroup(workspace(ctx.params.workspaceId), body.name as string, members as string[], now);
+            const group = seedLocalGroup(
+                workspace(ctx.params.workspaceId),
+                body.name as string,
+                members as string[],
+                now,
+            );
             return created({ id: group.id, name: group.name, is_scim_managed: false });
         })
         .add("POST", "/_emulator/workspaces/:workspaceId/invites/:inviteId/accept", (ctx) => {

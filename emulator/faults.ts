@@ -13,7 +13,12 @@ export type FaultDecision =
  */
 export class FaultInjector {
     private faults: Required<EmulatorFaults> = {
-        latencyMs: 0, rate429: 0, rate5xx: 0, rateLostAnswer: 0, retryAfterSeconds: 1, seed: 1,
+        latencyMs: 0,
+        rate429: 0,
+        rate5xx: 0,
+        rateLostAnswer: 0,
+        retryAfterSeconds: 1,
+        seed: 1,
     };
     private randomState = 1;
 
@@ -36,7 +41,8 @@ export class FaultInjector {
         checkNumber("retryAfterSeconds", next.retryAfterSeconds, 0, 3600);
         if (!Number.isInteger(next.seed)) throw new Error(`faults.seed must be an integer, got ${next.seed}.`);
         const total = next.rate429 + next.rate5xx + next.rateLostAnswer;
-        if (total > 1) throw new Error(`faults.rate429 + faults.rate5xx + faults.rateLostAnswer must be at most 1, got ${total}.`);
+        if (total > 1)
+            throw new Error(`faults.rate429 + faults.rate5xx + faults.rateLostAnswer must be at most 1, got ${total}.`);
         this.faults = next;
         if (f.seed !== undefined) this.randomState = f.seed >>> 0;
     }

@@ -29,13 +29,22 @@ export class ApiError extends Error {
         readonly status: number,
         readonly code: string | null,
         message: string,
-        readonly options: { type?: string; param?: string | null; scimType?: string; headers?: Record<string, string> } = {},
+        readonly options: {
+            type?: string;
+            param?: string | null;
+            scimType?: string;
+            headers?: Record<string, string>;
+        } = {},
     ) {
         super(message);
     }
 }
 
-export function badRequest(message: string, param: string | null = null, code: string | null = "invalid_request"): ApiError {
+export function badRequest(
+    message: string,
+    param: string | null = null,
+    code: string | null = "invalid_request",
+): ApiError {
     return new ApiError(400, code, message, { param, scimType: "invalidValue" });
 }
 
@@ -65,7 +74,9 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     try {
         return JSON.parse(text);
     } catch {
-        throw badRequest("We could not parse the JSON body of your request. Send valid JSON with Content-Type: application/json.");
+        throw badRequest(
+            "We could not parse the JSON body of your request. Send valid JSON with Content-Type: application/json.",
+        );
     }
 }
 
@@ -101,7 +112,11 @@ export function requireString(body: Record<string, unknown>, field: string, maxL
 
 export function checkLength(value: string, field: string, maxLength: number): void {
     if (value.length > maxLength) {
-        throw badRequest(`'${field}' is longer than ${maxLength} characters (${value.length}).`, field, "string_above_max_length");
+        throw badRequest(
+            `'${field}' is longer than ${maxLength} characters (${value.length}).`,
+            field,
+            "string_above_max_length",
+        );
     }
 }
 

@@ -14,8 +14,18 @@ import { EmulatorOptions, RequestLogEntry, RunningEmulator } from "./types";
 import { WorkspaceState } from "./model";
 
 export {
-    EmulatorApiPlatformOrg, EmulatorFaults, EmulatorLimits, EmulatorOptions, EmulatorTenant, EmulatorWorkspace,
-    RequestLogEntry, RunningEmulator, SeedUserInput, SeedUserSource, SeededGroup, SeededUser,
+    EmulatorApiPlatformOrg,
+    EmulatorFaults,
+    EmulatorLimits,
+    EmulatorOptions,
+    EmulatorTenant,
+    EmulatorWorkspace,
+    RequestLogEntry,
+    RunningEmulator,
+    SeedUserInput,
+    SeedUserSource,
+    SeededGroup,
+    SeededUser,
 } from "./types";
 
 export const DEFAULT_REQUESTS_PER_MINUTE = 100;
@@ -54,8 +64,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     addControlRoutes(router, { store, faults, requestLog, now, reset });
 
     const server = createEmulatorServer({
-        router, store, faults, rateLimiter, requestLog, ...limits,
-        controlToken: options.controlToken, port: () => port, log: options.log,
+        router,
+        store,
+        faults,
+        rateLimiter,
+        requestLog,
+        ...limits,
+        controlToken: options.controlToken,
+        port: () => port,
+        log: options.log,
     });
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -93,18 +110,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         tenants: apiPlatformOrgs.map((o) => ({ ...o, scimToken: "" })),
         requestLog,
         setFaults: (f) => faults.set(f),
-        seedUser: (workspaceId, input) => plain(() => {
-            const user = seedUser(workspace(workspaceId), input, now);
-            return { id: user.id, email: user.email };
-        }),
-        seedLocalGroup: (workspaceId, name, memberIds = []) => plain(() => {
-            const group = seedLocalGroup(workspace(workspaceId), name, memberIds, now);
-            return { id: group.id, name: group.name };
-        }),
-        acceptInvite: (workspaceId, inviteId) => plain(() => {
-            const user = acceptInvite(workspace(workspaceId), inviteId, now);
-            return { id: user.id, email: user.email };
-        }),
+        seedUser: (workspaceId, input) =>
+            plain(() => {
+                const user = seedUser(workspace(workspaceId), input, now);
+                return { id: user.id, email: user.email };
+            }),
+        seedLocalGroup: (workspaceId, name, memberIds = []) =>
+            plain(() => {
+                const group = seedLocalGroup(workspace(workspaceId), name, memberIds, now);
+                return { id: group.id, name: group.name };
+            }),
+        acceptInvite: (workspaceId, inviteId) =>
+            plain(() => {
+                const user = acceptInvite(workspace(workspaceId), inviteId, now);
+                return { id: user.id, email: user.email };
+            }),
         reset,
         stop: () =>
             (stopped ??= new Promise<void>((resolve, reject) => {

@@ -157,8 +157,9 @@ export function randomSecret(prefix: string): string {
 
 /** Everything one workspace stores, for the per-workspace object bound. */
 export function objectCount(ws: WorkspaceState): number {
-    return ws.users.length + ws.invites.length + ws.groups.length + ws.directory.users.length
-        + ws.directory.groups.length;
+    return (
+        ws.users.length + ws.invites.length + ws.groups.length + ws.directory.users.length + ws.directory.groups.length
+    );
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,10 +1,16 @@
-import {
-    matchGroupMembers, provisionDirectoryUser, removeDirectoryUser, syncLinkedMember,
-} from "./directory";
+import { matchGroupMembers, provisionDirectoryUser, removeDirectoryUser, syncLinkedMember } from "./directory";
 import { ApiError, RequestContext, conflict, objectBody } from "./http";
 import { DirectoryGroupRecord, DirectoryUserRecord, WorkspaceState, newId, nowSeconds, objectCount } from "./model";
 import { Router } from "./router";
-import { applyGroupPatch, displayName, listResponse, optionalText, parseFilter, parseUser, parseUserPatch } from "./scimParse";
+import {
+    applyGroupPatch,
+    displayName,
+    listResponse,
+    optionalText,
+    parseFilter,
+    parseUser,
+    parseUserPatch,
+} from "./scimParse";
 import { StateStore } from "./store";
 
 const userSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -28,12 +34,20 @@ export interface ScimDeps {
 export function addScimRoutes(router: Router, deps: ScimDeps): void {
     const { store, now } = deps;
     const ws = (ctx: RequestContext): WorkspaceState => ctx.workspace!;
-    const scim = (status: number, body: unknown) => ({ status, body, headers: { "content-type": "application/scim+json" } });
+    const scim = (status: number, body: unknown) => ({
+        status,
+        body,
+        headers: { "content-type": "application/scim+json" },
+    });
     const base = (w: WorkspaceState) => `${deps.baseUrl()}/scim/v2/${w.id}`;
     const p = (suffix: string) => `${SCIM_PREFIX}${suffix}`;
     const capacity = (w: WorkspaceState) => {
         if (objectCount(w) >= deps.maxObjectsPerWorkspace) {
-            throw new ApiError(507, "object_limit_reached", `This emulated directory holds its maximum of ${deps.maxObjectsPerWorkspace} objects.`);
+            throw new ApiError(
+                507,
+                "object_limit_reached",
+                `This emulated directory holds its maximum of ${deps.maxObjectsPerWorkspace} objects.`,
+            );
         }
     };
     const commit = <T>(value: T): T => {
@@ -51,10 +65,14 @@ export function addScimRoutes(router: Router, deps: ScimDeps): void {
                 changePassword: { supported: false },
                 sort: { supported: false },
                 etag: { supported: false },
-                authenticationSchemes: [{
-                    type: "oauthbearertoken", name: "OAuth Bearer Token", primary: true,
-                    description: "The SCIM token the workspace's Directory Sync wizard shows once.",
-                }],
+                authenticationSchemes: [
+                    {
+                        type: "oauthbearertoken",
+                        name: "OAuth Bearer Token",
+                        primary: true,
+                        description: "The SCIM token the workspace's Directory Sync wizard shows once.",
+                    },
+                ],
             }),
         )
 
@@ -62,18 +80,36 @@ export function addScimRoutes(router: Router, deps: ScimDeps): void {
             const filter = parseFilter(ctx.query.get("filter"), { username: "userName", externalid: "externalId" });
             const users = ws(ctx).directory.users.filter((u) => {
                 if (!filter) return true;
-                return filter.attribute === "userName" ? u.userName === filter.value.toLowerCase() : u.externalId === filter.value;
+                return filter.attribute === "userName"
+                    ? u.userName === filter.value.toLowerCase()
+                    : u.externalId === filter.value;
             });
-            return scim(200, listResponse(users.map((u) => userJson(u, base(ws(ctx)))), ctx.query));
+            return scim(
+                200,
+                listResponse(
+                    users.map((u) => userJson(u, base(ws(ctx)))),
+                    ctx.query,
+                ),
+            );
         })
         .add("POST", p("/Users"), (ctx) => {
             const w = ws(ctx);
             const input = parseUser(objectBody(ctx.body));
             const clash = w.directory.users.find((u) => u.userName === input.userName);
-            if (clash) throw conflict("user_exists", `A directory user with userName '${input.userName}' already exists (${clash.id}).`);
+            if (clash)
+                throw conflict(
+                    "user_exists",
+                    `A directory user with userName '${input.userName}' already exists (${clash.id}).`,
+                );
             capacity(w);
             const t = nowSeconds(now);
-            const user: DirectoryUserRecord = { id: newId("directory_user", "_"), ...input, workspaceUserId: null, createdAt: t, updatedAt: t };
+            const user: DirectoryUserRecord = {
+                id: newId("directory_user", "_"),
+                ...input,
+                workspaceUserId: null,
+                createdAt: t,
+                updatedAt: t,
+            };
             w.directory.users.push(user);
             provisionDirectoryUser(w, user, t);
             return commit(scim(201, userJson(user, base(w))));
@@ -105,36 +141,64 @@ export function addScimRoutes(router: Router, deps: ScimDeps): void {
 
         .add("GET", p("/Groups"), (ctx) => {
             const w = ws(ctx);
-            const filter = parseFilter(ctx.query.get("filter"), { displayname: "displayName", externalid: "externalId" });
+            const filter = parseFilter(ctx.query.get("filter"), {
+                displayname: "displayName",
+                externalid: "externalId",
+            });
             const groups = w.directory.groups.filter((g) => {
                 if (!filter) return true;
-                return filter.attribute === "displayName" ? g.displayName === filter.value : g.externalId === filter.value;
+                return filter.attribute === "displayName"
+                    ? g.displayName === filter.value
+                    : g.externalId === filter.value;
             });
             const withMembers = !(ctx.query.get("excludedAttributes") ?? "").split(",").includes("members");
-            return scim(200, listResponse(groups.map((g) => groupJson(w, g, base(w), withMembers)), ctx.query));
+            return scim(
+                200,
+                listResponse(
+                    groups.map((g) => groupJson(w, g, base(w), withMembers)),
+                    ctx.query,
+                ),
+            );
         })
         .add("POST", p("/Groups"), (ctx) => {
             const w = ws(ctx);
             const body = objectBody(ctx.body);
             const name = displayName(body.displayName);
             assertGroupNameFree(w, name, undefined);
-            const members = body.members === undefined ? [] : applyGroupPatch(w, emptyGroup(), {
-                Operations: [{ op: "add", path: "members", value: body.members }],
-            }).memberIds;
+            const members =
+                body.members === undefined
+                    ? []
+                    : applyGroupPatch(w, emptyGroup(), {
+                          Operations: [{ op: "add", path: "members", value: body.members }],
+                      }).memberIds;
             capacity(w);
             const t = nowSeconds(now);
             const workspaceGroupId = newId("group");
             const group: DirectoryGroupRecord = {
-                id: newId("directory_group", "_"), displayName: name, externalId: optionalText(body.externalId, "externalId"),
-                memberIds: members, workspaceGroupId, createdAt: t, updatedAt: t,
+                id: newId("directory_group", "_"),
+                displayName: name,
+                externalId: optionalText(body.externalId, "externalId"),
+                memberIds: members,
+                workspaceGroupId,
+                createdAt: t,
+                updatedAt: t,
             };
             w.directory.groups.push(group);
             // A SCIM group may share its name with a local group: that duplication is what GRP-3 warns about.
-            w.groups.push({ id: workspaceGroupId, name, source: "scim", createdAt: t, memberIds: [], directoryGroupId: group.id });
+            w.groups.push({
+                id: workspaceGroupId,
+                name,
+                source: "scim",
+                createdAt: t,
+                memberIds: [],
+                directoryGroupId: group.id,
+            });
             matchGroupMembers(w, group, t);
             return commit(scim(201, groupJson(w, group, base(w), true)));
         })
-        .add("GET", p("/Groups/:id"), (ctx) => scim(200, groupJson(ws(ctx), findGroup(ws(ctx), ctx.params.id), base(ws(ctx)), true)))
+        .add("GET", p("/Groups/:id"), (ctx) =>
+            scim(200, groupJson(ws(ctx), findGroup(ws(ctx), ctx.params.id), base(ws(ctx)), true)),
+        )
         .add("PATCH", p("/Groups/:id"), (ctx) => {
             const w = ws(ctx);
             const group = findGroup(w, ctx.params.id);
@@ -149,9 +213,12 @@ export function addScimRoutes(router: Router, deps: ScimDeps): void {
             const body = objectBody(ctx.body);
             const name = displayName(body.displayName);
             assertGroupNameFree(w, name, group);
-            const members = body.members === undefined ? [] : applyGroupPatch(w, emptyGroup(), {
-                Operations: [{ op: "replace", path: "members", value: body.members }],
-            }).memberIds;
+            const members =
+                body.members === undefined
+                    ? []
+                    : applyGroupPatch(w, emptyGroup(), {
+                          Operations: [{ op: "replace", path: "members", value: body.members }],
+                      }).memberIds;
             updateGroup(w, group, name, members, nowSeconds(now));
             return commit(scim(200, groupJson(w, group, base(w), true)));
         })
@@ -165,7 +232,13 @@ export function addScimRoutes(router: Router, deps: ScimDeps): void {
         });
 }
 
-function updateGroup(w: WorkspaceState, group: DirectoryGroupRecord, name: string, memberIds: string[], t: number): void {
+function updateGroup(
+    w: WorkspaceState,
+    group: DirectoryGroupRecord,
+    name: string,
+    memberIds: string[],
+    t: number,
+): void {
     group.displayName = name;
     group.memberIds = memberIds;
     group.updatedAt = t;
@@ -175,7 +248,15 @@ function updateGroup(w: WorkspaceState, group: DirectoryGroupRecord, name: strin
 }
 
 function emptyGroup(): DirectoryGroupRecord {
-    return { id: "", displayName: "", externalId: null, memberIds: [], workspaceGroupId: "", createdAt: 0, updatedAt: 0 };
+    return {
+        id: "",
+        displayName: "",
+        externalId: null,
+        memberIds: [],
+        workspaceGroupId: "",
+        createdAt: 0,
+        updatedAt: 0,
+    };
 }
 
 function userJson(user: DirectoryUserRecord, base: string) {
@@ -185,12 +266,21 @@ function userJson(user: DirectoryUserRecord, base: string) {
         id: user.id,
         externalId: user.externalId ?? undefined,
         userName: user.userName,
-        name: { givenName: user.givenName ?? undefined, familyName: user.familyName ?? undefined, formatted: formatted || undefined },
+        name: {
+            givenName: user.givenName ?? undefined,
+            familyName: user.familyName ?? undefined,
+            formatted: formatted || undefined,
+        },
         // SSO-7 / SCIM-6: without given and family names the workspace shows the email as the name.
         displayName: formatted || user.userName,
         emails: [{ value: user.userName, type: "work", primary: true }],
         active: user.active,
-        meta: { resourceType: "User", created: iso(user.createdAt), lastModified: iso(user.updatedAt), location: `${base}/Users/${user.id}` },
+        meta: {
+            resourceType: "User",
+            created: iso(user.createdAt),
+            lastModified: iso(user.updatedAt),
+            location: `${base}/Users/${user.id}`,
+        },
     };
 }
 
@@ -202,10 +292,17 @@ function groupJson(w: WorkspaceState, group: DirectoryGroupRecord, base: string,
         displayName: group.displayName,
         members: withMembers
             ? group.memberIds.map((id) => ({
-                value: id, display: w.directory.users.find((u) => u.id === id)?.userName, $ref: `${base}/Users/${id}`,
-            }))
+                  value: id,
+                  display: w.directory.users.find((u) => u.id === id)?.userName,
+                  $ref: `${base}/Users/${id}`,
+              }))
             : undefined,
-        meta: { resourceType: "Group", created: iso(group.createdAt), lastModified: iso(group.updatedAt), location: `${base}/Groups/${group.id}` },
+        meta: {
+            resourceType: "Group",
+            created: iso(group.createdAt),
+            lastModified: iso(group.updatedAt),
+            location: `${base}/Groups/${group.id}`,
+        },
     };
 }
 
@@ -228,7 +325,8 @@ function assertUserNameFree(w: WorkspaceState, self: DirectoryUserRecord, userNa
 
 function assertGroupNameFree(w: WorkspaceState, name: string, self: DirectoryGroupRecord | undefined): void {
     const clash = w.directory.groups.find((g) => g !== self && g.displayName === name);
-    if (clash) throw conflict("group_exists", `A SCIM group named '${name}' already exists (${clash.id}).`, "displayName");
+    if (clash)
+        throw conflict("group_exists", `A SCIM group named '${name}' already exists (${clash.id}).`, "displayName");
 }
 
 function iso(seconds: number): string {

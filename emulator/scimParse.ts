@@ -15,9 +15,11 @@ export interface UserInput {
 }
 
 export function parseUser(body: Record<string, unknown>): UserInput {
-    if (typeof body.userName !== "string" || body.userName.trim() === "") throw badRequest("'userName' is required: the user's email (SCIM-6).", "userName");
+    if (typeof body.userName !== "string" || body.userName.trim() === "")
+        throw badRequest("'userName' is required: the user's email (SCIM-6).", "userName");
     const name = body.name === undefined || body.name === null ? {} : body.name;
-    if (typeof name !== "object" || Array.isArray(name)) throw badRequest("'name' must be an object with givenName and familyName.", "name");
+    if (typeof name !== "object" || Array.isArray(name))
+        throw badRequest("'name' must be an object with givenName and familyName.", "name");
     const n = name as Record<string, unknown>;
     return {
         userName: normalizeEmail(body.userName, "userName"),
@@ -33,24 +35,41 @@ export function parseUserPatch(body: Record<string, unknown>): Partial<UserInput
     const changes: Partial<UserInput> = {};
     const apply = (path: string, value: unknown) => {
         switch (path.toLowerCase()) {
-            case "active": changes.active = scimBoolean(value, "active"); break;
-            case "username": changes.userName = normalizeEmail(String(value), "userName"); break;
-            case "externalid": changes.externalId = optionalText(value, "externalId"); break;
-            case "name.givenname": changes.givenName = optionalText(value, "name.givenName"); break;
-            case "name.familyname": changes.familyName = optionalText(value, "name.familyName"); break;
+            case "active":
+                changes.active = scimBoolean(value, "active");
+                break;
+            case "username":
+                changes.userName = normalizeEmail(String(value), "userName");
+                break;
+            case "externalid":
+                changes.externalId = optionalText(value, "externalId");
+                break;
+            case "name.givenname":
+                changes.givenName = optionalText(value, "name.givenName");
+                break;
+            case "name.familyname":
+                changes.familyName = optionalText(value, "name.familyName");
+                break;
             case "name": {
                 const n = (value ?? {}) as Record<string, unknown>;
                 if ("givenName" in n) changes.givenName = optionalText(n.givenName, "name.givenName");
                 if ("familyName" in n) changes.familyName = optionalText(n.familyName, "name.familyName");
                 break;
             }
-            case "displayname": case "emails": case "emails[type eq \"work\"].value": case "title": case "schemas": break;
-            default: throw badRequest(`Unsupported PATCH path '${path}' for a User.`, path);
+            case "displayname":
+            case "emails":
+            case 'emails[type eq "work"].value':
+            case "title":
+            case "schemas":
+                break;
+            default:
+                throw badRequest(`Unsupported PATCH path '${path}' for a User.`, path);
         }
     };
     for (const op of operations(body)) {
         const kind = op.op;
-        if (kind === "remove") throw badRequest("Removing User attributes is not supported; send replace.", op.path ?? null);
+        if (kind === "remove")
+            throw badRequest("Removing User attributes is not supported; send replace.", op.path ?? null);
         if (op.path) apply(op.path, op.value);
         else if (op.value && typeof op.value === "object") for (const [k, v] of Object.entries(op.value)) apply(k, v);
         else throw badRequest("A PATCH operation without path needs an object value.");
@@ -71,7 +90,11 @@ export function applyGroupPatch(
         if (path === "" && op.value && typeof op.value === "object" && !Array.isArray(op.value)) {
             const value = op.value as Record<string, unknown>;
             if (value.displayName !== undefined) name = displayName(value.displayName);
-            if (value.members !== undefined) memberIds = op.op === "add" ? union(memberIds, memberValues(ws, value.members)) : memberValues(ws, value.members);
+            if (value.members !== undefined)
+                memberIds =
+                    op.op === "add"
+                        ? union(memberIds, memberValues(ws, value.members))
+                        : memberValues(ws, value.members);
         } else if (path.toLowerCase() === "displayname") {
             if (op.op === "remove") throw badRequest("displayName cannot be removed.", "displayName");
             name = displayName(op.value);
@@ -99,13 +122,17 @@ interface PatchOperation {
 
 function operations(body: Record<string, unknown>): PatchOperation[] {
     const schemas = body.schemas;
-    if (Array.isArray(schemas) && !schemas.includes(patchSchema)) throw badRequest(`PATCH bodies must use the schema ${patchSchema}.`, "schemas");
-    if (!Array.isArray(body.Operations) || body.Operations.length === 0) throw badRequest("'Operations' must be a non-empty array.", "Operations");
+    if (Array.isArray(schemas) && !schemas.includes(patchSchema))
+        throw badRequest(`PATCH bodies must use the schema ${patchSchema}.`, "schemas");
+    if (!Array.isArray(body.Operations) || body.Operations.length === 0)
+        throw badRequest("'Operations' must be a non-empty array.", "Operations");
     return body.Operations.map((raw, i) => {
         const o = raw as Record<string, unknown>;
         const op = typeof o?.op === "string" ? o.op.toLowerCase() : "";
-        if (op !== "add" && op !== "remove" && op !== "replace") throw badRequest(`Operations[${i}].op must be add, remove or replace.`, `Operations[${i}].op`);
-        if (o.path !== undefined && typeof o.path !== "string") throw badRequest(`Operations[${i}].path must be a string.`, `Operations[${i}].path`);
+        if (op !== "add" && op !== "remove" && op !== "replace")
+            throw badRequest(`Operations[${i}].op must be add, remove or replace.`, `Operations[${i}].op`);
+        if (o.path !== undefined && typeof o.path !== "string")
+            throw badRequest(`Operations[${i}].path must be a string.`, `Operations[${i}].path`);
         return { op, path: o.path as string | undefined, value: o.value };
     });
 }
@@ -115,7 +142,8 @@ function memberValues(ws: WorkspaceState, raw: unknown, mustExist = true): strin
     const ids = list.map((m, i) => {
         const value = (m as Record<string, unknown>)?.value;
         if (typeof value !== "string") throw badRequest(`members[${i}].value must be a user id.`, "members");
-        if (mustExist && !ws.directory.users.some((u) => u.id === value)) throw badRequest(`members[${i}].value '${value}' is not a user of this workspace.`, "members");
+        if (mustExist && !ws.directory.users.some((u) => u.id === value))
+            throw badRequest(`members[${i}].value '${value}' is not a user of this workspace.`, "members");
         return value;
     });
     return [...new Set(ids)];
@@ -126,12 +154,22 @@ function union(a: string[], b: string[]): string[] {
 }
 
 /** `attr eq "value"`, the only filter IdPs send for matching. */
-export function parseFilter(filter: string | null, attributes: Record<string, string>): { attribute: string; value: string } | undefined {
+export function parseFilter(
+    filter: string | null,
+    attributes: Record<string, string>,
+): { attribute: string; value: string } | undefined {
     if (filter === null || filter.trim() === "") return undefined;
     const m = /^\s*([A-Za-z.]+)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(filter);
     const attribute = m ? attributes[m[1].toLowerCase()] : undefined;
     if (!m || !attribute) {
-        throw new ApiError(400, "invalid_filter", `Unsupported filter '${filter}': use ${Object.values(attributes).map((a) => `${a} eq "..."`).join(" or ")}.`, { scimType: "invalidFilter" });
+        throw new ApiError(
+            400,
+            "invalid_filter",
+            `Unsupported filter '${filter}': use ${Object.values(attributes)
+                .map((a) => `${a} eq "..."`)
+                .join(" or ")}.`,
+            { scimType: "invalidFilter" },
+        );
     }
     return { attribute, value: m[2].replace(/\\(.)/g, "$1") };
 }
@@ -140,9 +178,14 @@ export function listResponse(resources: unknown[], query: URLSearchParams) {
     const startIndex = Math.max(1, Number(query.get("startIndex") ?? "1") || 1);
     const count = query.get("count") === null ? resources.length : Math.max(0, Number(query.get("count")) || 0);
     const page = resources.slice(startIndex - 1, startIndex - 1 + count);
-    return { schemas: [listSchema], totalResults: resources.length, startIndex, itemsPerPage: page.length, Resources: page };
+    return {
+        schemas: [listSchema],
+        totalResults: resources.length,
+        startIndex,
+        itemsPerPage: page.length,
+        Resources: page,
+    };
 }
-
 
 export function displayName(value: unknown): string {
     if (typeof value !== "string" || value.trim() === "") {

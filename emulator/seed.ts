@@ -14,7 +14,8 @@ export function seedUser(ws: WorkspaceState, input: SeedUserInput, now: () => nu
     }
     const email = normalizeEmail(input.email, "email");
     if (input.name !== undefined) checkLength(input.name, "name", MAX_NAME_LENGTH);
-    if (memberByEmail(ws, email)) throw conflict("user_exists", `'${email}' is already a member of workspace ${ws.id}.`, "email");
+    if (memberByEmail(ws, email))
+        throw conflict("user_exists", `'${email}' is already a member of workspace ${ws.id}.`, "email");
     const user: WorkspaceUserRecord = {
         id: newId("user"),
         email,
@@ -30,7 +31,12 @@ export function seedUser(ws: WorkspaceState, input: SeedUserInput, now: () => nu
     return user;
 }
 
-export function seedLocalGroup(ws: WorkspaceState, name: string, memberIds: string[], now: () => number): WorkspaceGroupRecord {
+export function seedLocalGroup(
+    ws: WorkspaceState,
+    name: string,
+    memberIds: string[],
+    now: () => number,
+): WorkspaceGroupRecord {
     if (typeof name !== "string" || name.trim() === "") throw badRequest("'name' is required.", "name");
     checkLength(name, "name", MAX_NAME_LENGTH);
     for (const id of memberIds) if (!ws.users.some((u) => u.id === id)) throw notFound("user", id);
@@ -51,7 +57,11 @@ export function acceptInvite(ws: WorkspaceState, inviteId: string, now: () => nu
     const invite = ws.invites.find((i) => i.id === inviteId);
     if (!invite) throw notFound("invite", inviteId);
     if (memberByEmail(ws, invite.email)) {
-        throw new ApiError(409, "user_exists", `'${invite.email}' is already a member; the invite cannot be accepted twice.`);
+        throw new ApiError(
+            409,
+            "user_exists",
+            `'${invite.email}' is already a member; the invite cannot be accepted twice.`,
+        );
     }
     ws.invites = ws.invites.filter((i) => i.email !== invite.email);
     return seedUser(ws, { email: invite.email, role: invite.role, source: "invite" }, now);

@@ -74,22 +74,37 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
                 throw faultError(decision);
             }
         }
-        if (match.kind === "not_found") throw new ApiError(404, "unknown_url", `Unknown request URL: ${method} ${pathname}.`);
+        if (match.kind === "not_found")
+            throw new ApiError(404, "unknown_url", `Unknown request URL: ${method} ${pathname}.`);
         if (match.kind === "method_not_allowed") {
-            throw new ApiError(405, "method_not_allowed", `Method ${method} is not allowed on ${pathname}; allowed: ${match.allowed.join(", ")}.`, {
-                headers: { allow: match.allowed.join(", ") },
-            });
+            throw new ApiError(
+                405,
+                "method_not_allowed",
+                `Method ${method} is not allowed on ${pathname}; allowed: ${match.allowed.join(", ")}.`,
+                {
+                    headers: { allow: match.allowed.join(", ") },
+                },
+            );
         }
-        const ctx: RequestContext = { method, pathname, query: url.searchParams, params: match.params, body: undefined };
+        const ctx: RequestContext = {
+            method,
+            pathname,
+            query: url.searchParams,
+            params: match.params,
+            body: undefined,
+        };
         if (area === "chatgpt") {
             ctx.workspace = authenticateWorkspace(parts.store, req.headers, match.params.workspaceId ?? "");
             entry.workspace = ctx.workspace.id;
             const taken = parts.rateLimiter.take(`${ctx.workspace.id} ${method} ${match.route}`);
             if (!taken.ok) {
                 req.resume();
-                throw new ApiError(429, "rate_limit_exceeded",
+                throw new ApiError(
+                    429,
+                    "rate_limit_exceeded",
                     `Rate limit reached for ${method} ${match.route} in this workspace. Retry after ${taken.retryAfterSeconds} s.`,
-                    { type: "rate_limit_error", headers: { "retry-after": String(taken.retryAfterSeconds) } });
+                    { type: "rate_limit_error", headers: { "retry-after": String(taken.retryAfterSeconds) } },
+                );
             }
         } else if (area === "platform") {
             ctx.org = authenticateOrg(parts.store, req.headers);
@@ -103,7 +118,11 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
         } catch (err) {
             if (!(err instanceof BodyTooLarge)) throw err;
             res.setHeader("connection", "close");
-            throw new ApiError(413, "request_too_large", `The request body is larger than ${parts.maxBodyBytes} bytes.`);
+            throw new ApiError(
+                413,
+                "request_too_large",
+                `The request body is larger than ${parts.maxBodyBytes} bytes.`,
+            );
         }
         response = await match.handler(ctx);
     } catch (err) {
@@ -112,7 +131,9 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     entry.status = response.status;
     if (decision.kind === "lost_answer") entry.fault = "lost_answer";
     if (area !== "control" && area !== "other") parts.requestLog.push(entry);
-    parts.log?.(`${method} ${pathname} ${response.status}${entry.fault ? ` fault=${entry.fault}` : ""} ${Date.now() - started}ms`);
+    parts.log?.(
+        `${method} ${pathname} ${response.status}${entry.fault ? ` fault=${entry.fault}` : ""} ${Date.now() - started}ms`,
+    );
     if (decision.kind === "lost_answer") {
         req.socket.destroy();
         return;
@@ -132,8 +153,11 @@ function areaOf(pathname: string): Area {
 function checkHost(req: IncomingMessage, port: number): void {
     const host = (req.headers.host ?? "").toLowerCase();
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-        throw new ApiError(421, "misdirected_request",
-            `Host '${req.headers.host ?? ""}' is not served here; use 127.0.0.1:${port} or localhost:${port}.`);
+        throw new ApiError(
+            421,
+            "misdirected_request",
+            `Host '${req.headers.host ?? ""}' is not served here; use 127.0.0.1:${port} or localhost:${port}.`,
+        );
     }
 }
 
@@ -143,15 +167,29 @@ function checkControlAccess(req: IncomingMessage, controlToken: string | undefin
         throw new ApiError(403, "forbidden", "The emulator control API answers loopback clients only.");
     }
     if (controlToken !== undefined && req.headers.authorization !== `Bearer ${controlToken}`) {
-        throw new ApiError(401, "invalid_control_token", "Send the emulator control token: 'Authorization: Bearer <control token>'.");
+        throw new ApiError(
+            401,
+            "invalid_control_token",
+            "Send the emulator control token: 'Authorization: Bearer <control token>'.",
+        );
     }
 }
 
 function faultError(decision: { kind: "rate_limited" | "unavailable"; retryAfterSeconds: number }): ApiError {
     const headers = { "retry-after": String(decision.retryAfterSeconds) };
     return decision.kind === "rate_limited"
-        ? new ApiError(429, "rate_limit_exceeded", "Rate limit reached for requests (emulated fault). Retry after the Retry-After delay.", { type: "rate_limit_error", headers })
-        : new ApiError(503, "service_unavailable", "The server is temporarily unavailable (emulated fault). Retry after the Retry-After delay.", { type: "server_error", headers });
+        ? new ApiError(
+              429,
+              "rate_limit_exceeded",
+              "Rate limit reached for requests (emulated fault). Retry after the Retry-After delay.",
+              { type: "rate_limit_error", headers },
+          )
+        : new ApiError(
+              503,
+              "service_unavailable",
+              "The server is temporarily unavailable (emulated fault). Retry after the Retry-After delay.",
+              { type: "server_error", headers },
+          );
 }
 
 function errorResponse(err: unknown, area: Area, log: ((line: string) => void) | undefined): HandlerResponse {
@@ -159,7 +197,9 @@ function errorResponse(err: unknown, area: Area, log: ((line: string) => void) |
         err instanceof ApiError
             ? err
             : (log?.(`emulator: internal error: ${(err as Error)?.stack ?? String(err)}`),
-              new ApiError(500, "internal_error", "The emulator failed to handle this request; see its log.", { type: "server_error" }));
+              new ApiError(500, "internal_error", "The emulator failed to handle this request; see its log.", {
+                  type: "server_error",
+              }));
     const headers = { ...(error.options.headers ?? {}) };
     if (area === "scim") {
         return {
@@ -169,7 +209,9 @@ function errorResponse(err: unknown, area: Area, log: ((line: string) => void) |
                 schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
                 status: String(error.status),
                 // RFC 7644 §3.12 defines scimType for 400 and 409 answers only.
-                ...(error.options.scimType && (error.status === 400 || error.status === 409) ? { scimType: error.options.scimType } : {}),
+                ...(error.options.scimType && (error.status === 400 || error.status === 409)
+                    ? { scimType: error.options.scimType }
+                    : {}),
                 detail: error.message,
             },
         };

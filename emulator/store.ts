@@ -2,8 +2,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { EmulatorApiPlatformOrg, EmulatorWorkspace } from "./types";
 import {
-    ApiPlatformOrgState, EmulatorState, WorkspaceState, clearWorkspace, isUuid, newOrg, newWorkspace,
-    randomSecret, randomWorkspaceCredentials,
+    ApiPlatformOrgState,
+    EmulatorState,
+    WorkspaceState,
+    clearWorkspace,
+    isUuid,
+    newOrg,
+    newWorkspace,
+    randomSecret,
+    randomWorkspaceCredentials,
 } from "./model";
 
 /**
@@ -83,7 +90,7 @@ function loadState(file: string): EmulatorState {
     if (parsed?.version !== 2 || !Array.isArray(parsed.workspaces) || !Array.isArray(parsed.apiPlatformOrgs)) {
         throw new Error(
             `Emulator data file ${file} is not a version 2 emulator state (version 1 files held the old identity ` +
-            "contract); move it away or pick another --data file.",
+                "contract); move it away or pick another --data file.",
         );
     }
     return parsed;
@@ -92,8 +99,10 @@ function loadState(file: string): EmulatorState {
 function assertDistinctCredentials(state: EmulatorState): void {
     const seen = new Set<string>();
     const check = (owner: string, secret: string) => {
-        if (typeof secret !== "string" || secret === "") throw new Error(`Emulator ${owner} needs non-empty credentials.`);
-        if (seen.has(secret)) throw new Error(`Emulator ${owner} reuses a credential; every key and token must be unique.`);
+        if (typeof secret !== "string" || secret === "")
+            throw new Error(`Emulator ${owner} needs non-empty credentials.`);
+        if (seen.has(secret))
+            throw new Error(`Emulator ${owner} reuses a credential; every key and token must be unique.`);
         seen.add(secret);
     };
     const ids = new Set<string>();

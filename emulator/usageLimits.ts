@@ -13,17 +13,18 @@ const MAX_CREDITS = 2_147_483_647;
 
 interface Effective {
     limit: ReturnType<typeof ruleJson>;
-    source: { kind: "workspace_default" } | { kind: "group_default"; group_id: string } | { kind: "individual_override" };
+    source:
+        { kind: "workspace_default" } | { kind: "group_default"; group_id: string } | { kind: "individual_override" };
 }
 
 export function ruleJson(rule: LimitRuleRecord) {
     return rule.type === "unlimited"
         ? { type: "unlimited" as const }
         : {
-            type: "limited" as const,
-            limit_amount: { amount: rule.amount, unit: "credit" as const },
-            limit_expires_at: rule.expiresAt,
-        };
+              type: "limited" as const,
+              limit_amount: { amount: rule.amount, unit: "credit" as const },
+              limit_expires_at: rule.expiresAt,
+          };
 }
 
 /** A rule whose temporary expiry has passed no longer applies. */
@@ -105,7 +106,7 @@ export function parseLimitPatch(body: unknown, nowMs: number): LimitRuleRecord |
     if (!("override_monthly_usage_limit" in b)) {
         throw badRequest(
             "'override_monthly_usage_limit' is required: a rule such as { type: \"limited\", limit_amount: { amount: 500, " +
-            "unit: \"credit\" } }, or null to inherit.",
+                'unit: "credit" } }, or null to inherit.',
             "override_monthly_usage_limit",
             "missing_required_parameter",
         );
@@ -117,11 +118,16 @@ export function parseLimitPatch(body: unknown, nowMs: number): LimitRuleRecord |
     const rule = raw as Record<string, unknown>;
     rejectUnknownFields(rule, ["type", "limit_amount", "limit_expires_at", "temporary", "limit"], `${p}.`);
     if (rule.limit !== undefined && rule.limit !== null) {
-        throw badRequest(`'${p}.limit' is the legacy field; send limit_amount: { amount, unit: "credit" }.`, `${p}.limit`);
+        throw badRequest(
+            `'${p}.limit' is the legacy field; send limit_amount: { amount, unit: "credit" }.`,
+            `${p}.limit`,
+        );
     }
     if (rule.limit_expires_at !== undefined && rule.limit_expires_at !== null) {
-        throw badRequest(`'${p}.limit_expires_at' cannot be set; send temporary: true for a rule that ends with the month.`,
-            `${p}.limit_expires_at`);
+        throw badRequest(
+            `'${p}.limit_expires_at' cannot be set; send temporary: true for a rule that ends with the month.`,
+            `${p}.limit_expires_at`,
+        );
     }
     if (rule.temporary !== undefined && typeof rule.temporary !== "boolean") {
         throw badRequest(`'${p}.temporary' must be a boolean.`, `${p}.temporary`);
@@ -133,22 +139,35 @@ export function parseLimitPatch(body: unknown, nowMs: number): LimitRuleRecord |
         return { type: "unlimited" };
     }
     if (rule.type !== "limited") {
-        throw badRequest(`'${p}.type' must be "limited" or "unlimited", got ${JSON.stringify(rule.type)}.`, `${p}.type`);
+        throw badRequest(
+            `'${p}.type' must be "limited" or "unlimited", got ${JSON.stringify(rule.type)}.`,
+            `${p}.type`,
+        );
     }
     const rawAmount = rule.limit_amount;
     if (typeof rawAmount !== "object" || rawAmount === null || Array.isArray(rawAmount)) {
-        throw badRequest(`'${p}.limit_amount' is required for a limited rule: { amount, unit: "credit" }.`, `${p}.limit_amount`);
+        throw badRequest(
+            `'${p}.limit_amount' is required for a limited rule: { amount, unit: "credit" }.`,
+            `${p}.limit_amount`,
+        );
     }
     const amount = rawAmount as Record<string, unknown>;
     rejectUnknownFields(amount, ["amount", "unit"], `${p}.limit_amount.`);
     if (amount.unit !== "credit") {
-        throw badRequest(`'${p}.limit_amount.unit' must be "credit" (this workspace bills in credits), got ` +
-            `${JSON.stringify(amount.unit)}.`, `${p}.limit_amount.unit`);
+        throw badRequest(
+            `'${p}.limit_amount.unit' must be "credit" (this workspace bills in credits), got ` +
+                `${JSON.stringify(amount.unit)}.`,
+            `${p}.limit_amount.unit`,
+        );
     }
-    const value = typeof amount.amount === "string" && /^\d+$/.test(amount.amount) ? Number(amount.amount) : amount.amount;
+    const value =
+        typeof amount.amount === "string" && /^\d+$/.test(amount.amount) ? Number(amount.amount) : amount.amount;
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_CREDITS) {
-        throw badRequest(`'${p}.limit_amount.amount' must be a whole number of credits between 0 and ${MAX_CREDITS}, got ` +
-            `${JSON.stringify(amount.amount)}.`, `${p}.limit_amount.amount`);
+        throw badRequest(
+            `'${p}.limit_amount.amount' must be a whole number of credits between 0 and ${MAX_CREDITS}, got ` +
+                `${JSON.stringify(amount.amount)}.`,
+            `${p}.limit_amount.amount`,
+        );
     }
     return { type: "limited", amount: value, expiresAt: rule.temporary === true ? endOfMonth(nowMs) : null };
 }

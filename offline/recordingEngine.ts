@@ -86,7 +86,12 @@ export class RecordingEngine {
             call: (args: MockCallArgs) => this.call(args),
         };
         // setMocks also turns on the engine features (secrets, resource references) a real engine has.
-        void pulumi.runtime.setMocks(mocks, this.options.project ?? "chatgpt-identity", this.options.stack ?? "plan", this.options.preview ?? true);
+        void pulumi.runtime.setMocks(
+            mocks,
+            this.options.project ?? "chatgpt-identity",
+            this.options.stack ?? "plan",
+            this.options.preview ?? true,
+        );
         const monitor = getMonitor() as any;
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req: any, callback: any) => {
@@ -102,17 +107,43 @@ export class RecordingEngine {
         return this;
     }
 
-    private readonly pendingParents = new Map<string, { parentUrn?: string; dependsOn: string[]; deleteBeforeReplace: boolean; retainOnDelete: boolean; protect: boolean }>();
+    private readonly pendingParents = new Map<
+        string,
+        {
+            parentUrn?: string;
+            dependsOn: string[];
+            deleteBeforeReplace: boolean;
+            retainOnDelete: boolean;
+            protect: boolean;
+        }
+    >();
 
     private newResource(args: MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         const key = `${args.type}::${args.name}`;
-        const meta = this.pendingParents.get(key) ?? { dependsOn: [], deleteBeforeReplace: false, retainOnDelete: false, protect: false };
+        const meta = this.pendingParents.get(key) ?? {
+            dependsOn: [],
+            deleteBeforeReplace: false,
+            retainOnDelete: false,
+            protect: false,
+        };
         this.pendingParents.delete(key);
         const inputs = unwrapSecrets(args.inputs ?? {}) as Record<string, any>;
         const parentType = parentTypeOf(meta.parentUrn);
         const qualifiedType = parentType ? `${parentType}$${args.type}` : args.type;
         const urn = `urn:pulumi:${this.options.stack ?? "plan"}::${this.options.project ?? "chatgpt-identity"}::${qualifiedType}::${args.name}`;
-        this.resources.push({ type: args.type, name: args.name, urn, parentUrn: meta.parentUrn, parentType, custom: args.custom ?? true, inputs, dependsOn: meta.dependsOn, deleteBeforeReplace: meta.deleteBeforeReplace, retainOnDelete: meta.retainOnDelete, protect: meta.protect });
+        this.resources.push({
+            type: args.type,
+            name: args.name,
+            urn,
+            parentUrn: meta.parentUrn,
+            parentType,
+            custom: args.custom ?? true,
+            inputs,
+            dependsOn: meta.dependsOn,
+            deleteBeforeReplace: meta.deleteBeforeReplace,
+            retainOnDelete: meta.retainOnDelete,
+            protect: meta.protect,
+        });
         const fake = this.options.fakeOutputs?.[args.type]?.(inputs, args.name) ?? {};
         return { id: args.custom === false ? undefined : `${args.name}-id`, state: { ...args.inputs, ...fake } };
     }
@@ -146,12 +177,18 @@ export class RecordingEngine {
 
 /** Resolves once every registration and output resolution the program started has finished. */
 export async function settle(): Promise<void> {
-    if (!runtimeRpcs.waitForRPCs) throw new Error("@pulumi/pulumi no longer exports runtime.waitForRPCs; update offline/recordingEngine.ts");
+    if (!runtimeRpcs.waitForRPCs)
+        throw new Error("@pulumi/pulumi no longer exports runtime.waitForRPCs; update offline/recordingEngine.ts");
     await runtimeRpcs.waitForRPCs();
 }
 
 /** Resolves an Output's value for tests and the plan (undefined when unknown in preview). */
 export function valueOf<T>(output: pulumi.Output<T> | T): Promise<T | undefined> {
     if (!pulumi.Output.isInstance(output)) return Promise.resolve(output as T);
-    return new Promise((resolve) => (output as pulumi.Output<T>).apply((v) => { resolve(v); return v; }));
+    return new Promise((resolve) =>
+        (output as pulumi.Output<T>).apply((v) => {
+            resolve(v);
+            return v;
+        }),
+    );
 }

@@ -42,7 +42,10 @@ export function registeredConfig(
     return parseTenantConfig(raw, "workspace");
 }
 
-/** Reports the rule findings of one severity for every top-level component (WorkspaceIdentity, TenantIdentity) in the stack. */
+/**
+ * Reports the rule findings of one severity for every top-level component (WorkspaceIdentity, TenantIdentity) in the
+ * stack.
+ */
 function preflight(severity: Exclude<Severity, "info">) {
     return (args: StackValidationArgs, reportViolation: ReportViolation): void => {
         for (const resource of args.resources.filter((r) => IDENTITY_TYPES.includes(r.type))) {

@@ -34,10 +34,15 @@ export function readProviderConfig(config: pulumi.dynamic.Config): ConfiguredSet
 }
 
 /** Stack config first, then the environment, then the production base URL. */
-export function resolveCredentials(configured: ConfiguredSettings | undefined, env: NodeJS.ProcessEnv = process.env): Credentials {
+export function resolveCredentials(
+    configured: ConfiguredSettings | undefined,
+    env: NodeJS.ProcessEnv = process.env,
+): Credentials {
     const adminKey = configured?.adminKey ?? text(env[ENV_ADMIN_KEY]);
     if (!adminKey) {
-        throw new Error(`no workspace admin key: run \`pulumi config set --secret ${CONFIG_ADMIN_KEY} <key>\` or set ${ENV_ADMIN_KEY}`);
+        throw new Error(
+            `no workspace admin key: run \`pulumi config set --secret ${CONFIG_ADMIN_KEY} <key>\` or set ${ENV_ADMIN_KEY}`,
+        );
     }
     const apiBaseUrl = configured?.apiBaseUrl ?? text(env[ENV_API_BASE_URL]) ?? DEFAULT_API_BASE_URL;
     return { adminKey, apiBaseUrl: apiBaseUrl.replace(/\/+$/, "") };

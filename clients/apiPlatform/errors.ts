@@ -48,7 +48,9 @@ export function errorName(status: number | undefined): ApiErrorName {
 export function errorForStatus(request: string, status: number | undefined, body: ApiErrorBody = {}): ApiError {
     const apiMessage = body.message ?? "no error message";
     const code = body.code ?? undefined;
-    const error = new Error(`${request} failed: ${status ?? "no answer"}${code ? ` ${code}` : ""}: ${apiMessage}`) as Error & Record<string, unknown>;
+    const error = new Error(
+        `${request} failed: ${status ?? "no answer"}${code ? ` ${code}` : ""}: ${apiMessage}`,
+    ) as Error & Record<string, unknown>;
     error.name = errorName(status);
     error.isApiError = true;
     error.status = status;

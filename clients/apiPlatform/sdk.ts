@@ -1,14 +1,24 @@
 import OpenAI from "openai";
 import { errorForStatus, isApiError, redact } from "./errors";
 import { Credentials } from "./credentials";
-import { DEFAULT_RETRY_POLICY, RetryPolicy, backoffDelay, isNotAppliedStatus, isRetryableStatus, parseRetryAfter } from "../shared/retryPolicy";
+import {
+    DEFAULT_RETRY_POLICY,
+    RetryPolicy,
+    backoffDelay,
+    isNotAppliedStatus,
+    isRetryableStatus,
+    parseRetryAfter,
+} from "../shared/retryPolicy";
 
 /**
  * The official `openai` SDK for the documented Admin API (roles, groups, group roles). Build it
  * INSIDE each provider method call: an SDK client captured by a provider would be serialized into
  * the state along with its key.
  */
-export function createAdminSdk(credentials: Credentials, options: { timeoutMs?: number; maxRetries?: number } = {}): OpenAI {
+export function createAdminSdk(
+    credentials: Credentials,
+    options: { timeoutMs?: number; maxRetries?: number } = {},
+): OpenAI {
     return new OpenAI({
         apiKey: null,
         adminAPIKey: credentials.adminKey,
@@ -44,7 +54,9 @@ interface SdkPage<T> {
 }
 
 /** Every item of an Admin API list, page by page (cursor = `next`, else the last item's id). */
-export async function listAll<T extends { id: string }>(fetchPage: (after: string | undefined) => PromiseLike<SdkPage<T>>): Promise<T[]> {
+export async function listAll<T extends { id: string }>(
+    fetchPage: (after: string | undefined) => PromiseLike<SdkPage<T>>,
+): Promise<T[]> {
     const items: T[] = [];
     let after: string | undefined;
     for (;;) {
@@ -71,7 +83,9 @@ export function fromSdkError(label: string, error: unknown, adminKey?: string): 
             param: typeof body.param === "string" ? body.param : undefined,
         });
     }
-    return errorForStatus(label, undefined, { message: redact(String((error as Error)?.message ?? error), [adminKey]) });
+    return errorForStatus(label, undefined, {
+        message: redact(String((error as Error)?.message ?? error), [adminKey]),
+    });
 }
 
 /**
@@ -79,13 +93,20 @@ export function fromSdkError(label: string, error: unknown, adminKey?: string): 
  * service refused before doing anything); after any other retryable failure (timeout, 500, 502,
  * 504, dropped connection) it runs `lookup` first and returns what it finds instead of posting again.
  */
-export async function createWithLookup<T>(label: string, post: () => Promise<T>, lookup: () => Promise<T | undefined>, policy: Partial<RetryPolicy> = {}, adminKey?: string): Promise<T> {
+export async function createWithLookup<T>(
+    label: string,
+    post: () => Promise<T>,
+    lookup: () => Promise<T | undefined>,
+    policy: Partial<RetryPolicy> = {},
+    adminKey?: string,
+): Promise<T> {
     const p: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...policy };
     for (let attempt = 1; ; attempt++) {
         try {
             return await post();
         } catch (error) {
-            const status = error instanceof OpenAI.APIError && typeof error.status === "number" ? error.status : undefined;
+            const status =
+                error instanceof OpenAI.APIError && typeof error.status === "number" ? error.status : undefined;
             const retryable = isRetryableStatus(status);
             if (!retryable || attempt >= p.maxAttempts) throw fromSdkError(label, error, adminKey);
             const headers = error instanceof OpenAI.APIError ? error.headers : undefined;

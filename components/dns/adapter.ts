@@ -6,7 +6,10 @@ export interface TxtRecordRequest {
     domain: string;
     /** The TXT value; undefined while the workspace has not issued it yet. */
     value: pulumi.Input<string | undefined>;
-    /** Config path of the domain (`workspace.domains[1]`), named when its value is missing at deployment. Default `domains`. */
+    /**
+     * Config path of the domain (`workspace.domains[1]`), named when its value is missing at deployment. Default
+     * `domains`.
+     */
     path?: string;
 }
 

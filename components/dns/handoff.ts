@@ -26,7 +26,7 @@ export function formatHandoff(results: readonly TxtRecordResult[]): string {
             `Please add ${toAdd.length === 1 ? "this TXT record" : `these ${toAdd.length} TXT records`}. Each domain and each subdomain is verified on its own (DOM-2):`,
             "a record on a parent domain does not cover its subdomains, so every record below is needed.",
             "Keep any TXT records already at these names (such as SPF) and add these alongside them.",
-            "Host is relative to the DNS zone (\"@\" is the zone's own name); do not type the full name into a",
+            'Host is relative to the DNS zone ("@" is the zone\'s own name); do not type the full name into a',
             "console that appends the zone name.",
         );
         toAdd.forEach((r, i) => lines.push("", ...recordLines(i + 1, r, domains)));
@@ -38,9 +38,14 @@ export function formatHandoff(results: readonly TxtRecordResult[]): string {
         );
     }
     if (pending.length > 0) {
-        lines.push("", "Pending, nothing to add yet (the workspace has not issued a value; a follow-up will include it):");
+        lines.push(
+            "",
+            "Pending, nothing to add yet (the workspace has not issued a value; a follow-up will include it):",
+        );
         for (const r of pending) {
-            lines.push(`- ${r.domain}: the value comes from ${TXT_VALUE_SOURCE} (add the domain there, then copy its TXT value).`);
+            lines.push(
+                `- ${r.domain}: the value comes from ${TXT_VALUE_SOURCE} (add the domain there, then copy its TXT value).`,
+            );
         }
     }
     if (published.length > 0) {

@@ -15,7 +15,9 @@ export interface ScimAssignmentTarget {
 }
 
 export interface EntraAccessGroupsArgs {
-    /** One workspace's validated access groups (`WorkspaceSpec.groups`), in config order, with their convention names. */
+    /**
+     * One workspace's validated access groups (`WorkspaceSpec.groups`), in config order, with their convention names.
+     */
     groups: GroupSpec[];
     /** Config path of the workspace (`WorkspaceSpec.path`), prefix of member paths in errors. */
     path: string;
@@ -59,12 +61,13 @@ export class EntraAccessGroups extends pulumi.ComponentResource {
 
     constructor(name: string, args: EntraAccessGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(ACCESS_GROUPS_TYPE, name, {}, opts);
-        const parent = this;
         this.groups = [];
         this.scimAssignments = [];
         const refs = memberReferences(args.groups, args.path);
         const userIds =
-            refs.length === 0 ? undefined : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
+            refs.length === 0
+                ? undefined
+                : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent: this }));
         args.groups.forEach((group, i) => {
             let id: pulumi.Output<string>;
             if (group.existingId !== undefined) {
@@ -81,11 +84,12 @@ export class EntraAccessGroups extends pulumi.ComponentResource {
                         displayName: group.name,
                         description: group.description,
                         securityEnabled: true,
-                        // Refuse to create a second group with a name that already exists: adopt it with existingId instead.
+                        // Refuse to create a second group with a name that already exists: adopt it with existingId
+                        // instead.
                         preventDuplicateNames: true,
                         members,
                     },
-                    { parent },
+                    { parent: this },
                 ).objectId;
             }
             this.groups.push({ name: group.name, id, adopted: group.existingId !== undefined });
@@ -98,7 +102,7 @@ export class EntraAccessGroups extends pulumi.ComponentResource {
                             principalObjectId: id,
                             resourceObjectId: args.scim.servicePrincipalObjectId,
                         },
-                        { parent },
+                        { parent: this },
                     ),
                 );
             }

@@ -20,7 +20,9 @@ export const USER_APP_ROLE_ID = "18d14569-c3bd-439b-9a66-3a2aee01d14f";
 export const USER_APP_ROLE_NAME = "User";
 
 /** The id of the enabled "User" role published by the service principal, else the template's documented id. */
-export function userAppRoleId(roles: readonly Pick<azuread.types.output.ServicePrincipalAppRole, "displayName" | "id" | "enabled">[] | undefined): string {
+export function userAppRoleId(
+    roles: readonly Pick<azuread.types.output.ServicePrincipalAppRole, "displayName" | "id" | "enabled">[] | undefined,
+): string {
     const role = (roles ?? []).find((r) => r.displayName === USER_APP_ROLE_NAME && r.enabled !== false && r.id);
     return role?.id ?? USER_APP_ROLE_ID;
 }

@@ -26,15 +26,23 @@ export interface EnterpriseApp {
  * read back with one `getApplication` lookup by object id.
  */
 export function createEnterpriseApp(parent: pulumi.Resource, name: string, spec: EnterpriseAppSpec): EnterpriseApp {
-    const application = new azuread.ApplicationFromTemplate(`${name}-app`, {
-        displayName: spec.displayName,
-        templateId: NON_GALLERY_TEMPLATE_ID,
-    }, { parent });
+    const application = new azuread.ApplicationFromTemplate(
+        `${name}-app`,
+        {
+            displayName: spec.displayName,
+            templateId: NON_GALLERY_TEMPLATE_ID,
+        },
+        { parent },
+    );
     const clientId = azuread.getApplicationOutput({ objectId: application.applicationObjectId }, { parent }).clientId;
-    const servicePrincipal = new azuread.ServicePrincipal(`${name}-sp`, {
-        ...spec.servicePrincipal,
-        clientId,
-        useExisting: true,
-    }, { parent });
+    const servicePrincipal = new azuread.ServicePrincipal(
+        `${name}-sp`,
+        {
+            ...spec.servicePrincipal,
+            clientId,
+            useExisting: true,
+        },
+        { parent },
+    );
     return { application, clientId, servicePrincipal };
 }

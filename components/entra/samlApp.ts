@@ -74,7 +74,6 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
         const { sso } = args;
         const definition = claimsMappingDefinition(sso.claims);
         super(SAML_APP_TYPE, name, {}, opts);
-        const parent = this;
         const testing = sso.stage === "testing";
 
         const app = createEnterpriseApp(this, name, {
@@ -95,7 +94,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                 applicationId: app.application.applicationId,
                 identifierUri: sso.entityId!,
             },
-            { parent },
+            { parent: this },
         );
         new azuread.ApplicationRedirectUris(
             `${name}-redirect-uris`,
@@ -104,7 +103,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                 type: "Web",
                 redirectUris: [sso.acsUrl!],
             },
-            { parent },
+            { parent: this },
         );
 
         const certificate = new azuread.ServicePrincipalTokenSigningCertificate(
@@ -113,7 +112,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                 servicePrincipalId: sp.id,
                 displayName: `CN=ChatGPT SSO ${sso.certificateRotation}`,
             },
-            { parent },
+            { parent: this },
         );
 
         const policy = new azuread.ClaimsMappingPolicy(
@@ -122,7 +121,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                 displayName: `${args.displayName} claims`,
                 definitions: [definition],
             },
-            { parent },
+            { parent: this },
         );
         // A claims-mapping policy needs an app-specific signing key, else sign-in fails with AADSTS50146.
         new azuread.ServicePrincipalClaimsMappingPolicyAssignment(
@@ -131,7 +130,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                 claimsMappingPolicyId: policy.id,
                 servicePrincipalId: sp.id,
             },
-            { parent, dependsOn: [certificate] },
+            { parent: this, dependsOn: [certificate] },
         );
 
         this.testAssignments = [];
@@ -141,7 +140,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
             const ids =
                 refs.length === 0
                     ? undefined
-                    : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent }));
+                    : pulumi.output(args.userObjectIds ?? lookupUserObjectIds(refs, { parent: this }));
             for (const { address, path } of refs) {
                 this.testAssignments.push(
                     new azuread.AppRoleAssignment(
@@ -151,7 +150,7 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                             principalObjectId: ids!.apply((m) => objectIdOf(m, { address, path })),
                             resourceObjectId: sp.objectId,
                         },
-                        { parent },
+                        { parent: this },
                     ),
                 );
             }
@@ -164,13 +163,13 @@ export class EntraSamlApp extends pulumi.ComponentResource implements SsoAppOutp
                             principalObjectId: args.testGroupObjectId,
                             resourceObjectId: sp.objectId,
                         },
-                        { parent },
+                        { parent: this },
                     ),
                 );
             }
         }
 
-        const tenantId = azuread.getClientConfigOutput({ parent }).tenantId;
+        const tenantId = azuread.getClientConfigOutput({ parent: this }).tenantId;
         this.appId = app.application.applicationObjectId;
         this.clientId = app.clientId;
         this.servicePrincipalObjectId = sp.objectId;

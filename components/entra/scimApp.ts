@@ -10,7 +10,10 @@ export const SCIM_APP_TYPE = "chatgpt-identity:entra:ScimApp";
 export const SCIM_SYNC_TEMPLATE_ID = "scim";
 
 export interface EntraScimAppArgs {
-    /** Display name of the provisioning app, e.g. "ChatGPT SCIM provisioning (Lincoln USD)". Never the SSO app (SCIM-1). */
+    /**
+     * Display name of the provisioning app, e.g. "ChatGPT SCIM provisioning (Lincoln USD)". Never the SSO app
+     * (SCIM-1).
+     */
     displayName: string;
     /** SCIM base URL from the ChatGPT Directory Sync wizard; stored as the `BaseAddress` credential. */
     baseUrl: string;
@@ -53,7 +56,6 @@ export class EntraScimApp extends pulumi.ComponentResource implements ScimAppOut
 
     constructor(name: string, args: EntraScimAppArgs, opts?: pulumi.ComponentResourceOptions) {
         super(SCIM_APP_TYPE, name, {}, opts);
-        const parent = this;
         const app = createEnterpriseApp(this, name, {
             displayName: args.displayName,
             servicePrincipal: {
@@ -71,7 +73,7 @@ export class EntraScimApp extends pulumi.ComponentResource implements ScimAppOut
                     { key: "SecretToken", value: pulumi.secret(args.token) },
                 ],
             },
-            { parent },
+            { parent: this },
         );
         new azuread.SynchronizationJob(
             `${name}-job`,
@@ -80,7 +82,7 @@ export class EntraScimApp extends pulumi.ComponentResource implements ScimAppOut
                 templateId: SCIM_SYNC_TEMPLATE_ID,
                 enabled: true,
             },
-            { parent, dependsOn: [secret] },
+            { parent: this, dependsOn: [secret] },
         );
 
         this.appId = app.application.applicationObjectId;

@@ -42,7 +42,9 @@ export function scimChildName(
     return perWorkspaceName(`${name}-scim`, tenant, workspace);
 }
 
-/** Logical name of a workspace's access-groups component: `${name}-groups` (workspace form) or `${name}-groups-${key}`. */
+/**
+ * Logical name of a workspace's access-groups component: `${name}-groups` (workspace form) or `${name}-groups-${key}`.
+ */
 export function groupsChildName(
     name: string,
     tenant: Pick<TenantConfig, "form">,

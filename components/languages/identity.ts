@@ -10,7 +10,10 @@ import { identityFromConfig } from "../program";
 export interface DomainInput {
     /** The email domain, e.g. `lincoln.k12.us`. */
     name: pulumi.Input<string>;
-    /** The TXT value shown by the workspace (`openai-domain-verification=...`). Optional: without it the record is pending. */
+    /**
+     * The TXT value shown by the workspace (`openai-domain-verification=...`). Optional: without it the record is
+     * pending.
+     */
     verificationToken?: pulumi.Input<string>;
 }
 
@@ -163,11 +166,7 @@ export class Identity extends pulumi.ComponentResource {
         const identity = pulumi.output(values).apply((resolved) => {
             const config = workspaceConfigFromInputs(resolved as Resolved);
             const scimTokens = scimToken === undefined ? {} : { default: pulumi.secret(scimToken) };
-            return identityFromConfig(
-                name,
-                { form: "workspace", config, secrets: { scimTokens } },
-                { parent: this },
-            );
+            return identityFromConfig(name, { form: "workspace", config, secrets: { scimTokens } }, { parent: this });
         });
         const fields = {
             txtRecords: identity.apply((i) => i.txtRecords) as pulumi.Output<TxtRecordOutput[]>,

@@ -18,9 +18,15 @@ export const SCIM_APP_SIGN_ON = Object.freeze({
 });
 
 export interface OktaScimAppArgs {
-    /** Display label of the app in Okta (`scimAppDisplayName`), e.g. `ChatGPT SCIM provisioning (Acme)`. Never the SSO app (SCIM-1). */
+    /**
+     * Display label of the app in Okta (`scimAppDisplayName`), e.g. `ChatGPT SCIM provisioning (Acme)`. Never the SSO
+     * app (SCIM-1).
+     */
     displayName: string;
-    /** This workspace's SCIM base URL from the ChatGPT Directory Sync wizard (`scim.baseUrl`); used in the manual steps. */
+    /**
+     * This workspace's SCIM base URL from the ChatGPT Directory Sync wizard (`scim.baseUrl`); used in the manual
+     * steps.
+     */
     baseUrl: string;
     /**
      * Okta sources of email, given and family name (from `sso.claims`, Okta defaults otherwise). The

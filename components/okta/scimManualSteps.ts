@@ -27,9 +27,11 @@ export function scimManualSteps(input: ScimManualStepsInput): string[] {
         `4. Provisioning → To App → attribute mappings (SCIM-6): userName = the app username, which this stack sets to the email (${userNameTemplate(input.claims)}); email ← ${input.claims.email}; givenName ← ${input.claims.given_name}; familyName ← ${input.claims.family_name}. Without givenName and familyName ChatGPT shows names as email addresses.`,
         `5. Users assigned before provisioning was enabled may not be pushed: Okta Admin Console → Dashboard → Tasks lists failed or pending provisioning; retry them there.`,
     ];
-    steps.push(input.groupPushDeferred
-        ? `6. Group pushes are deferred until provisioning is on: after steps 1-5 set \`scim.oktaProvisioningEnabled: true\` in the stack config and run \`pulumi up\`; it creates one group push per access group (GRP-2), which Okta accepts only once provisioning is on. Then check the Push Groups tab: every group shows Push Status Active.`
-        : `6. Push Groups tab: every access group shows Push Status Active (this stack creates the pushes, GRP-2). Okta accepts group pushes only once provisioning is on: if \`pulumi up\` failed creating them before steps 1-3 were done, run it again now.`);
+    steps.push(
+        input.groupPushDeferred
+            ? `6. Group pushes are deferred until provisioning is on: after steps 1-5 set \`scim.oktaProvisioningEnabled: true\` in the stack config and run \`pulumi up\`; it creates one group push per access group (GRP-2), which Okta accepts only once provisioning is on. Then check the Push Groups tab: every group shows Push Status Active.`
+            : `6. Push Groups tab: every access group shows Push Status Active (this stack creates the pushes, GRP-2). Okta accepts group pushes only once provisioning is on: if \`pulumi up\` failed creating them before steps 1-3 were done, run it again now.`,
+    );
     return steps;
 }
 

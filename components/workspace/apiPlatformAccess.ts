@@ -13,7 +13,10 @@ export interface ApiPlatformAccessArgs {
 }
 
 function slug(text: string): string {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
 }
 
 /**
@@ -30,16 +33,27 @@ export class ApiPlatformAccess extends pulumi.ComponentResource {
         super(API_PLATFORM_ACCESS_TYPE, name, {}, opts);
         const spec = args.apiPlatform;
         if (spec.manage) {
-            this.roles = spec.roles.map((role) => new ApiPlatformRole(`${name}-role-${slug(role.name)}`, {
-                name: role.name,
-                description: role.description ?? "",
-                permissions: role.permissions,
-                adoptExisting: role.adoptExisting,
-            }, { parent: this }));
+            this.roles = spec.roles.map(
+                (role) =>
+                    new ApiPlatformRole(
+                        `${name}-role-${slug(role.name)}`,
+                        {
+                            name: role.name,
+                            description: role.description ?? "",
+                            permissions: role.permissions,
+                            adoptExisting: role.adoptExisting,
+                        },
+                        { parent: this },
+                    ),
+            );
             if (spec.roleMappings.length > 0) {
-                this.groupRoles = new ApiPlatformGroupRoles(`${name}-role-mappings`, {
-                    mappings: spec.roleMappings.map((m) => ({ group: m.group, roles: m.roles })),
-                }, { parent: this, dependsOn: [...(args.pushedGroupsReady ?? []), ...this.roles] });
+                this.groupRoles = new ApiPlatformGroupRoles(
+                    `${name}-role-mappings`,
+                    {
+                        mappings: spec.roleMappings.map((m) => ({ group: m.group, roles: m.roles })),
+                    },
+                    { parent: this, dependsOn: [...(args.pushedGroupsReady ?? []), ...this.roles] },
+                );
             }
         }
         this.registerOutputs({ roleIds: this.roles.map((r) => r.roleId) });

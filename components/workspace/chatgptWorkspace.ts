@@ -41,22 +41,37 @@ export class ChatGptWorkspace extends pulumi.ComponentResource {
         const workspaceId = workspace.workspaceId;
         if (workspace.manageWorkspace && workspaceId) {
             // The name of this workspace's Admin key secret, never the key (admin keys are workspace-scoped).
-            const target = { workspaceId, ...(workspace.adminKeyConfigKey ? { adminKeyConfigKey: workspace.adminKeyConfigKey } : {}) };
+            const target = {
+                workspaceId,
+                ...(workspace.adminKeyConfigKey ? { adminKeyConfigKey: workspace.adminKeyConfigKey } : {}),
+            };
             if (workspace.usageLimit) {
-                this.usageLimit = new WorkspaceUsageLimit(`${name}-usage-limit`, { ...target, credits: workspace.usageLimit.credits }, { parent: this });
+                this.usageLimit = new WorkspaceUsageLimit(
+                    `${name}-usage-limit`,
+                    { ...target, credits: workspace.usageLimit.credits },
+                    { parent: this },
+                );
             }
             const limits = workspace.groups
                 .filter((g) => g.usageLimit !== undefined)
                 .map((g) => ({ group: g.name, credits: g.usageLimit!.credits }));
             if (limits.length > 0) {
-                this.groupUsageLimits = new GroupUsageLimits(`${name}-group-usage-limits`, {
-                    ...target,
-                    limits,
-                    ...(args.groupWaitSeconds !== undefined ? { groupWaitSeconds: args.groupWaitSeconds } : {}),
-                }, { parent: this, dependsOn: args.pushedGroupsReady ?? [] });
+                this.groupUsageLimits = new GroupUsageLimits(
+                    `${name}-group-usage-limits`,
+                    {
+                        ...target,
+                        limits,
+                        ...(args.groupWaitSeconds !== undefined ? { groupWaitSeconds: args.groupWaitSeconds } : {}),
+                    },
+                    { parent: this, dependsOn: args.pushedGroupsReady ?? [] },
+                );
             }
             if (workspace.invites.testUsers && tenant.sso.testUsers.length > 0) {
-                this.pilotInvites = new PilotInvites(`${name}-pilot-invites`, { ...target, emails: [...tenant.sso.testUsers] }, { parent: this });
+                this.pilotInvites = new PilotInvites(
+                    `${name}-pilot-invites`,
+                    { ...target, emails: [...tenant.sso.testUsers] },
+                    { parent: this },
+                );
             }
         }
         this.registerOutputs({

@@ -8,7 +8,8 @@ export function phaseSummary(workspace: WorkspaceSpec, idp: IdpKind): string {
     const range = PHASE_GROUP_RANGES[workspace.phase];
     const count = workspace.groups.length;
     let fit = "";
-    if (count < range.min) fit = " That is fewer groups than this phase expects: add the phase's groups before moving on.";
+    if (count < range.min)
+        fit = " That is fewer groups than this phase expects: add the phase's groups before moving on.";
     else if (range.max !== undefined && count > range.max) {
         fit = ` That is more groups than this phase expects: hold ${plural(count - range.max, "group")} back until the next phase, or change the phase.`;
     }

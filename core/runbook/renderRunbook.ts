@@ -2,13 +2,26 @@ import { TenantConfig, WorkspaceSpec } from "../config/model";
 import { evaluateRules } from "../rules";
 import { IDP_DISPLAY_NAMES, listing } from "../rules/types";
 import {
-    apiPlatformSsoSection, applySection, domainSection, emailChangeSection, findingsSection, ssoFinishSection, stageStep,
-    testUserSection, userImpactSection, wizardSection,
+    apiPlatformSsoSection,
+    applySection,
+    domainSection,
+    emailChangeSection,
+    findingsSection,
+    ssoFinishSection,
+    stageStep,
+    testUserSection,
+    userImpactSection,
+    wizardSection,
 } from "./tenantSections";
 import { Section, code } from "./text";
 import { RunbookFacts } from "./types";
 import {
-    accountCreationSection, customRolesSection, phaseSection, scimFinishSection, stageSection, workspaceConsoleSection,
+    accountCreationSection,
+    customRolesSection,
+    phaseSection,
+    scimFinishSection,
+    stageSection,
+    workspaceConsoleSection,
 } from "./workspaceSections";
 
 const present = (sections: (Section | undefined)[]): Section[] => sections.filter((s): s is Section => s !== undefined);
@@ -21,17 +34,20 @@ const present = (sections: (Section | undefined)[]): Section[] => sections.filte
  */
 export function renderRunbook(config: TenantConfig, facts: RunbookFacts): string {
     const findings = facts.findings ?? evaluateRules(config, facts.tenantFacts);
-    const sections = config.workspaces.length === 1
-        ? oneWorkspace(config, config.workspaces[0], facts)
-        : [
-            ...tenantHead(config, facts),
-            ...config.workspaces.map((ws): Section => ({
-                title: `Workspace ${ws.name} (${code(ws.key)})`,
-                lines: [`The steps of the ${ws.name} workspace only; its SCIM directory and token are its own (SCIM-7).`],
-                parts: workspaceParts(config, ws, facts, true),
-            })),
-            ...tenantTail(config),
-        ];
+    const sections =
+        config.workspaces.length === 1
+            ? oneWorkspace(config, config.workspaces[0], facts)
+            : [
+                  ...tenantHead(config, facts),
+                  ...config.workspaces.map((ws): Section => ({
+                      title: `Workspace ${ws.name} (${code(ws.key)})`,
+                      lines: [
+                          `The steps of the ${ws.name} workspace only; its SCIM directory and token are its own (SCIM-7).`,
+                      ],
+                      parts: workspaceParts(config, ws, facts, true),
+                  })),
+                  ...tenantTail(config),
+              ];
     sections.push(findingsSection(findings));
     const actionable = findings.filter((f) => f.severity !== "info").length;
     const header = [

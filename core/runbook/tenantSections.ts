@@ -4,7 +4,16 @@ import { declaredGroupNames } from "../rules/groups";
 import { listing } from "../rules/types";
 import { RunbookFacts } from "./types";
 import {
-    GLOBAL_IDENTITY_PAGE, IDENTITY_PAGE, Section, code, domainNames, fieldOf, idpOf, scimTokenSecret, steps, tenantPage,
+    GLOBAL_IDENTITY_PAGE,
+    IDENTITY_PAGE,
+    Section,
+    code,
+    domainNames,
+    fieldOf,
+    idpOf,
+    scimTokenSecret,
+    steps,
+    tenantPage,
     withArticle,
 } from "./text";
 import { groupProvisioning, workspaceApiWork } from "./workspaceSections";
@@ -26,7 +35,9 @@ export function domainSection(config: TenantConfig, facts: RunbookFacts): Sectio
     const table = [
         "| Domain | Record name | Type | Value |",
         "|---|---|---|---|",
-        ...facts.txtRecords.map((r) => `| ${r.domain} | ${r.name} | TXT | ${r.value ? code(r.value) : pendingValue(r.domain)} |`),
+        ...facts.txtRecords.map(
+            (r) => `| ${r.domain} | ${r.name} | TXT | ${r.value ? code(r.value) : pendingValue(r.domain)} |`,
+        ),
     ];
     const names = domainNames(config);
     const sub = names.map((d) => ({ d, parent: names.find((p) => d.endsWith(`.${p}`)) })).find((x) => x.parent);
@@ -37,7 +48,9 @@ export function domainSection(config: TenantConfig, facts: RunbookFacts): Sectio
     const send = manualDns
         ? "Send these TXT records to the team that manages DNS for the district:"
         : `${code("pulumi up")} publishes these TXT records through the ${code(config.dns.adapter)} DNS adapter; check that they exist:`;
-    const pending = facts.txtRecords.some((r) => !r.value) ? ["", "   A record marked pending has no value yet; send it as soon as the value is known."] : [];
+    const pending = facts.txtRecords.some((r) => !r.value)
+        ? ["", "   A record marked pending has no value yet; send it as soon as the value is known."]
+        : [];
     const verify = `In ChatGPT, open ${page} → Domains and press Verify next to each domain once its record is visible (no API can do this). If verification fails, wait and retry; the record must stay in DNS afterwards.`;
     return {
         title: "Verify the email domains (DOM-1, DOM-2, DOM-4)",
@@ -58,9 +71,11 @@ export function domainSection(config: TenantConfig, facts: RunbookFacts): Sectio
 
 function apiPlatformStep(config: TenantConfig): string {
     const value = config.apiPlatform.ssoEnabled;
-    const unsupported = "ChatGPT SSO with API Platform SSO disabled is unsupported: newly provisioned users cannot sign in (SSO-4).";
+    const unsupported =
+        "ChatGPT SSO with API Platform SSO disabled is unsupported: newly provisioned users cannot sign in (SSO-4).";
     if (value === true) return `API Platform SSO is recorded as enabled: keep it on. ${unsupported}`;
-    if (value === false) return `Enable SSO for the API Platform organizations of this tenant (they share one SSO connection with ChatGPT), then set ${code("apiPlatform.ssoEnabled: true")}. ${unsupported}`;
+    if (value === false)
+        return `Enable SSO for the API Platform organizations of this tenant (they share one SSO connection with ChatGPT), then set ${code("apiPlatform.ssoEnabled: true")}. ${unsupported}`;
     return `Confirm that SSO is enabled for the API Platform organizations of this tenant (they share one SSO connection with ChatGPT) and record it with ${code("apiPlatform.ssoEnabled: true")}. ${unsupported}`;
 }
 
@@ -69,15 +84,17 @@ function scimWizardSteps(config: TenantConfig, ws: WorkspaceSpec): string[] {
     const idp = idpOf(config);
     const secret = code(`pulumi config set --secret ${scimTokenSecret(ws)}`);
     const baseUrl = `${code(fieldOf(config, ws, "scim.baseUrl"))} (${code(ws.scim.baseUrl ?? "-")})`;
-    const where = single(config) ? `In ChatGPT, open ${IDENTITY_PAGE}` : `In the ${ws.name} workspace, open ${IDENTITY_PAGE}`;
+    const where = single(config)
+        ? `In ChatGPT, open ${IDENTITY_PAGE}`
+        : `In the ${ws.name} workspace, open ${IDENTITY_PAGE}`;
     const token = single(config) ? "the token" : `the ${ws.name} token`;
     const reuse = single(config) ? "" : "; never use it for another workspace (SCIM-7)";
     return [
         `${where} → Directory Sync (SCIM) and start the set-up. The wizard shows the SCIM base URL, which must equal ${baseUrl}, and a bearer token that it shows only once.`,
         config.idp === "entra"
             ? `Store ${token} as a secret of this stack, never in a file, ticket or chat: run ${secret} and paste the token when prompted${reuse}. ${code("pulumi up")} stops without it.`
-            // Okta takes the token in its admin console; the stack never sends it (no API accepts it).
-            : `Keep ${token} for the ${idp} console step in "Finish SCIM Directory Sync": ${idp} takes it in its admin console, and ${code("pulumi up")} does not need it. Until then keep it in a password manager or as a secret of this stack (${secret}), never in a file, ticket or chat${reuse}.`,
+            : // Okta takes the token in its admin console; the stack never sends it (no API accepts it).
+              `Keep ${token} for the ${idp} console step in "Finish SCIM Directory Sync": ${idp} takes it in its admin console, and ${code("pulumi up")} does not need it. Until then keep it in a password manager or as a secret of this stack (${secret}), never in a file, ticket or chat${reuse}.`,
     ];
 }
 
@@ -88,19 +105,26 @@ export function wizardSection(config: TenantConfig, facts: RunbookFacts): Sectio
     const items: string[] = [];
     const notes: string[] = [];
     if (config.sso.stage === "off") {
-        notes.push(`SSO stage is off: nothing to copy for SSO. To start SSO once the domains are verified, copy the Entity ID and ACS URL from ${page} → SSO into ${code("sso.entityId")} and ${code("sso.acsUrl")} and set ${code("sso.stage")} to ${code("testing")} with two or three ${code("sso.testUsers")}.`);
+        notes.push(
+            `SSO stage is off: nothing to copy for SSO. To start SSO once the domains are verified, copy the Entity ID and ACS URL from ${page} → SSO into ${code("sso.entityId")} and ${code("sso.acsUrl")} and set ${code("sso.stage")} to ${code("testing")} with two or three ${code("sso.testUsers")}.`,
+        );
     } else {
         const entityId = facts.sso?.entityId ?? config.sso.entityId ?? "-";
         const acsUrl = facts.sso?.acsUrl ?? config.sso.acsUrl ?? "-";
-        const connection = single(config) ? "" : " This is the tenant's one SSO connection: every workspace and API Platform organization signs in through it (SSO-10).";
+        const connection = single(config)
+            ? ""
+            : " This is the tenant's one SSO connection: every workspace and API Platform organization signs in through it (SSO-10).";
         items.push(
             `In ChatGPT, open ${page} → SSO and start the SAML set-up.${connection} Check that the values it shows are exactly these (they are in the config, and ${code("pulumi up")} sets them on the ${idp} app); leave the wizard open: it needs the metadata URL that ${code("pulumi up")} produces (see "Finish SSO in ChatGPT"):\n\n` +
-            [
-                "| Wizard value | In the config | Value |",
-                "|---|---|---|",
-                `| Entity ID (Identifier) | ${code("sso.entityId")} | ${code(entityId)} |`,
-                `| ACS (Reply) URL | ${code("sso.acsUrl")} | ${code(acsUrl)} |`,
-            ].map((l) => `   ${l}`).join("\n") + "\n",
+                [
+                    "| Wizard value | In the config | Value |",
+                    "|---|---|---|",
+                    `| Entity ID (Identifier) | ${code("sso.entityId")} | ${code(entityId)} |`,
+                    `| ACS (Reply) URL | ${code("sso.acsUrl")} | ${code(acsUrl)} |`,
+                ]
+                    .map((l) => `   ${l}`)
+                    .join("\n") +
+                "\n",
             apiPlatformStep(config),
         );
     }
@@ -127,27 +151,40 @@ export function applySection(config: TenantConfig, facts: RunbookFacts): Section
     if (config.sso.stage !== "off") {
         const app = facts.sso?.appName ? `the SSO app "${facts.sso.appName}"` : "the SSO app";
         const one = single(config) ? "" : ", the one SSO app of the tenant (SSO-10),";
-        const assignment = config.sso.stage === "testing"
-            ? `while testing only the test users${config.sso.testGroup ? ` and the group ${config.sso.testGroup}` : ""} are assigned to it`
-            : config.idp === "entra"
-                ? "any user of the tenant may use it, and access still depends on workspace membership (SSO-9)"
-                : "the access groups are assigned to it";
-        done.push(`creates ${app} in ${idp}${one} with the Entity ID and ACS URL above; it always sends email, given_name and family_name (SSO-7) and never encrypts assertions (SSO-6); ${assignment}.`);
+        const assignment =
+            config.sso.stage === "testing"
+                ? `while testing only the test users${config.sso.testGroup ? ` and the group ${config.sso.testGroup}` : ""} are assigned to it`
+                : config.idp === "entra"
+                  ? "any user of the tenant may use it, and access still depends on workspace membership (SSO-9)"
+                  : "the access groups are assigned to it";
+        done.push(
+            `creates ${app} in ${idp}${one} with the Entity ID and ACS URL above; it always sends email, given_name and family_name (SSO-7) and never encrypts assertions (SSO-6); ${assignment}.`,
+        );
     }
     for (const ws of config.workspaces) {
         const at = lead(config, ws);
         if (ws.scim.enabled) {
             const own = single(config) ? "" : " (this workspace's own, SCIM-7)";
-            done.push(`${at}creates the SCIM provisioning app in ${idp}${own}, separate from the SSO app (SCIM-1)${config.idp === "entra"
-                ? ", gives it the base URL and token and starts provisioning"
-                : `; provisioning itself is switched on by hand in the ${idp} console (see "Finish SCIM Directory Sync")`}.`);
+            done.push(
+                `${at}creates the SCIM provisioning app in ${idp}${own}, separate from the SSO app (SCIM-1)${
+                    config.idp === "entra"
+                        ? ", gives it the base URL and token and starts provisioning"
+                        : `; provisioning itself is switched on by hand in the ${idp} console (see "Finish SCIM Directory Sync")`
+                }.`,
+            );
         }
         if (ws.groups.length > 0) {
             const groups = declaredGroupNames(ws);
-            done.push(`${at}creates or adopts the access ${groups.length === 1 ? "group" : "groups"} ${listing(groups)} in ${idp}${ws.scim.enabled ? ` and assigns ${groups.length === 1 ? "it" : "them"} to the SCIM app: ${groupProvisioning(config, ws)}` : ""}.`);
+            done.push(
+                `${at}creates or adopts the access ${groups.length === 1 ? "group" : "groups"} ${listing(groups)} in ${idp}${ws.scim.enabled ? ` and assigns ${groups.length === 1 ? "it" : "them"} to the SCIM app: ${groupProvisioning(config, ws)}` : ""}.`,
+            );
         }
         if (ws.manageWorkspace) {
-            done.push(...workspaceApiWork(config, ws).map((a) => `${at}through the ChatGPT admin API, ${a.what}${a.after ? `, ${a.after}` : ""}.`));
+            done.push(
+                ...workspaceApiWork(config, ws).map(
+                    (a) => `${at}through the ChatGPT admin API, ${a.what}${a.after ? `, ${a.after}` : ""}.`,
+                ),
+            );
         }
     }
     return {
@@ -165,7 +202,9 @@ export function applySection(config: TenantConfig, facts: RunbookFacts): Section
 export function ssoFinishSection(config: TenantConfig, facts: RunbookFacts): Section | undefined {
     if (config.sso.stage === "off") return undefined;
     const idp = idpOf(config);
-    const metadata = facts.sso?.metadataUrl ? code(facts.sso.metadataUrl) : `shown by ${code("pulumi stack output ssoMetadataUrl")} after ${code("pulumi up")}`;
+    const metadata = facts.sso?.metadataUrl
+        ? code(facts.sso.metadataUrl)
+        : `shown by ${code("pulumi stack output ssoMetadataUrl")} after ${code("pulumi up")}`;
     const stage = single(config)
         ? `In the same wizard, ${stageStep(config)}`
         : `Each workspace turns the tenant's SSO on, or enforces it, itself: see "Turn SSO on in this workspace" in the part of each workspace (${listing(config.workspaces.map((w) => w.name))}).`;
@@ -180,7 +219,7 @@ export function stageStep(config: TenantConfig): string {
     const stage = config.sso.stage;
     if (stage === "testing") return "turn SSO on and leave enforcement off while testing (SSO-2).";
     if (stage === "enabled") return "keep SSO on and enforcement off until the test users are recorded (SSO-2).";
-    return "turn on SSO enforcement, after telling users (see \"What users will notice\").";
+    return 'turn on SSO enforcement, after telling users (see "What users will notice").';
 }
 
 /** SSO-11: API Platform SSO works per verified domain, across every organization of the tenant. */
@@ -218,16 +257,29 @@ export function testUserSection(config: TenantConfig): Section | undefined {
     const idp = idpOf(config);
     const names = config.workspaces.map((w) => w.name);
     const who = [...sso.testUsers.map(code), ...(sso.testGroup ? [`the members of ${sso.testGroup}`] : [])];
-    const tested = sso.testedUsers.length > 0 ? `Recorded as tested so far: ${listing(sso.testedUsers.map(code))}.` : "No test user is recorded as tested yet.";
-    const next = sso.stage === "testing" ? `move ${code("sso.stage")} to ${code("enabled")}` : sso.stage === "enabled" ? `move ${code("sso.stage")} to ${code("enforced")}` : "keep them for future changes";
+    const tested =
+        sso.testedUsers.length > 0
+            ? `Recorded as tested so far: ${listing(sso.testedUsers.map(code))}.`
+            : "No test user is recorded as tested yet.";
+    const next =
+        sso.stage === "testing"
+            ? `move ${code("sso.stage")} to ${code("enabled")}`
+            : sso.stage === "enabled"
+              ? `move ${code("sso.stage")} to ${code("enforced")}`
+              : "keep them for future changes";
     const scimOn = config.workspaces.filter((w) => w.scim.enabled).length;
-    const provisioning = scimOn === config.workspaces.length
-        ? single(config) ? "with SCIM, they must be in a group assigned to the SCIM app" : "with SCIM, they must be in a group assigned to that workspace's SCIM app"
-        : scimOn === 0
-            ? "invite them under Members, since SCIM is off"
-            : "where SCIM is on, they must be in a group assigned to that workspace's SCIM app; elsewhere invite them under Members";
+    const provisioning =
+        scimOn === config.workspaces.length
+            ? single(config)
+                ? "with SCIM, they must be in a group assigned to the SCIM app"
+                : "with SCIM, they must be in a group assigned to that workspace's SCIM app"
+            : scimOn === 0
+              ? "invite them under Members, since SCIM is off"
+              : "where SCIM is on, they must be in a group assigned to that workspace's SCIM app; elsewhere invite them under Members";
     const workspace = single(config) ? "the workspace" : `their workspace, ${listing(names, "or")}`;
-    const lands = single(config) ? `the ${config.workspaces[0].name} workspace` : `their workspace (${listing(names, "or")})`;
+    const lands = single(config)
+        ? `the ${config.workspaces[0].name} workspace`
+        : `their workspace (${listing(names, "or")})`;
     return {
         title: "Test with the test users before enforcing (SSO-2, SSO-9)",
         lines: [
@@ -248,17 +300,24 @@ export function testUserSection(config: TenantConfig): Section | undefined {
 }
 
 const STAGE_EFFECTS: Record<"testing" | "enabled" | "enforced", (idp: string) => string> = {
-    testing: (idp) => `Password sign-in is off. Test users sign in through ${idp}; other provisioned users can still use Google, Microsoft or Apple sign-in, but not ${idp} until the stage is enabled.`,
-    enabled: (idp) => `Password sign-in is off; every provisioned user signs in through ${idp}. Google, Microsoft and Apple sign-in still work.`,
-    enforced: (idp) => `Google, Microsoft and Apple sign-in are off too (SSO-8): "I can no longer sign in with Google or Apple" is this change. Only ${idp} sign-in works.`,
+    testing: (idp) =>
+        `Password sign-in is off. Test users sign in through ${idp}; other provisioned users can still use Google, Microsoft or Apple sign-in, but not ${idp} until the stage is enabled.`,
+    enabled: (idp) =>
+        `Password sign-in is off; every provisioned user signs in through ${idp}. Google, Microsoft and Apple sign-in still work.`,
+    enforced: (idp) =>
+        `Google, Microsoft and Apple sign-in are off too (SSO-8): "I can no longer sign in with Google or Apple" is this change. Only ${idp} sign-in works.`,
 };
 
 export function userImpactSection(config: TenantConfig): Section {
     const idp = idpOf(config);
     const domains = listing(domainNames(config));
     const stage = config.sso.stage;
-    const rows = (["testing", "enabled", "enforced"] as const).map((s) => `| ${s}${s === stage ? " (current)" : ""} | ${STAGE_EFFECTS[s](idp)} |`);
-    const where = single(config) ? "in the workspace" : `in a workspace of the tenant (${listing(config.workspaces.map((w) => w.name))})`;
+    const rows = (["testing", "enabled", "enforced"] as const).map(
+        (s) => `| ${s}${s === stage ? " (current)" : ""} | ${STAGE_EFFECTS[s](idp)} |`,
+    );
+    const where = single(config)
+        ? "in the workspace"
+        : `in a workspace of the tenant (${listing(config.workspaces.map((w) => w.name))})`;
     return {
         title: "What users will notice (SSO-3, SSO-8, WS-2, WS-3)",
         lines: [
@@ -266,7 +325,9 @@ export function userImpactSection(config: TenantConfig): Section {
             "",
             "| SSO stage | What they notice |",
             "|---|---|",
-            ...(stage === "off" ? ["| off (current) | Nothing changes: password, Google, Microsoft and Apple sign-in all work. |"] : []),
+            ...(stage === "off"
+                ? ["| off (current) | Nothing changes: password, Google, Microsoft and Apple sign-in all work. |"]
+                : []),
             ...rows,
             "",
             `- Not affected (SSO-3): people who are not provisioned keep using their personal ChatGPT accounts, and provisioned people on other domains keep password and social sign-in.`,
@@ -277,7 +338,10 @@ export function userImpactSection(config: TenantConfig): Section {
 }
 
 export function findingsSection(findings: readonly Finding[]): Section {
-    const actionable = [...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")];
+    const actionable = [
+        ...findings.filter((f) => f.severity === "error"),
+        ...findings.filter((f) => f.severity === "warning"),
+    ];
     if (actionable.length === 0) {
         return { title: "Findings that need action", lines: ["None: the preflight rules found nothing to fix."] };
     }

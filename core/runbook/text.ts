@@ -26,7 +26,8 @@ export const scimTokenSecret = (ws: WorkspaceSpec) => `${CONFIG_NAMESPACE}:${ws.
  * Where the tenant's domains and its SSO connection are set up: a one-workspace stack (the workspace
  * form) sees them in its workspace's settings; a tenant stack in the Global Admin Console.
  */
-export const tenantPage = (config: TenantConfig) => (config.form === "workspace" ? IDENTITY_PAGE : GLOBAL_IDENTITY_PAGE);
+export const tenantPage = (config: TenantConfig) =>
+    config.form === "workspace" ? IDENTITY_PAGE : GLOBAL_IDENTITY_PAGE;
 
 /**
  * A workspace field's path as written in the stack config, relative to the form's key like the tenant

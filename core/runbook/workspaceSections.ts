@@ -9,12 +9,14 @@ import { RunbookFacts } from "./types";
 
 const single = (config: TenantConfig) => config.workspaces.length === 1;
 /** "In ChatGPT" for a one-workspace stack, "In the Riverside Staff workspace" otherwise. */
-const inWorkspace = (config: TenantConfig, ws: WorkspaceSpec) => (single(config) ? "in ChatGPT" : `in the ${ws.name} workspace`);
+const inWorkspace = (config: TenantConfig, ws: WorkspaceSpec) =>
+    single(config) ? "in ChatGPT" : `in the ${ws.name} workspace`;
 
 /** What assigning the access groups to the SCIM app does at this `pulumi up` (GRP-2). */
 export function groupProvisioning(config: TenantConfig, ws: WorkspaceSpec): string {
     if (config.idp !== "okta") return "their members are provisioned and invited (GRP-2)";
-    if (ws.scim.oktaProvisioningEnabled) return "their members are provisioned and invited, and the groups are pushed to the workspace (GRP-2)";
+    if (ws.scim.oktaProvisioningEnabled)
+        return "their members are provisioned and invited, and the groups are pushed to the workspace (GRP-2)";
     return `their members are provisioned only once SCIM provisioning is switched on in the Okta console, and the groups are pushed only after you then set ${code(fieldOf(config, ws, "scim.oktaProvisioningEnabled: true"))} and run ${code("pulumi up")} again (see "Finish SCIM Directory Sync", GRP-2)`;
 }
 
@@ -23,7 +25,9 @@ export function stageSection(config: TenantConfig, ws: WorkspaceSpec, stageStep:
     if (config.sso.stage === "off") return undefined;
     return {
         title: "Turn SSO on in this workspace (SSO-1, SSO-2)",
-        lines: [`Once the metadata URL is in the tenant's SSO wizard: in the ${ws.name} workspace, open ${IDENTITY_PAGE} → SSO: ${stageStep}`],
+        lines: [
+            `Once the metadata URL is in the tenant's SSO wizard: in the ${ws.name} workspace, open ${IDENTITY_PAGE} → SSO: ${stageStep}`,
+        ],
     };
 }
 
@@ -33,13 +37,20 @@ export function scimFinishSection(config: TenantConfig, ws: WorkspaceSpec, facts
     const manual = (facts.scimManualSteps?.[ws.key] ?? []).map((s) => s.replace(/^\d+\.\s+/, ""));
     const lines: string[] = [];
     if (manual.length > 0) {
-        lines.push(`1. Do these steps in ${idp}; they cannot be done as code:`, "", ...manual.map((s, i) => `   ${i + 1}. ${s}`), "");
+        lines.push(
+            `1. Do these steps in ${idp}; they cannot be done as code:`,
+            "",
+            ...manual.map((s, i) => `   ${i + 1}. ${s}`),
+            "",
+        );
     }
     const members = single(config) ? "Members" : `Members of ${ws.name}`;
     const items = [
         // The IdP's own steps may already cover the mappings (SCIM-6); do not ask twice.
         ...(!manual.some((s) => s.includes("SCIM-6"))
-            ? [`Check the attribute mappings of the SCIM app in ${idp}: the user's email as the identifier (userName), and given name and family name filled; otherwise names show as email addresses (SCIM-6).${config.idp === "entra" ? " The provider cannot manage Entra's mappings: check them in the Entra admin center → Enterprise applications → the SCIM app → Provisioning → Mappings." : ""}`]
+            ? [
+                  `Check the attribute mappings of the SCIM app in ${idp}: the user's email as the identifier (userName), and given name and family name filled; otherwise names show as email addresses (SCIM-6).${config.idp === "entra" ? " The provider cannot manage Entra's mappings: check them in the Entra admin center → Enterprise applications → the SCIM app → Provisioning → Mappings." : ""}`,
+              ]
             : []),
         ws.settings.automaticAccountCreation
             ? "Automatic account creation is still on next to SCIM (allowed by override): turn it off once SCIM covers everyone (SCIM-3)."
@@ -116,9 +127,11 @@ export function accountCreationSection(config: TenantConfig, ws: WorkspaceSpec):
             `No API changes these workspace settings; set them ${inWorkspace(config, ws)} under ${IDENTITY_PAGE}:`,
             "",
             ...steps([
-                `Automatic account creation: **${aac ? "on" : "off"}** (${code(fieldOf(config, ws, "settings.automaticAccountCreation"))}). ${aac
-                    ? "Anyone who signs in with an address on a verified domain is added to the workspace, and is never removed by it (SCIM-5: the answer to \"where did these users come from?\")."
-                    : "Nobody joins just by signing in with an address on a verified domain."}${ws.scim.enabled && !aac ? " Keep it off while SCIM is on (SCIM-3)." : ""}`,
+                `Automatic account creation: **${aac ? "on" : "off"}** (${code(fieldOf(config, ws, "settings.automaticAccountCreation"))}). ${
+                    aac
+                        ? 'Anyone who signs in with an address on a verified domain is added to the workspace, and is never removed by it (SCIM-5: the answer to "where did these users come from?").'
+                        : "Nobody joins just by signing in with an address on a verified domain."
+                }${ws.scim.enabled && !aac ? " Keep it off while SCIM is on (SCIM-3)." : ""}`,
                 `External invites (invites to addresses outside the verified domains): **${external ? "allowed" : "blocked"}** (${code(fieldOf(config, ws, "settings.externalInvites"))}, WS-1).${external ? "" : " Members can then invite only addresses on the verified domains."}`,
             ]),
         ],

@@ -12,8 +12,22 @@ const spObjectId = (displayName: string) => `<service principal object id of ${d
 
 /** The roles of the non-gallery template, as Graph returns them (value null, so the provider maps none). */
 export const NON_GALLERY_APP_ROLES = [
-    { allowedMemberTypes: ["User"], description: "User", displayName: "User", enabled: true, id: USER_APP_ROLE_ID, value: "" },
-    { allowedMemberTypes: ["User"], description: "msiam_access", displayName: "msiam_access", enabled: true, id: "b9632174-c057-4f7e-951b-be3adc52bfe6", value: "" },
+    {
+        allowedMemberTypes: ["User"],
+        description: "User",
+        displayName: "User",
+        enabled: true,
+        id: USER_APP_ROLE_ID,
+        value: "",
+    },
+    {
+        allowedMemberTypes: ["User"],
+        description: "msiam_access",
+        displayName: "msiam_access",
+        enabled: true,
+        id: "b9632174-c057-4f7e-951b-be3adc52bfe6",
+        value: "",
+    },
 ];
 
 export const entraFakeOutputs: FakeOutputs = {
@@ -34,7 +48,9 @@ export const entraFakeOutputs: FakeOutputs = {
         startDate: "<issue date>",
         endDate: "<issue date + 3 years>",
     }),
-    "azuread:index/applicationIdentifierUri:ApplicationIdentifierUri": (inputs) => ({ identifierUri: inputs.identifierUri }),
+    "azuread:index/applicationIdentifierUri:ApplicationIdentifierUri": (inputs) => ({
+        identifierUri: inputs.identifierUri,
+    }),
     "azuread:index/group:Group": (inputs) => ({ objectId: `<object id of ${inputs.displayName}>` }),
 };
 
@@ -48,11 +64,29 @@ export const entraFakeInvokes: FakeInvokes = {
     "azuread:index/getApplication:getApplication": (inputs) => {
         const objectId = String(inputs.objectId ?? "");
         const named = /^<application object id of (.*)>$/.exec(objectId);
-        return { id: `/applications/${objectId}`, objectId, clientId: named ? `<client id of ${named[1]}>` : `<client id of application ${objectId}>` };
+        return {
+            id: `/applications/${objectId}`,
+            objectId,
+            clientId: named ? `<client id of ${named[1]}>` : `<client id of application ${objectId}>`,
+        };
     },
     "azuread:index/getUsers:getUsers": (inputs) => {
         const upns: string[] = inputs.userPrincipalNames ?? [];
-        const users = upns.map((u) => ({ userPrincipalName: u, objectId: `<object id of ${u}>`, mail: u, displayName: u, accountEnabled: true }));
-        return { id: "<users>", userPrincipalNames: upns, objectIds: users.map((u) => u.objectId), mails: upns, mailNicknames: [], employeeIds: [], users };
+        const users = upns.map((u) => ({
+            userPrincipalName: u,
+            objectId: `<object id of ${u}>`,
+            mail: u,
+            displayName: u,
+            accountEnabled: true,
+        }));
+        return {
+            id: "<users>",
+            userPrincipalNames: upns,
+            objectIds: users.map((u) => u.objectId),
+            mails: upns,
+            mailNicknames: [],
+            employeeIds: [],
+            users,
+        };
     },
 };

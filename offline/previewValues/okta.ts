@@ -23,18 +23,20 @@ export const oktaFakeOutputs: FakeOutputs = {
             httpRedirectBinding: `<okta SSO URL (HTTP-Redirect) of ${label}>`,
             certificate: `<signing certificate of ${label}>`,
             keyId: kid,
-            keys: [{
-                kid,
-                kty: "RSA",
-                use: "sig",
-                e: "<exponent>",
-                n: "<modulus>",
-                created: "<created>",
-                lastUpdated: "<last updated>",
-                expiresAt: "<expires>",
-                x5cs: [`<signing certificate of ${label}>`],
-                x5tS256: `<SHA-256 thumbprint of the signing certificate of ${label} (${String(inputs.keyName ?? "default key")})>`,
-            }],
+            keys: [
+                {
+                    kid,
+                    kty: "RSA",
+                    use: "sig",
+                    e: "<exponent>",
+                    n: "<modulus>",
+                    created: "<created>",
+                    lastUpdated: "<last updated>",
+                    expiresAt: "<expires>",
+                    x5cs: [`<signing certificate of ${label}>`],
+                    x5tS256: `<SHA-256 thumbprint of the signing certificate of ${label} (${String(inputs.keyName ?? "default key")})>`,
+                },
+            ],
             signOnMode: "SAML_2_0",
             name: "<okta app name>",
         };
@@ -49,7 +51,7 @@ export const oktaFakeOutputs: FakeOutputs = {
     }),
 };
 
-function searchedEmail(inputs: Record<string, any>): string {
+function searchedEmail(inputs: Record<string, unknown>): string {
     const searches: { name?: string; value?: string }[] = Array.isArray(inputs.searches) ? inputs.searches : [];
     return searches.find((s) => s?.name === "profile.email")?.value ?? String(inputs.userId ?? "unknown user");
 }

@@ -44,7 +44,9 @@ export function apiPlatformRoleSchema() {
     return z.object({
         name: z.string().min(1, { error: "an API Platform role needs a name" }).max(100),
         description: z.string().max(500).default(""),
-        permissions: z.array(z.string().min(1)).min(1, { error: "an API Platform role grants at least one permission" })
+        permissions: z
+            .array(z.string().min(1))
+            .min(1, { error: "an API Platform role grants at least one permission" })
             .refine((p) => new Set(p).size === p.length, { error: "lists a permission twice" }),
         adoptExisting: z.boolean().default(false),
     });
@@ -53,17 +55,29 @@ export function apiPlatformRoleSchema() {
 const LABEL = "ApiPlatformRole";
 
 function refuseTakeover(name: string, id: string) {
-    return resourceError(`${LABEL} ${name}: an API Platform role named "${name}" already exists (${id}) and was not made by this stack; ` +
-        "it is never taken over silently. Set adoptExisting: true on this role (config apiPlatform.roles[].adoptExisting) to manage it, " +
-        "or give the declared role another name");
+    return resourceError(
+        `${LABEL} ${name}: an API Platform role named "${name}" already exists (${id}) and was not made by this stack; ` +
+            "it is never taken over silently. Set adoptExisting: true on this role (config apiPlatform.roles[].adoptExisting) to manage it, " +
+            "or give the declared role another name",
+    );
 }
 
 function outputsOf(live: LiveRole, adopted: boolean, adoptExisting: boolean): ApiPlatformRoleOutputs {
-    return { name: live.name, description: live.description ?? "", permissions: [...live.permissions], adoptExisting, roleId: live.id, adopted };
+    return {
+        name: live.name,
+        description: live.description ?? "",
+        permissions: [...live.permissions],
+        adoptExisting,
+        roleId: live.id,
+        adopted,
+    };
 }
 
 /** The changed fields as a roles.update body (built field by field). */
-export function roleUpdateBody(desired: ApiPlatformRoleInputs, current: { name: string; description?: string | null; permissions: string[] }) {
+export function roleUpdateBody(
+    desired: ApiPlatformRoleInputs,
+    current: { name: string; description?: string | null; permissions: string[] },
+) {
     const body: { role_name?: string; description?: string; permissions?: string[] } = {};
     if (desired.name !== current.name) body.role_name = desired.name;
     if ((desired.description ?? "") !== (current.description ?? "")) body.description = desired.description ?? "";
@@ -71,14 +85,19 @@ export function roleUpdateBody(desired: ApiPlatformRoleInputs, current: { name: 
     return body;
 }
 
-export function apiPlatformRoleProvider(): pulumi.dynamic.ResourceProvider<ApiPlatformRoleInputs, ApiPlatformRoleOutputs> {
+export function apiPlatformRoleProvider(): pulumi.dynamic.ResourceProvider<
+    ApiPlatformRoleInputs,
+    ApiPlatformRoleOutputs
+> {
     return withConfigure((settings) => ({
         async check(_olds: ApiPlatformRoleInputs, news: ApiPlatformRoleInputs) {
             return checkWith(apiPlatformRoleSchema(), news as unknown as Record<string, unknown>);
         },
 
         async diff(_id: string, olds: ApiPlatformRoleOutputs, news: ApiPlatformRoleInputs) {
-            const changes = Object.keys(roleUpdateBody(news, olds)).length > 0 || Boolean(olds.adoptExisting) !== Boolean(news.adoptExisting);
+            const changes =
+                Object.keys(roleUpdateBody(news, olds)).length > 0 ||
+                Boolean(olds.adoptExisting) !== Boolean(news.adoptExisting);
             return { changes, replaces: [], stables: ["roleId"] };
         },
 
@@ -89,22 +108,36 @@ export function apiPlatformRoleProvider(): pulumi.dynamic.ResourceProvider<ApiPl
                 const { client, adminKey } = apiPlatformSdk(settings());
                 const credentials = { adminKey };
                 const findByName = async (): Promise<LiveRole | undefined> => {
-                    const roles = await listAll<LiveRole>((after) => client.admin.organization.roles.list({ limit: 100, ...(after ? { after } : {}) }));
+                    const roles = await listAll<LiveRole>((after) =>
+                        client.admin.organization.roles.list({ limit: 100, ...(after ? { after } : {}) }),
+                    );
                     return roles.find((r) => r.name === inputs.name && !r.predefined_role);
                 };
-                const existing = await findByName().catch((e) => { throw fromSdkError("GET /organization/roles", e, credentials.adminKey); });
+                const existing = await findByName().catch((e) => {
+                    throw fromSdkError("GET /organization/roles", e, credentials.adminKey);
+                });
                 if (existing) {
                     if (!adoptExisting) throw refuseTakeover(inputs.name, existing.id);
                     const body = roleUpdateBody(inputs, existing);
-                    if (Object.keys(body).length === 0) return { id: existing.id, outs: outputsOf(existing, true, adoptExisting) };
-                    const updated = await client.admin.organization.roles.update(existing.id, body)
-                        .catch((e) => { throw fromSdkError(`POST /organization/roles/${existing.id}`, e, credentials.adminKey); });
+                    if (Object.keys(body).length === 0)
+                        return { id: existing.id, outs: outputsOf(existing, true, adoptExisting) };
+                    const updated = await client.admin.organization.roles.update(existing.id, body).catch((e) => {
+                        throw fromSdkError(`POST /organization/roles/${existing.id}`, e, credentials.adminKey);
+                    });
                     return { id: updated.id, outs: outputsOf(updated, true, adoptExisting) };
                 }
                 try {
                     const created = await createWithLookup<LiveRole>(
                         "POST /organization/roles",
-                        () => client.admin.organization.roles.create({ role_name: inputs.name, permissions: [...inputs.permissions], description: inputs.description ?? "" }, NO_SDK_RETRY),
+                        () =>
+                            client.admin.organization.roles.create(
+                                {
+                                    role_name: inputs.name,
+                                    permissions: [...inputs.permissions],
+                                    description: inputs.description ?? "",
+                                },
+                                NO_SDK_RETRY,
+                            ),
                         findByName,
                         {},
                         credentials.adminKey,
@@ -127,7 +160,10 @@ export function apiPlatformRoleProvider(): pulumi.dynamic.ResourceProvider<ApiPl
                 const credentials = { adminKey };
                 try {
                     const live = await client.admin.organization.roles.retrieve(id);
-                    return { id: live.id, props: outputsOf(live, props?.adopted ?? true, props?.adoptExisting ?? false) };
+                    return {
+                        id: live.id,
+                        props: outputsOf(live, props?.adopted ?? true, props?.adoptExisting ?? false),
+                    };
                 } catch (e) {
                     if (isNotFound(e)) return {};
                     throw fromSdkError(`GET /organization/roles/${id}`, e, credentials.adminKey);
@@ -140,8 +176,9 @@ export function apiPlatformRoleProvider(): pulumi.dynamic.ResourceProvider<ApiPl
                 const body = roleUpdateBody(news, olds);
                 if (Object.keys(body).length === 0) return { outs: { ...olds, ...news } };
                 const { client, adminKey } = apiPlatformSdk(settings());
-                const updated = await client.admin.organization.roles.update(id, body)
-                    .catch((e) => { throw fromSdkError(`POST /organization/roles/${id}`, e, adminKey); });
+                const updated = await client.admin.organization.roles.update(id, body).catch((e) => {
+                    throw fromSdkError(`POST /organization/roles/${id}`, e, adminKey);
+                });
                 return { outs: outputsOf(updated, olds.adopted, news.adoptExisting ?? false) };
             });
         },
@@ -192,7 +229,19 @@ export class ApiPlatformRole extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: ApiPlatformRoleArgs, opts?: pulumi.CustomResourceOptions) {
         const aliases = [...(opts?.aliases ?? []), { type: LEGACY_CUSTOM_ROLE_TYPE }];
-        super(provider, name, { ...args, description: args.description ?? "", adoptExisting: args.adoptExisting ?? false, roleId: undefined, adopted: undefined },
-            { ...opts, aliases }, API_PLATFORM_MODULE, "ApiPlatformRole");
+        super(
+            provider,
+            name,
+            {
+                ...args,
+                description: args.description ?? "",
+                adoptExisting: args.adoptExisting ?? false,
+                roleId: undefined,
+                adopted: undefined,
+            },
+            { ...opts, aliases },
+            API_PLATFORM_MODULE,
+            "ApiPlatformRole",
+        );
     }
 }

@@ -1,5 +1,10 @@
 import {
-    ChatGptAdminClient, DEFAULT_CHATGPT_ADMIN_BASE_URL, DEFAULT_REQUESTS_PER_MINUTE, LimitRule, UsageLimit, WorkspaceGroup,
+    ChatGptAdminClient,
+    DEFAULT_CHATGPT_ADMIN_BASE_URL,
+    DEFAULT_REQUESTS_PER_MINUTE,
+    LimitRule,
+    UsageLimit,
+    WorkspaceGroup,
 } from "../../clients/chatgptAdmin";
 import { ProviderSettings, chatgptCredentials } from "./providerSettings";
 import { isPollTimeout, pollUntil } from "../../clients/shared/poll";
@@ -20,7 +25,11 @@ export const ADMIN_KEY_CONFIG_KEY_PATTERN = /^adminKey(-[a-z0-9][a-z0-9-]*)?$/;
  * The ChatGPT admin API client for one workspace, built inside a provider method call from
  * configure's settings or the environment (a client kept on the provider would be serialized).
  */
-export function chatgptClient(settings: ProviderSettings | undefined, target: WorkspaceTarget, onProgress?: (line: string) => void): ChatGptAdminClient {
+export function chatgptClient(
+    settings: ProviderSettings | undefined,
+    target: WorkspaceTarget,
+    onProgress?: (line: string) => void,
+): ChatGptAdminClient {
     const workspaceId = target.workspaceId;
     const credentials = chatgptCredentials(settings, target.adminKeyConfigKey);
     const clock = providerTestClock(); // tests only (testClock.ts); undefined in a real run
@@ -31,8 +40,21 @@ export function chatgptClient(settings: ProviderSettings | undefined, target: Wo
         adminKey: credentials.adminKey,
         ...(credentials.baseUrl ? { baseUrl: credentials.baseUrl } : {}),
         ...(credentials.requestsPerMinute ? { requestsPerMinute: credentials.requestsPerMinute } : {}),
-        ...(onProgress ? { onProgress: (p) => { if (p.pages % 10 === 0) onProgress(`progress: ${p.route}: ${p.items} read in ${p.pages} pages`); } } : {}),
-        ...(clock ? { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms), fetch: clock.fetch, pacer: clock.pacer?.(owner, limit) } : {}),
+        ...(onProgress
+            ? {
+                  onProgress: (p) => {
+                      if (p.pages % 10 === 0) onProgress(`progress: ${p.route}: ${p.items} read in ${p.pages} pages`);
+                  },
+              }
+            : {}),
+        ...(clock
+            ? {
+                  now: () => clock.now(),
+                  sleep: (ms: number) => clock.sleep(ms),
+                  fetch: clock.fetch,
+                  pacer: clock.pacer?.(owner, limit),
+              }
+            : {}),
     });
 }
 
@@ -71,23 +93,31 @@ export async function waitForPushedGroups(
 ): Promise<Map<string, string>> {
     let last: WorkspaceGroup[] = [];
     try {
-        return await pollUntil(async () => {
-            last = await client.listGroups();
-            const pushed = new Map(last.filter((g) => g.is_scim_managed !== false).map((g) => [g.name, g.id]));
-            return names.every((n) => pushed.has(n)) ? pushed : undefined;
-        }, {
-            timeoutMs: waitSeconds * 1000, intervalMs: Math.max(1, pollSeconds * 1000), describe: `SCIM groups in the workspace (${label})`,
-            now: providerNow, sleep: providerSleep,
-        });
+        return await pollUntil(
+            async () => {
+                last = await client.listGroups();
+                const pushed = new Map(last.filter((g) => g.is_scim_managed !== false).map((g) => [g.name, g.id]));
+                return names.every((n) => pushed.has(n)) ? pushed : undefined;
+            },
+            {
+                timeoutMs: waitSeconds * 1000,
+                intervalMs: Math.max(1, pollSeconds * 1000),
+                describe: `SCIM groups in the workspace (${label})`,
+                now: providerNow,
+                sleep: providerSleep,
+            },
+        );
     } catch (e) {
         if (!isPollTimeout(e)) throw e;
         const pushed = new Set(last.filter((g) => g.is_scim_managed !== false).map((g) => g.name));
         const local = new Set(last.filter((g) => g.is_scim_managed === false).map((g) => g.name));
         const missing = names.filter((n) => !pushed.has(n));
-        const detail = missing.map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n)).join(", ");
+        const detail = missing
+            .map((n) => (local.has(n) ? `${n} (exists only as a local workspace group, GRP-3)` : n))
+            .join(", ");
         throw resourceError(
             `${label}: ROLE-2: ${missing.length} group(s) have not been pushed to the workspace by SCIM after ${e.checks} looks over ${waitSeconds} s: ${detail}. ` +
-            "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the workspace's SCIM app and pushed, then run `pulumi up` again",
+                "Groups appear only after the IdP pushes them (GRP-2): check that each is assigned to the workspace's SCIM app and pushed, then run `pulumi up` again",
         );
     }
 }

@@ -20,7 +20,9 @@ export function isUnknown(value: unknown): boolean {
  * closure inside the dynamic-provider host only. The program process never calls configure, so the
  * serialized provider text carries an empty holder, never a key.
  */
-export function withConfigure<P extends pulumi.dynamic.ResourceProvider>(build: (settings: () => ProviderSettings | undefined) => P): P {
+export function withConfigure<P extends pulumi.dynamic.ResourceProvider>(
+    build: (settings: () => ProviderSettings | undefined) => P,
+): P {
     // A holder object, not a `let`: closure serialization gives each function its own copy of a
     // captured variable, but one shared copy of a captured object.
     const holder: { configured?: ProviderSettings } = {};
@@ -31,10 +33,14 @@ export function withConfigure<P extends pulumi.dynamic.ResourceProvider>(build: 
     return provider;
 }
 
-/** zod validation as a dynamic-provider check: each issue becomes `{ property, reason }`; unknown (preview) values pass. */
+/**
+ * zod validation as a dynamic-provider check: each issue becomes `{ property, reason }`; unknown (preview) values
+ * pass.
+ */
 export function checkWith<T>(schema: z.ZodType<T>, news: Record<string, unknown>): pulumi.dynamic.CheckResult {
     const known: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(news ?? {})) if (!isUnknown(value) && key !== "__provider") known[key] = value;
+    for (const [key, value] of Object.entries(news ?? {}))
+        if (!isUnknown(value) && key !== "__provider") known[key] = value;
     const parsed = schema.safeParse(known);
     if (parsed.success) {
         const inputs: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>) };
@@ -43,7 +49,10 @@ export function checkWith<T>(schema: z.ZodType<T>, news: Record<string, unknown>
     }
     const failures = parsed.error.issues
         .filter((issue) => !isUnknown(news?.[String(issue.path[0])]))
-        .map((issue) => ({ property: issue.path.length > 0 ? issue.path.map(String).join(".") : "(inputs)", reason: issue.message }));
+        .map((issue) => ({
+            property: issue.path.length > 0 ? issue.path.map(String).join(".") : "(inputs)",
+            reason: issue.message,
+        }));
     return failures.length > 0 ? { failures } : { inputs: news };
 }
 
@@ -81,14 +90,21 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
  * HTTP/2 sends in one header block. Each resource instead leaves nothing half-applied that the next
  * apply could not redo (see GroupUsageLimits, PilotInvites).
  */
-export async function inContext<T>(label: string, settings: () => ProviderSettings | undefined, run: () => Promise<T>): Promise<T> {
+export async function inContext<T>(
+    label: string,
+    settings: () => ProviderSettings | undefined,
+    run: () => Promise<T>,
+): Promise<T> {
     try {
         return await run();
     } catch (err) {
         const secrets = knownSecrets(settings());
         const source = err as { message?: unknown; hint?: unknown };
         const message = String(source?.message ?? err);
-        const hint = typeof source?.hint === "string" && source.hint && !message.includes(source.hint) ? ` (${source.hint})` : "";
+        const hint =
+            typeof source?.hint === "string" && source.hint && !message.includes(source.hint)
+                ? ` (${source.hint})`
+                : "";
         const text = message.startsWith(`${label}:`) ? `${message}${hint}` : `${label}: ${message}${hint}`;
         throw resourceError(redactSecrets(text, secrets), err);
     }
@@ -118,7 +134,12 @@ export function warn(message: string): void {
  * a line every `every` items and at the end, so 1,000 group limits at 100 requests a minute show motion.
  * Silent for fewer than `every` items (short applies need no progress).
  */
-export function progressReporter(label: string, total: number, every = 50, write: (line: string) => void = (l) => console.error(l)): () => void {
+export function progressReporter(
+    label: string,
+    total: number,
+    every = 50,
+    write: (line: string) => void = (l) => console.error(l),
+): () => void {
     let done = 0;
     const started = providerNow();
     return () => {
@@ -134,7 +155,11 @@ export function progressReporter(label: string, total: number, every = 50, write
  * and the failure is thrown only once the items already under way have finished: the provider
  * method never returns while its requests still run in the background.
  */
-export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function forEachLimited<T>(
+    items: readonly T[],
+    limit: number,
+    work: (item: T) => Promise<void>,
+): Promise<void> {
     let next = 0;
     let failed = false;
     const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -157,4 +182,3 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, work
 export function keyNameChanged(olds: { adminKeyConfigKey?: string }, news: { adminKeyConfigKey?: string }): boolean {
     return (olds.adminKeyConfigKey ?? "adminKey") !== (news.adminKeyConfigKey ?? "adminKey");
 }
-

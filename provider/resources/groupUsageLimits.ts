@@ -1,9 +1,25 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ChatGptAdminClient } from "../../clients/chatgptAdmin";
-import { RESOURCE_MODULE, checkWith, keyNameChanged, forEachLimited, inContext, progressReporter, resourceError, withConfigure } from "./common";
 import {
-    ADMIN_KEY_CONFIG_KEY_PATTERN, DEFAULT_GROUP_POLL_SECONDS, DEFAULT_GROUP_WAIT_SECONDS, chatgptClient, creditRule, isNotFoundError, overrideCredits, waitForPushedGroups,
+    RESOURCE_MODULE,
+    checkWith,
+    keyNameChanged,
+    forEachLimited,
+    inContext,
+    progressReporter,
+    resourceError,
+    withConfigure,
+} from "./common";
+import {
+    ADMIN_KEY_CONFIG_KEY_PATTERN,
+    DEFAULT_GROUP_POLL_SECONDS,
+    DEFAULT_GROUP_WAIT_SECONDS,
+    chatgptClient,
+    creditRule,
+    isNotFoundError,
+    overrideCredits,
+    waitForPushedGroups,
 } from "./chatgptWorkspace";
 
 /**
@@ -54,18 +70,34 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function groupUsageLimitsSchema() {
     return z.object({
-        workspaceId: z.string().regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
-        adminKeyConfigKey: z.string().regex(ADMIN_KEY_CONFIG_KEY_PATTERN, { error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }).optional(),
-        limits: z.array(z.object({
-            group: z.string().min(1),
-            credits: z.number().finite().min(0, { error: "a credit limit is 0 or more" }),
-        })).superRefine((limits, ctx) => {
-            const seen = new Set<string>();
-            limits.forEach((l, i) => {
-                if (seen.has(l.group)) ctx.addIssue({ code: "custom", path: [i, "group"], message: `group "${l.group}" has two limits; keep one` });
-                seen.add(l.group);
-            });
-        }),
+        workspaceId: z
+            .string()
+            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z
+            .string()
+            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
+                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
+            })
+            .optional(),
+        limits: z
+            .array(
+                z.object({
+                    group: z.string().min(1),
+                    credits: z.number().finite().min(0, { error: "a credit limit is 0 or more" }),
+                }),
+            )
+            .superRefine((limits, ctx) => {
+                const seen = new Set<string>();
+                limits.forEach((l, i) => {
+                    if (seen.has(l.group))
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [i, "group"],
+                            message: `group "${l.group}" has two limits; keep one`,
+                        });
+                    seen.add(l.group);
+                });
+            }),
         groupWaitSeconds: z.number().min(0).max(3600).default(DEFAULT_GROUP_WAIT_SECONDS),
         groupPollSeconds: z.number().min(0).max(600).default(DEFAULT_GROUP_POLL_SECONDS),
     });
@@ -76,7 +108,10 @@ function byGroup(limits: GroupLimit[] | undefined): Map<string, number> {
 }
 
 /** Groups whose limit must be set (new or changed) and groups whose limit must go back to inherited. */
-export function limitChanges(before: GroupLimit[] | undefined, after: GroupLimit[]): { set: GroupLimit[]; clear: string[] } {
+export function limitChanges(
+    before: GroupLimit[] | undefined,
+    after: GroupLimit[],
+): { set: GroupLimit[]; clear: string[] } {
     const had = byGroup(before);
     const wants = byGroup(after);
     return {
@@ -91,8 +126,14 @@ export function limitChanges(before: GroupLimit[] | undefined, after: GroupLimit
  * id answers 404 was deleted (and perhaps pushed again by SCIM under a new id): it is looked up again
  * by name, within the same bounded wait (ROLE-2), and set once more.
  */
-async function apply(client: ChatGptAdminClient, groupIds: Map<string, string>, set: GroupLimit[], clear: string[], done: Map<string, number>,
-    waitFor: (names: string[]) => Promise<Map<string, string>>): Promise<void> {
+async function apply(
+    client: ChatGptAdminClient,
+    groupIds: Map<string, string>,
+    set: GroupLimit[],
+    clear: string[],
+    done: Map<string, number>,
+    waitFor: (names: string[]) => Promise<Map<string, string>>,
+): Promise<void> {
     const tick = progressReporter(`${LABEL} (${set.length + clear.length} groups)`, set.length + clear.length);
     const gone: GroupLimit[] = [];
     const setOne = async ({ group, credits }: GroupLimit) => {
@@ -133,25 +174,42 @@ async function apply(client: ChatGptAdminClient, groupIds: Map<string, string>, 
 function stopped(cause: unknown, done: number, total: number): Error {
     if (done === 0) return cause as Error;
     const message = String((cause as Error)?.message ?? cause).replace(new RegExp(`^${LABEL}: `), "");
-    return resourceError(`${LABEL}: ${message}; ${done} of ${total} group limits were already changed and stay so: ` +
-        "run `pulumi up` again to finish (it sends the same PATCHes again, nothing is duplicated)", cause);
+    return resourceError(
+        `${LABEL}: ${message}; ${done} of ${total} group limits were already changed and stay so: ` +
+            "run `pulumi up` again to finish (it sends the same PATCHes again, nothing is duplicated)",
+        cause,
+    );
 }
 
-function outputs(inputs: GroupUsageLimitsInputs, done: Map<string, number>, groupIds: Map<string, string>): GroupUsageLimitsOutputs {
-    const limits = inputs.limits.filter((l) => done.has(l.group)).map((l) => ({ group: l.group, credits: done.get(l.group)! }));
+function outputs(
+    inputs: GroupUsageLimitsInputs,
+    done: Map<string, number>,
+    groupIds: Map<string, string>,
+): GroupUsageLimitsOutputs {
+    const limits = inputs.limits
+        .filter((l) => done.has(l.group))
+        .map((l) => ({ group: l.group, credits: done.get(l.group)! }));
     // A group dropped from the config but not yet cleared stays, so the next apply clears it.
     for (const [group, credits] of done) if (!limits.some((l) => l.group === group)) limits.push({ group, credits });
-    return { ...inputs, limits, groupIds: Object.fromEntries([...done.keys()].filter((g) => groupIds.has(g)).map((g) => [g, groupIds.get(g)!])) };
+    return {
+        ...inputs,
+        limits,
+        groupIds: Object.fromEntries([...done.keys()].filter((g) => groupIds.has(g)).map((g) => [g, groupIds.get(g)!])),
+    };
 }
 
-export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<GroupUsageLimitsInputs, GroupUsageLimitsOutputs> {
+export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<
+    GroupUsageLimitsInputs,
+    GroupUsageLimitsOutputs
+> {
     return withConfigure((settings) => ({
         async check(_olds: GroupUsageLimitsInputs, news: GroupUsageLimitsInputs) {
             return checkWith(groupUsageLimitsSchema(), news as unknown as Record<string, unknown>);
         },
 
         async diff(_id: string, olds: GroupUsageLimitsOutputs, news: GroupUsageLimitsInputs) {
-            if (olds.workspaceId !== news.workspaceId) return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
+            if (olds.workspaceId !== news.workspaceId)
+                return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
             const { set, clear } = limitChanges(olds.limits, news.limits);
             return { changes: set.length + clear.length > 0 || keyNameChanged(olds, news), replaces: [] };
         },
@@ -160,7 +218,14 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
             return inContext(LABEL, settings, async () => {
                 const client = chatgptClient(settings(), inputs, console.error);
                 const names = inputs.limits.map((l) => l.group);
-                const waitFor = (wanted: string[]) => waitForPushedGroups(client, LABEL, wanted, inputs.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, inputs.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
+                const waitFor = (wanted: string[]) =>
+                    waitForPushedGroups(
+                        client,
+                        LABEL,
+                        wanted,
+                        inputs.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS,
+                        inputs.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS,
+                    );
                 const groupIds = names.length === 0 ? new Map<string, string>() : await waitFor(names);
                 const done = new Map<string, number>();
                 try {
@@ -186,7 +251,9 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
                         if (!isNotFoundError(e)) throw e; // group gone: its limit is gone with it
                     }
                 });
-                const limits = (props.limits ?? []).filter((l) => live.has(l.group)).map((l) => ({ group: l.group, credits: live.get(l.group)! }));
+                const limits = (props.limits ?? [])
+                    .filter((l) => live.has(l.group))
+                    .map((l) => ({ group: l.group, credits: live.get(l.group)! }));
                 const groupIds = Object.fromEntries(limits.map((l) => [l.group, props.groupIds[l.group]]));
                 return { id, props: { ...props, limits, groupIds } };
             });
@@ -197,7 +264,14 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
                 const { set, clear } = limitChanges(olds.limits, news.limits);
                 const client = chatgptClient(settings(), news, console.error);
                 const groupIds = new Map(Object.entries(olds.groupIds ?? {}));
-                const waitFor = (wanted: string[]) => waitForPushedGroups(client, LABEL, wanted, news.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS, news.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS);
+                const waitFor = (wanted: string[]) =>
+                    waitForPushedGroups(
+                        client,
+                        LABEL,
+                        wanted,
+                        news.groupWaitSeconds ?? DEFAULT_GROUP_WAIT_SECONDS,
+                        news.groupPollSeconds ?? DEFAULT_GROUP_POLL_SECONDS,
+                    );
                 const unknown = set.map((l) => l.group).filter((g) => !groupIds.has(g));
                 if (unknown.length > 0) {
                     const found = await waitFor(unknown);
@@ -208,7 +282,9 @@ export function groupUsageLimitsProvider(): pulumi.dynamic.ResourceProvider<Grou
                 try {
                     await apply(client, groupIds, set, clear, done, waitFor);
                 } catch (e) {
-                    const changed = [...new Set([...done.keys(), ...before.keys()])].filter((g) => done.get(g) !== before.get(g)).length;
+                    const changed = [...new Set([...done.keys(), ...before.keys()])].filter(
+                        (g) => done.get(g) !== before.get(g),
+                    ).length;
                     throw stopped(e, changed, set.length + clear.length);
                 }
                 return { outs: outputs(news, done, groupIds) };
@@ -235,7 +311,10 @@ export interface GroupUsageLimitsArgs {
      * CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. A name, never the key itself.
      */
     adminKeyConfigKey?: pulumi.Input<string>;
-    /** Monthly credit limit per SCIM-pushed group (config `groups[].usageLimit`); groups not listed keep what they have. */
+    /**
+     * Monthly credit limit per SCIM-pushed group (config `groups[].usageLimit`); groups not listed keep what they
+     * have.
+     */
     limits: pulumi.Input<pulumi.Input<GroupLimit>[]>;
     /** Longest wait for SCIM to push a group (ROLE-2), in seconds. Default 300. */
     groupWaitSeconds?: pulumi.Input<number>;

@@ -1,7 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ChatGptAdminClient, WorkspaceInvite } from "../../clients/chatgptAdmin";
-import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, progressReporter, resourceError, sameSet, sleep, withConfigure } from "./common";
+import {
+    RESOURCE_MODULE,
+    checkWith,
+    keyNameChanged,
+    inContext,
+    progressReporter,
+    resourceError,
+    sameSet,
+    sleep,
+    withConfigure,
+} from "./common";
 import { ADMIN_KEY_CONFIG_KEY_PATTERN, chatgptClient, isNotFoundError } from "./chatgptWorkspace";
 
 /**
@@ -42,8 +52,15 @@ const key = (email: string) => email.trim().toLowerCase();
 
 export function pilotInvitesSchema() {
     return z.object({
-        workspaceId: z.string().regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
-        adminKeyConfigKey: z.string().regex(ADMIN_KEY_CONFIG_KEY_PATTERN, { error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }).optional(),
+        workspaceId: z
+            .string()
+            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z
+            .string()
+            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
+                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
+            })
+            .optional(),
         emails: z.array(z.email({ error: "each test user is an email address" })).superRefine((emails, ctx) => {
             const seen = new Set<string>();
             emails.forEach((e, i) => {
@@ -59,7 +76,9 @@ function isPending(invite: WorkspaceInvite): boolean {
 }
 
 /** Who is in the workspace already: member emails and pending invites by email (lower case). */
-async function lookAround(client: ChatGptAdminClient): Promise<{ members: Set<string>; invites: Map<string, WorkspaceInvite> }> {
+async function lookAround(
+    client: ChatGptAdminClient,
+): Promise<{ members: Set<string>; invites: Map<string, WorkspaceInvite> }> {
     const [users, invites] = await Promise.all([client.listUsers(), client.listInvites()]);
     return {
         members: new Set(users.map((u) => key(u.email))),
@@ -89,7 +108,12 @@ async function inviteOnce(client: ChatGptAdminClient, email: string): Promise<st
  * Invites every tester of `emails` who is neither a member nor invited, recording each invite in
  * `created` as soon as it exists (so a failure midway loses none).
  */
-async function inviteMissing(client: ChatGptAdminClient, emails: string[], created: Map<string, string>, skipped: Set<string>): Promise<void> {
+async function inviteMissing(
+    client: ChatGptAdminClient,
+    emails: string[],
+    created: Map<string, string>,
+    skipped: Set<string>,
+): Promise<void> {
     const { members, invites } = await lookAround(client);
     const todo = emails.filter((e) => !created.has(key(e)));
     const tick = progressReporter(`${LABEL} (${todo.length} testers)`, todo.length, 25);
@@ -125,13 +149,19 @@ async function rollBack(client: ChatGptAdminClient, cause: unknown, sent: Map<st
         }
     }
     const message = String((cause as Error)?.message ?? cause).replace(new RegExp(`^${LABEL}: `), "");
-    const undo = left.length === 0
-        ? `the ${sent.size} invite(s) this apply had sent were revoked again; run \`pulumi up\` again`
-        : `${left.length} invite(s) this apply sent could not be revoked: ${left.join(", ")}; revoke them under Members → Invites, then run \`pulumi up\` again`;
+    const undo =
+        left.length === 0
+            ? `the ${sent.size} invite(s) this apply had sent were revoked again; run \`pulumi up\` again`
+            : `${left.length} invite(s) this apply sent could not be revoked: ${left.join(", ")}; revoke them under Members → Invites, then run \`pulumi up\` again`;
     return resourceError(`${LABEL}: ${message}; ${undo}`, cause);
 }
 
-function outputs(inputs: PilotInvitesInputs, created: Map<string, string>, skipped: Set<string>, covered: (k: string) => boolean): PilotInvitesOutputs {
+function outputs(
+    inputs: PilotInvitesInputs,
+    created: Map<string, string>,
+    skipped: Set<string>,
+    covered: (k: string) => boolean,
+): PilotInvitesOutputs {
     return {
         workspaceId: inputs.workspaceId,
         ...(inputs.adminKeyConfigKey !== undefined ? { adminKeyConfigKey: inputs.adminKeyConfigKey } : {}),
@@ -148,8 +178,12 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
         },
 
         async diff(_id: string, olds: PilotInvitesOutputs, news: PilotInvitesInputs) {
-            if (olds.workspaceId !== news.workspaceId) return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
-            return { changes: !sameSet((olds.emails ?? []).map(key), news.emails.map(key)) || keyNameChanged(olds, news), replaces: [] };
+            if (olds.workspaceId !== news.workspaceId)
+                return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
+            return {
+                changes: !sameSet((olds.emails ?? []).map(key), news.emails.map(key)) || keyNameChanged(olds, news),
+                replaces: [],
+            };
         },
 
         async create(inputs: PilotInvitesInputs) {
@@ -180,9 +214,18 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
                 }
                 const pendingIds = new Set([...seen.invites.values()].map((i) => i.id));
                 // Ours while still pending; an accepted invite becomes a member, a revoked one is drift.
-                const created = new Map(Object.entries(props.createdInvites ?? {}).filter(([, inviteId]) => pendingIds.has(inviteId)));
+                const created = new Map(
+                    Object.entries(props.createdInvites ?? {}).filter(([, inviteId]) => pendingIds.has(inviteId)),
+                );
                 const covered = (k: string) => seen.members.has(k) || seen.invites.has(k);
-                return { id, props: { ...props, emails: (props.emails ?? []).filter((e) => covered(key(e))), createdInvites: Object.fromEntries(created) } };
+                return {
+                    id,
+                    props: {
+                        ...props,
+                        emails: (props.emails ?? []).filter((e) => covered(key(e))),
+                        createdInvites: Object.fromEntries(created),
+                    },
+                };
             });
         },
 
@@ -203,10 +246,14 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
                     }
                     const added = news.emails.filter((e) => !had.has(key(e)));
                     // A tester whose invite was revoked by hand is added again here (read dropped it).
-                    for (const e of added) { created.delete(key(e)); skipped.delete(key(e)); }
+                    for (const e of added) {
+                        created.delete(key(e));
+                        skipped.delete(key(e));
+                    }
                     if (added.length > 0) await inviteMissing(client, added, created, skipped);
                 } catch (e) {
-                    // Revocations already done are redone as 404s next time; invites sent by this call are revoked again.
+                    // Revocations already done are redone as 404s next time; invites sent by this call are revoked
+                    // again.
                     throw await rollBack(client, e, new Map([...created].filter(([k, v]) => ours.get(k) !== v)));
                 }
                 return { outs: outputs(news, created, skipped, covered) };
@@ -232,7 +279,9 @@ export interface PilotInvitesArgs {
      * CHATGPT_ADMIN_KEY) or `adminKey-<workspace key>` in the tenant form. A name, never the key itself.
      */
     adminKeyConfigKey?: pulumi.Input<string>;
-    /** Test users to invite when not yet members or invited (config `sso.testUsers`, with `invites.testUsers: true`). */
+    /**
+     * Test users to invite when not yet members or invited (config `sso.testUsers`, with `invites.testUsers: true`).
+     */
     emails: pulumi.Input<pulumi.Input<string>[]>;
 }
 
@@ -244,6 +293,13 @@ export class PilotInvites extends pulumi.dynamic.Resource {
     declare readonly skipped: pulumi.Output<string[]>;
 
     constructor(name: string, args: PilotInvitesArgs, opts?: pulumi.CustomResourceOptions) {
-        super(provider, name, { ...args, createdInvites: undefined, skipped: undefined }, opts, RESOURCE_MODULE, "PilotInvites");
+        super(
+            provider,
+            name,
+            { ...args, createdInvites: undefined, skipped: undefined },
+            opts,
+            RESOURCE_MODULE,
+            "PilotInvites",
+        );
     }
 }

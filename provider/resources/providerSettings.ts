@@ -11,7 +11,10 @@ export const CONFIG_CHATGPT_ADMIN_KEY = "chatgpt-identity:adminKey";
 export const ENV_CHATGPT_ADMIN_KEY = "CHATGPT_ADMIN_KEY";
 export const CONFIG_CHATGPT_API_BASE_URL = "chatgpt-identity:chatgptApiBaseUrl";
 export const ENV_CHATGPT_API_BASE_URL = "CHATGPT_IDENTITY_CHATGPT_API_BASE_URL";
-/** Pacing budget per method+route; default 100, the API's documented default limit. Lower it, never raise it above the limit. */
+/**
+ * Pacing budget per method+route; default 100, the API's documented default limit. Lower it, never raise it above the
+ * limit.
+ */
 export const CONFIG_CHATGPT_REQUESTS_PER_MINUTE = "chatgpt-identity:chatgptRequestsPerMinute";
 export const ENV_CHATGPT_REQUESTS_PER_MINUTE = "CHATGPT_IDENTITY_CHATGPT_REQUESTS_PER_MINUTE";
 
@@ -24,7 +27,10 @@ export const DEFAULT_API_PLATFORM_BASE_URL = "https://api.openai.com/v1";
 
 /** What `configure` found in the stack config (any may be absent). */
 export interface ProviderSettings {
-    /** Reads any other key of the stack config (per-workspace admin keys `chatgpt-identity:adminKey-<key>`), in the host only. */
+    /**
+     * Reads any other key of the stack config (per-workspace admin keys `chatgpt-identity:adminKey-<key>`), in the
+     * host only.
+     */
     configGet?: (key: string) => string | undefined;
     chatgptAdminKey?: string;
     chatgptApiBaseUrl?: string;
@@ -38,7 +44,8 @@ function text(value: unknown): string | undefined {
 }
 
 function positive(value: unknown): number | undefined {
-    const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+    const n =
+        typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
     return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
@@ -62,7 +69,9 @@ export interface ChatGptCredentials {
     requestsPerMinute?: number;
 }
 
-/** The default secret config key (without namespace) of a workspace's Admin key; the tenant form uses `adminKey-<key>`. */
+/**
+ * The default secret config key (without namespace) of a workspace's Admin key; the tenant form uses `adminKey-<key>`.
+ */
 export const DEFAULT_ADMIN_KEY_CONFIG_KEY = "adminKey";
 
 /**
@@ -70,14 +79,20 @@ export const DEFAULT_ADMIN_KEY_CONFIG_KEY = "adminKey";
  * `adminKeyConfigKey` names this workspace's secret (`adminKey` or `adminKey-<workspace key>`). Fails
  * with the fix when no key is set.
  */
-export function chatgptCredentials(settings: ProviderSettings | undefined, adminKeyConfigKey = DEFAULT_ADMIN_KEY_CONFIG_KEY,
-    env: NodeJS.ProcessEnv = process.env): ChatGptCredentials {
+export function chatgptCredentials(
+    settings: ProviderSettings | undefined,
+    adminKeyConfigKey = DEFAULT_ADMIN_KEY_CONFIG_KEY,
+    env: NodeJS.ProcessEnv = process.env,
+): ChatGptCredentials {
     const fullKey = `chatgpt-identity:${adminKeyConfigKey}`;
     const isDefault = adminKeyConfigKey === DEFAULT_ADMIN_KEY_CONFIG_KEY;
-    const key = () => (isDefault ? settings?.chatgptAdminKey ?? text(env[ENV_CHATGPT_ADMIN_KEY]) : settings?.configGet?.(fullKey));
+    const key = () =>
+        isDefault ? (settings?.chatgptAdminKey ?? text(env[ENV_CHATGPT_ADMIN_KEY])) : settings?.configGet?.(fullKey);
     if (!key()) {
-        throw new Error(`no ChatGPT workspace Admin key: run \`pulumi config set --secret ${fullKey} <key>\`${isDefault ? ` or set ${ENV_CHATGPT_ADMIN_KEY}` : ""} ` +
-            "(OpenAI Admin Console → Credentials → Admin keys; scopes in docs/chatgpt-admin-api.md)");
+        throw new Error(
+            `no ChatGPT workspace Admin key: run \`pulumi config set --secret ${fullKey} <key>\`${isDefault ? ` or set ${ENV_CHATGPT_ADMIN_KEY}` : ""} ` +
+                "(OpenAI Admin Console → Credentials → Admin keys; scopes in docs/chatgpt-admin-api.md)",
+        );
     }
     return {
         adminKey: key,
@@ -87,11 +102,16 @@ export function chatgptCredentials(settings: ProviderSettings | undefined, admin
 }
 
 /** The API Platform key and base URL, in the shape `createAdminSdk` takes. */
-export function apiPlatformCredentials(settings: ProviderSettings | undefined, env: NodeJS.ProcessEnv = process.env): { adminKey: string; apiBaseUrl: string } {
+export function apiPlatformCredentials(
+    settings: ProviderSettings | undefined,
+    env: NodeJS.ProcessEnv = process.env,
+): { adminKey: string; apiBaseUrl: string } {
     const adminKey = settings?.apiPlatformAdminKey ?? text(env[ENV_API_PLATFORM_ADMIN_KEY]);
     if (!adminKey) {
-        throw new Error(`no API Platform Admin key: run \`pulumi config set --secret ${CONFIG_API_PLATFORM_ADMIN_KEY} <key>\` or set ${ENV_API_PLATFORM_ADMIN_KEY} ` +
-            "(platform.openai.com → Organization settings → Admin keys)");
+        throw new Error(
+            `no API Platform Admin key: run \`pulumi config set --secret ${CONFIG_API_PLATFORM_ADMIN_KEY} <key>\` or set ${ENV_API_PLATFORM_ADMIN_KEY} ` +
+                "(platform.openai.com → Organization settings → Admin keys)",
+        );
     }
     const base = settings?.apiPlatformBaseUrl ?? text(env[ENV_API_PLATFORM_BASE_URL]) ?? DEFAULT_API_PLATFORM_BASE_URL;
     return { adminKey, apiBaseUrl: base.replace(/\/+$/, "") };
@@ -99,6 +119,10 @@ export function apiPlatformCredentials(settings: ProviderSettings | undefined, e
 
 /** Every key the providers may hold, to redact from any message. */
 export function knownSecrets(settings: ProviderSettings | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
-    return [settings?.chatgptAdminKey, settings?.apiPlatformAdminKey, env[ENV_CHATGPT_ADMIN_KEY], env[ENV_API_PLATFORM_ADMIN_KEY]]
-        .filter((s): s is string => typeof s === "string" && s.length >= 8);
+    return [
+        settings?.chatgptAdminKey,
+        settings?.apiPlatformAdminKey,
+        env[ENV_CHATGPT_ADMIN_KEY],
+        env[ENV_API_PLATFORM_ADMIN_KEY],
+    ].filter((s): s is string => typeof s === "string" && s.length >= 8);
 }

@@ -1,7 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, warn, withConfigure } from "./common";
-import { ADMIN_KEY_CONFIG_KEY_PATTERN, chatgptClient, creditRule, isNotFoundError, overrideCredits } from "./chatgptWorkspace";
+import {
+    ADMIN_KEY_CONFIG_KEY_PATTERN,
+    chatgptClient,
+    creditRule,
+    isNotFoundError,
+    overrideCredits,
+} from "./chatgptWorkspace";
 
 /**
  * The workspace's default monthly credit limit, the baseline every member has unless a group grants
@@ -29,20 +35,31 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function workspaceUsageLimitSchema() {
     return z.object({
-        workspaceId: z.string().regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
-        adminKeyConfigKey: z.string().regex(ADMIN_KEY_CONFIG_KEY_PATTERN, { error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>" }).optional(),
+        workspaceId: z
+            .string()
+            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z
+            .string()
+            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
+                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
+            })
+            .optional(),
         credits: z.number().finite().min(0, { error: "a credit limit is 0 or more" }),
     });
 }
 
-export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<WorkspaceUsageLimitInputs, WorkspaceUsageLimitOutputs> {
+export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<
+    WorkspaceUsageLimitInputs,
+    WorkspaceUsageLimitOutputs
+> {
     return withConfigure((settings) => ({
         async check(_olds: WorkspaceUsageLimitInputs, news: WorkspaceUsageLimitInputs) {
             return checkWith(workspaceUsageLimitSchema(), news as unknown as Record<string, unknown>);
         },
 
         async diff(_id: string, olds: WorkspaceUsageLimitOutputs, news: WorkspaceUsageLimitInputs) {
-            if (olds.workspaceId !== news.workspaceId) return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
+            if (olds.workspaceId !== news.workspaceId)
+                return { changes: true, replaces: ["workspaceId"], deleteBeforeReplace: true };
             return { changes: olds.credits !== news.credits || keyNameChanged(olds, news), replaces: [] };
         },
 
@@ -51,7 +68,9 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
                 const client = chatgptClient(settings(), inputs);
                 const before = overrideCredits(await client.getWorkspaceUsageLimit());
                 if (before !== null && before !== inputs.credits) {
-                    warn(`${LABEL}: the workspace limit was ${before === "unlimited" ? "unlimited" : `${before} credits`}, set outside this stack; it becomes ${inputs.credits} (config usageLimit)`);
+                    warn(
+                        `${LABEL}: the workspace limit was ${before === "unlimited" ? "unlimited" : `${before} credits`}, set outside this stack; it becomes ${inputs.credits} (config usageLimit)`,
+                    );
                 }
                 if (before !== inputs.credits) await client.setWorkspaceUsageLimit(creditRule(inputs.credits));
                 return { id: inputs.workspaceId, outs: { ...inputs, replacedCredits: before } };
@@ -64,7 +83,8 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
                 const client = chatgptClient(settings(), props);
                 try {
                     const credits = overrideCredits(await client.getWorkspaceUsageLimit());
-                    // Cleared or made unlimited by hand: report it (-1 never equals a declared limit, so the diff shows it).
+                    // Cleared or made unlimited by hand: report it (-1 never equals a declared limit, so the diff
+                    // shows it).
                     return { id, props: { ...props, credits: typeof credits === "number" ? credits : -1 } };
                 } catch (e) {
                     if (isNotFoundError(e)) return {};
@@ -75,7 +95,8 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<W
 
         async update(_id: string, olds: WorkspaceUsageLimitOutputs, news: WorkspaceUsageLimitInputs) {
             return inContext(LABEL, settings, async () => {
-                if (olds.credits !== news.credits) await chatgptClient(settings(), news).setWorkspaceUsageLimit(creditRule(news.credits));
+                if (olds.credits !== news.credits)
+                    await chatgptClient(settings(), news).setWorkspaceUsageLimit(creditRule(news.credits));
                 return { outs: { ...olds, ...news } };
             });
         },

@@ -46,7 +46,10 @@ function partOf(relative: string): string {
 }
 
 function importsOf(file: string): string[] {
-    const text = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+    const text = fs
+        .readFileSync(file, "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/^\s*\/\/.*$/gm, "");
     return [...text.matchAll(SPECIFIER)].map((m) => m[1]);
 }
 
@@ -95,9 +98,14 @@ describe("architecture: imports follow docs/ARCHITECTURE.md", () => {
             const from = partOf(path.relative(REPO_ROOT, file));
             if (from === "cli") return false;
             return importsOf(file).some(
-                (s) => s.startsWith(".") && partOf(path.relative(REPO_ROOT, path.resolve(path.dirname(file), s))) === "cli",
+                (s) =>
+                    s.startsWith(".") &&
+                    partOf(path.relative(REPO_ROOT, path.resolve(path.dirname(file), s))) === "cli",
             );
         });
-        assert.deepEqual(offenders.map((f) => path.relative(REPO_ROOT, f)), []);
+        assert.deepEqual(
+            offenders.map((f) => path.relative(REPO_ROOT, f)),
+            [],
+        );
     });
 });

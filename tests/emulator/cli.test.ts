@@ -58,9 +58,20 @@ describe("emulator CLI", () => {
     it("starts with the given port, workspaces, keys and tokens, serves them and stops cleanly on SIGTERM", async () => {
         const port = await freePort();
         child = runCli([
-            `--port=${port}`, "--workspace-id", LINCOLN.id, "--admin-key", LINCOLN.adminKey, "--scim-token", LINCOLN.scimToken,
-            `--workspace-id=${JEFFERSON.id}`, `--admin-key=${JEFFERSON.adminKey}`, `--scim-token=${JEFFERSON.scimToken}`,
-            "--requests-per-minute", "2", "--seed", "3",
+            `--port=${port}`,
+            "--workspace-id",
+            LINCOLN.id,
+            "--admin-key",
+            LINCOLN.adminKey,
+            "--scim-token",
+            LINCOLN.scimToken,
+            `--workspace-id=${JEFFERSON.id}`,
+            `--admin-key=${JEFFERSON.adminKey}`,
+            `--scim-token=${JEFFERSON.scimToken}`,
+            "--requests-per-minute",
+            "2",
+            "--seed",
+            "3",
         ]);
         const output = await readUntil(child, /Press Ctrl\+C to stop\./);
         const url = `http://127.0.0.1:${port}`;
@@ -72,9 +83,12 @@ describe("emulator CLI", () => {
         assert.ok(output.includes("local rehearsal tool"));
 
         const users = `${url}/v1/manage/workspaces/${JEFFERSON.id}/users`;
-        const get = () => fetch(users, { headers: { authorization: `Bearer ${JEFFERSON.adminKey}` } }).then((r) => r.status);
+        const get = () =>
+            fetch(users, { headers: { authorization: `Bearer ${JEFFERSON.adminKey}` } }).then((r) => r.status);
         assert.deepEqual([await get(), await get(), await get()], [200, 200, 429], "--requests-per-minute 2");
-        const scimAnswer = await fetch(`${url}/scim/v2/${LINCOLN.id}/Users`, { headers: { authorization: `Bearer ${LINCOLN.scimToken}` } });
+        const scimAnswer = await fetch(`${url}/scim/v2/${LINCOLN.id}/Users`, {
+            headers: { authorization: `Bearer ${LINCOLN.scimToken}` },
+        });
         assert.equal(scimAnswer.status, 200);
 
         const exited = once(child, "exit");

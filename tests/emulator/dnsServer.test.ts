@@ -13,7 +13,10 @@ describe("test support: loopback DNS server", () => {
             const long = "openai-domain-verification=" + "a".repeat(300);
             dns.setTxt("Lincoln.K12.us.", ["v=spf1 -all", long]);
             const records = await resolver.resolveTxt("lincoln.k12.us");
-            assert.deepEqual(records.map((chunks) => chunks.join("")), ["v=spf1 -all", long]);
+            assert.deepEqual(
+                records.map((chunks) => chunks.join("")),
+                ["v=spf1 -all", long],
+            );
             assert.equal(records[1].length, 2, "values over 255 bytes are split into character-strings");
             await assert.rejects(resolver.resolve4("lincoln.k12.us"), { code: "ENODATA" });
             dns.setTxt("lincoln.k12.us", []);

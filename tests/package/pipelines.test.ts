@@ -8,7 +8,6 @@ const GITHUB_DIR = repoPath("ci", "github");
 
 /** The workflows' structure; actionlint runs over them in actionlint.test.ts (`npm run test:package`). */
 describe("package: the copyable GitOps pipelines", function () {
-
     it("GitHub: plan comment and preview on pull requests, up behind an environment on merge, drift on a schedule", () => {
         const read = (f: string) => parse(fs.readFileSync(path.join(GITHUB_DIR, f), "utf8"));
         const pr = read("chatgpt-identity-pull-request.yml");

@@ -194,18 +194,16 @@ describe("policy pack", () => {
         );
         assert.ok(errors.every((e) => e.urn === tenantUrn));
         const warnings = collect((report) => preflightWarnings.validateStack(args, report));
-        assert.deepEqual(
-            warnings.map((w) => w.message.split(": ")[0]).sort(),
-            [
-                "GRP-5 (tenant.workspaces[1].groups)",
-                "SSO-1 (tenant.workspaces[0].groups)",
-                "SSO-1 (tenant.workspaces[1].groups)",
-            ],
-        );
+        assert.deepEqual(warnings.map((w) => w.message.split(": ")[0]).sort(), [
+            "GRP-5 (tenant.workspaces[1].groups)",
+            "SSO-1 (tenant.workspaces[0].groups)",
+            "SSO-1 (tenant.workspaces[1].groups)",
+        ]);
     });
 
     it("stack policy: an old config the gate refuses (SSO-6 encryption) and a missing config output are blocking", () => {
-        // A stack last deployed by the release before tenants registered the raw workspace object: it goes through the gate.
+        // A stack last deployed by the release before tenants registered the raw workspace object: it goes through the
+        // gate.
         const old = {
             name: "Lincoln",
             idp: "entra",

@@ -33,7 +33,6 @@ interface CloudflareModule {
 export function loadCloudflare(dnsPath: string): CloudflareModule {
     let cloudflare: Partial<CloudflareModule>;
     try {
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
         cloudflare = require("@pulumi/cloudflare") as Partial<CloudflareModule>;
     } catch (err) {
         if (isCloudflareMissing(err)) {

@@ -21,6 +21,5 @@ export function availableDnsAdapters(): DnsAdapterName[] {
 
 /** Loads the named adapter on demand (the config gate only lets known names through). */
 export function loadDnsAdapter(name: DnsAdapterName): DnsAdapter {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return (require(DNS_ADAPTER_MODULES[name]) as { dnsAdapter: DnsAdapter }).dnsAdapter;
 }

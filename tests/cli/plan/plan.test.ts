@@ -13,7 +13,15 @@ const GOLDEN_RUNBOOK = repoPath("tests", "cli", "plan", "fixtures", "entra-distr
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await main(argv, (text) => { out += text; }, (text) => { err += text; });
+    const code = await main(
+        argv,
+        (text) => {
+            out += text;
+        },
+        (text) => {
+            err += text;
+        },
+    );
     return { code, out, err };
 }
 

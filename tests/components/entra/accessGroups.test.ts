@@ -71,7 +71,8 @@ describe("EntraAccessGroups", () => {
         const { engine } = await recordEntra(
             () => new EntraAccessGroups("groups", { path: PATH, groups: config, scim: SCIM }),
         );
-        // ignoreMissing: without it the provider fails on the first unknown address with a message naming no config field.
+        // ignoreMissing: without it the provider fails on the first unknown address with a message naming no config
+        // field.
         assert.deepStrictEqual(
             engine.invokes.filter((i) => i.token === T.getUsers).map((i) => i.inputs),
             [{ userPrincipalNames: [`a@${DOMAIN}`, `b@${DOMAIN}`, `c@${DOMAIN}`], ignoreMissing: true }],

@@ -303,7 +303,8 @@ describe("EntraIdentity: a tenant with two workspaces (tenant form)", () => {
 });
 
 describe("EntraIdentity: nothing half-applied", function () {
-    // Two tests start a fresh Node with ts-node (a registration that waits forever on a failed lookup must not leak into other tests).
+    // Two tests start a fresh Node with ts-node (a registration that waits forever on a failed lookup must not leak
+    // into other tests).
     this.timeout(40000);
 
     const unknownUserRun = (getUsers: string) =>

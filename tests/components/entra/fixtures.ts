@@ -9,7 +9,10 @@ export const ENTITY_ID = "https://auth.openai.com/saml/lincoln-usd";
 export const ACS_URL = "https://auth.openai.com/saml/acs/lincoln-usd";
 export const SCIM_URL = "https://api.openai.com/scim/v2/lincoln-usd";
 
-/** A validated one-workspace (workspace form) Entra config for Lincoln USD with the given overrides (sections replaced). */
+/**
+ * A validated one-workspace (workspace form) Entra config for Lincoln USD with the given overrides (sections
+ * replaced).
+ */
 export function entraConfig(overrides: Record<string, unknown> = {}): TenantConfig {
     return loadTenantConfig(
         { name: "Lincoln USD", idp: "entra", domains: [{ name: DOMAIN }], ...overrides },

@@ -5,7 +5,10 @@ export const ENTITY_ID = "https://auth.openai.com/saml/acme-entity";
 export const ACS_URL = "https://auth.openai.com/saml/acme/acs";
 export const SCIM_BASE_URL = "https://api.openai.com/scim/v2/acme";
 
-/** A validated one-workspace (workspace form) Okta config for Acme with the given overrides (sections are replaced, not merged). */
+/**
+ * A validated one-workspace (workspace form) Okta config for Acme with the given overrides (sections are replaced, not
+ * merged).
+ */
 export function oktaConfig(overrides: Record<string, unknown> = {}): TenantConfig {
     return loadTenantConfig(
         {
@@ -28,7 +31,10 @@ export function oktaGroups(overrides: Record<string, unknown> = {}): GroupSpec[]
     return oktaConfig(overrides).workspaces[0].groups;
 }
 
-/** A validated two-workspace (tenant form) Okta config: Staff and Students, each with SCIM on (pushes on) and its own groups. */
+/**
+ * A validated two-workspace (tenant form) Okta config: Staff and Students, each with SCIM on (pushes on) and its own
+ * groups.
+ */
 export function oktaTwoWorkspaces(): TenantConfig {
     return loadTenantConfig(
         {

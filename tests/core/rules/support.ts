@@ -146,7 +146,10 @@ export function domainRuleIds(): string[] {
  * for the runbook tests, which read text that names the fields as written.
  */
 export function makeConfig(patch: Partial<WorkspaceFormInput> = {}): TenantConfig {
-    return loadTenantConfig({ name: "Lincoln Unified School District", idp: "entra", domains: DOMAINS, ...patch }, "workspace");
+    return loadTenantConfig(
+        { name: "Lincoln Unified School District", idp: "entra", domains: DOMAINS, ...patch },
+        "workspace",
+    );
 }
 
 /** With makeConfig: the SSO wizard values, two test users and API Platform SSO on (the workspace form's spelling). */

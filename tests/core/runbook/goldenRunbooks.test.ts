@@ -26,9 +26,16 @@ describe("runbook: golden files of the examples", () => {
     for (const { stack, fixture } of GOLDEN) {
         it(`${stack.slice(1).join("/")} gives ${fixture}`, async () => {
             const runbook = path.join(dir, fixture);
-            const code = await main(["plan", repoPath(...stack), "--runbook", runbook, "--format", "json"], () => undefined, () => undefined);
+            const code = await main(
+                ["plan", repoPath(...stack), "--runbook", runbook, "--format", "json"],
+                () => undefined,
+                () => undefined,
+            );
             assert.equal(code, 0);
-            assert.equal(fs.readFileSync(runbook, "utf8"), fs.readFileSync(repoPath("tests", "cli", "plan", "fixtures", fixture), "utf8"));
+            assert.equal(
+                fs.readFileSync(runbook, "utf8"),
+                fs.readFileSync(repoPath("tests", "cli", "plan", "fixtures", fixture), "utf8"),
+            );
         });
     }
 });

@@ -8,15 +8,21 @@ import * as pulumi from "@pulumi/pulumi";
 
 async function main(): Promise<void> {
     const providers: Record<string, string> = {};
-    await pulumi.runtime.setMocks({
-        newResource: (args) => {
-            providers[args.type] = String(args.inputs.__provider);
-            return { id: `${args.name}-id`, state: args.inputs };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                providers[args.type] = String(args.inputs.__provider);
+                return { id: `${args.name}-id`, state: args.inputs };
+            },
+            call: () => ({}),
         },
-        call: () => ({}),
-    }, "district", "dev", false);
-    const configHoldsKey = new pulumi.Config("chatgpt-identity").get("adminKey") === process.env.CHATGPT_ADMIN_KEY
-        && new pulumi.Config("chatgpt-identity").get("apiPlatformAdminKey") === process.env.OPENAI_ADMIN_KEY;
+        "district",
+        "dev",
+        false,
+    );
+    const configHoldsKey =
+        new pulumi.Config("chatgpt-identity").get("adminKey") === process.env.CHATGPT_ADMIN_KEY &&
+        new pulumi.Config("chatgpt-identity").get("apiPlatformAdminKey") === process.env.OPENAI_ADMIN_KEY;
     // Loaded only now, after the key is in the environment and the config.
     const r = require("../../../provider/resources") as typeof import("../../../provider/resources");
     const workspaceId = "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";

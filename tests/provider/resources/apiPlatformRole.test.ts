@@ -5,8 +5,12 @@ import { Workspace, startWorkspace } from "./fixture";
 describe("provider/resources ApiPlatformRole: API Platform organization RBAC (emulator over HTTP, openai SDK)", function () {
     this.timeout(30000);
     let ws: Workspace;
-    beforeEach(async () => { ws = await startWorkspace(); });
-    afterEach(async () => { await ws.stop(); });
+    beforeEach(async () => {
+        ws = await startWorkspace();
+    });
+    afterEach(async () => {
+        await ws.stop();
+    });
 
     async function provider() {
         const p = apiPlatformRoleProvider();
@@ -16,19 +20,34 @@ describe("provider/resources ApiPlatformRole: API Platform organization RBAC (em
 
     it("check: at least one permission, no duplicates, adoptExisting defaults to false", async () => {
         const p = await provider();
-        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: [] })).failures, [{ property: "permissions", reason: "an API Platform role grants at least one permission" }]);
-        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs, { name: "GPT Publisher", description: "", permissions: ["gpts.publish"], adoptExisting: false });
+        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: [] })).failures, [
+            { property: "permissions", reason: "an API Platform role grants at least one permission" },
+        ]);
+        assert.deepEqual((await p.check!({} as any, { name: "GPT Publisher", permissions: ["gpts.publish"] })).inputs, {
+            name: "GPT Publisher",
+            description: "",
+            permissions: ["gpts.publish"],
+            adoptExisting: false,
+        });
     });
 
     it("a same-named role made by hand is refused unless adoptExisting; an adopted role is never deleted", async () => {
         const p = await provider();
-        const inputs = { name: "GPT Publisher", description: "Publishes GPTs", permissions: ["gpts.publish"], adoptExisting: false };
+        const inputs = {
+            name: "GPT Publisher",
+            description: "Publishes GPTs",
+            permissions: ["gpts.publish"],
+            adoptExisting: false,
+        };
         const first = await p.create(inputs);
         assert.equal(first.outs!.adopted, false);
         let mark = ws.emulator.requestLog.length;
         await assert.rejects(p.create(inputs), (err: Error) => {
-            assert.equal(err.message, `ApiPlatformRole GPT Publisher: an API Platform role named "GPT Publisher" already exists (${first.id}) and was not made by this stack; ` +
-                "it is never taken over silently. Set adoptExisting: true on this role (config apiPlatform.roles[].adoptExisting) to manage it, or give the declared role another name");
+            assert.equal(
+                err.message,
+                `ApiPlatformRole GPT Publisher: an API Platform role named "GPT Publisher" already exists (${first.id}) and was not made by this stack; ` +
+                    "it is never taken over silently. Set adoptExisting: true on this role (config apiPlatform.roles[].adoptExisting) to manage it, or give the declared role another name",
+            );
             return true;
         });
         assert.deepEqual(ws.writesSince(mark), [], "refused before any write");
@@ -43,16 +62,31 @@ describe("provider/resources ApiPlatformRole: API Platform organization RBAC (em
 
     it("create, read, update of changed fields, delete with 404 as success", async () => {
         const p = await provider();
-        const inputs = { name: "GPT Publisher", description: "Publishes GPTs", permissions: ["gpts.publish"], adoptExisting: false };
+        const inputs = {
+            name: "GPT Publisher",
+            description: "Publishes GPTs",
+            permissions: ["gpts.publish"],
+            adoptExisting: false,
+        };
         const first = await p.create(inputs);
 
-        assert.equal((await p.diff!(first.id, first.outs!, { ...inputs, permissions: ["gpts.publish"] })).changes, false);
+        assert.equal(
+            (await p.diff!(first.id, first.outs!, { ...inputs, permissions: ["gpts.publish"] })).changes,
+            false,
+        );
         const news = { ...inputs, permissions: ["gpts.publish", "skills.publish"] };
-        assert.deepEqual(await p.diff!(first.id, first.outs!, news), { changes: true, replaces: [], stables: ["roleId"] });
+        assert.deepEqual(await p.diff!(first.id, first.outs!, news), {
+            changes: true,
+            replaces: [],
+            stables: ["roleId"],
+        });
         const mark = ws.emulator.requestLog.length;
         const updated = await p.update!(first.id, first.outs!, news);
         assert.deepEqual(updated.outs!.permissions, ["gpts.publish", "skills.publish"]);
-        assert.deepEqual(ws.writesSince(mark).map((r) => `${r.method} ${r.path}`), [`POST /v1/organization/roles/${first.id}`]);
+        assert.deepEqual(
+            ws.writesSince(mark).map((r) => `${r.method} ${r.path}`),
+            [`POST /v1/organization/roles/${first.id}`],
+        );
 
         const read = await p.read!(first.id, updated.outs as any);
         assert.deepEqual(read.props!.permissions, ["gpts.publish", "skills.publish"]);
@@ -67,12 +101,22 @@ describe("provider/resources ApiPlatformRole: API Platform organization RBAC (em
         await p.create({ name: "Codex", description: "", permissions: ["codex.use"] });
         const other = await p.create({ name: "GPT Publisher", description: "", permissions: ["gpts.publish"] });
         const mark = ws.emulator.requestLog.length;
-        await assert.rejects(p.update!(other.id, other.outs!, { name: "Codex", description: "", permissions: ["gpts.publish"] }), (err: Error) => {
-            assert.match(err.message, /^ApiPlatformRole Codex: .*409 role_name_exists: A role named 'Codex' already exists/);
-            assert.ok(!err.message.includes(ws.tenant.adminKey));
-            return true;
-        });
-        assert.deepEqual(ws.requestsSince(mark).map((r) => `${r.method} ${r.status}`), ["POST 409"], "one request: the SDK does not retry a 409");
+        await assert.rejects(
+            p.update!(other.id, other.outs!, { name: "Codex", description: "", permissions: ["gpts.publish"] }),
+            (err: Error) => {
+                assert.match(
+                    err.message,
+                    /^ApiPlatformRole Codex: .*409 role_name_exists: A role named 'Codex' already exists/,
+                );
+                assert.ok(!err.message.includes(ws.tenant.adminKey));
+                return true;
+            },
+        );
+        assert.deepEqual(
+            ws.requestsSince(mark).map((r) => `${r.method} ${r.status}`),
+            ["POST 409"],
+            "one request: the SDK does not retry a 409",
+        );
     });
 
     it("read reports a change made in the console as drift", async () => {
@@ -85,6 +129,15 @@ describe("provider/resources ApiPlatformRole: API Platform organization RBAC (em
         });
         const read = await p.read!(created.id, created.outs as any);
         assert.deepEqual(read.props!.permissions, ["codex.use", "credits.high"]);
-        assert.equal((await p.diff!(created.id, read.props as any, { name: "Codex", description: "", permissions: ["codex.use"] })).changes, true);
+        assert.equal(
+            (
+                await p.diff!(created.id, read.props as any, {
+                    name: "Codex",
+                    description: "",
+                    permissions: ["codex.use"],
+                })
+            ).changes,
+            true,
+        );
     });
 });

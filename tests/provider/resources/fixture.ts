@@ -4,22 +4,38 @@ import * as path from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { EmulatorApiPlatformOrg, EmulatorWorkspace, RunningEmulator, startEmulator } from "../../../emulator";
 import {
-    CONFIG_API_PLATFORM_ADMIN_KEY, CONFIG_API_PLATFORM_BASE_URL, CONFIG_CHATGPT_ADMIN_KEY, CONFIG_CHATGPT_API_BASE_URL, CONFIG_CHATGPT_REQUESTS_PER_MINUTE,
+    CONFIG_API_PLATFORM_ADMIN_KEY,
+    CONFIG_API_PLATFORM_BASE_URL,
+    CONFIG_CHATGPT_ADMIN_KEY,
+    CONFIG_CHATGPT_API_BASE_URL,
+    CONFIG_CHATGPT_REQUESTS_PER_MINUTE,
 } from "../../../provider/resources/providerSettings";
 
 export const WORKSPACE_ID = "0b7d5c4e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";
 export const OTHER_WORKSPACE_ID = "7c1e9a20-3b4d-4e5f-8a6b-1c2d3e4f5a6b";
 
 export interface WorkspaceOptions {
-    /** Route limit of the emulator (requests per minute per method+route). Default 100000 (tests), the real API has 100. */
+    /**
+     * Route limit of the emulator (requests per minute per method+route). Default 100000 (tests), the real API has
+     * 100.
+     */
     requestsPerMinute?: number;
     /** Pacing budget the provider's client is configured with. Default: none (the client's default, 100). */
     clientRequestsPerMinute?: number;
-    /** API Platform org groups that exist as SCIM-managed (the emulator runs no SCIM for orgs: seeded in its data file). */
+    /**
+     * API Platform org groups that exist as SCIM-managed (the emulator runs no SCIM for orgs: seeded in its data
+     * file).
+     */
     orgScimGroups?: string[];
-    /** Objects a workspace may hold (users + invites + groups + SCIM directory objects); beyond it the emulator refuses. */
+    /**
+     * Objects a workspace may hold (users + invites + groups + SCIM directory objects); beyond it the emulator
+     * refuses.
+     */
     maxObjectsPerWorkspace?: number;
-    /** The emulator's clock (rate limiter, timestamps): a VirtualClock's `now` shared with the providers. Default Date.now. */
+    /**
+     * The emulator's clock (rate limiter, timestamps): a VirtualClock's `now` shared with the providers. Default
+     * Date.now.
+     */
     now?: () => number;
 }
 
@@ -56,8 +72,16 @@ const WRITE = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
 export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
     const workspaces: EmulatorWorkspace[] = [
-        { id: WORKSPACE_ID, adminKey: "test-admin-key-district-0123456789abcdef", scimToken: "scim-district-0123456789" },
-        { id: OTHER_WORKSPACE_ID, adminKey: "test-admin-key-neighbour-0123456789abcdef", scimToken: "scim-neighbour-0123456789" },
+        {
+            id: WORKSPACE_ID,
+            adminKey: "test-admin-key-district-0123456789abcdef",
+            scimToken: "scim-district-0123456789",
+        },
+        {
+            id: OTHER_WORKSPACE_ID,
+            adminKey: "test-admin-key-neighbour-0123456789abcdef",
+            scimToken: "scim-neighbour-0123456789",
+        },
     ];
     const org: EmulatorApiPlatformOrg = { id: "org-district", adminKey: "test-org-admin-key-district-0123456789" };
     let dir: string | undefined;
@@ -71,11 +95,25 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
             orgGroupIds.set(name, id);
             return { id, name, createdAt: 1764000000, scimManaged: true, roles: [] };
         });
-        fs.writeFileSync(dataFile, JSON.stringify({ version: 2, workspaces: [], apiPlatformOrgs: [{ id: org.id, adminKey: org.adminKey, roles: [], groups }] }));
+        fs.writeFileSync(
+            dataFile,
+            JSON.stringify({
+                version: 2,
+                workspaces: [],
+                apiPlatformOrgs: [{ id: org.id, adminKey: org.adminKey, roles: [], groups }],
+            }),
+        );
     }
-    const emulator = await startEmulator({ workspaces, apiPlatformOrgs: [org], requestsPerMinute: options.requestsPerMinute ?? 100000, dataFile,
+    const emulator = await startEmulator({
+        workspaces,
+        apiPlatformOrgs: [org],
+        requestsPerMinute: options.requestsPerMinute ?? 100000,
+        dataFile,
         ...(options.now ? { now: options.now } : {}),
-        ...(options.maxObjectsPerWorkspace ? { limits: { maxObjectsPerWorkspace: options.maxObjectsPerWorkspace } } : {}) });
+        ...(options.maxObjectsPerWorkspace
+            ? { limits: { maxObjectsPerWorkspace: options.maxObjectsPerWorkspace } }
+            : {}),
+    });
     const api = (from: number) => emulator.requestLog.slice(from).filter((r) => r.path.startsWith("/v1/"));
     const workspaceBase = `${emulator.apiBaseUrl}/manage/workspaces/${WORKSPACE_ID}`;
     const auth = { Authorization: `Bearer ${workspaces[0].adminKey}` };
@@ -91,7 +129,9 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
     const configValues = () => ({
         [CONFIG_CHATGPT_ADMIN_KEY]: workspaces[0].adminKey,
         [CONFIG_CHATGPT_API_BASE_URL]: emulator.apiBaseUrl,
-        ...(options.clientRequestsPerMinute ? { [CONFIG_CHATGPT_REQUESTS_PER_MINUTE]: String(options.clientRequestsPerMinute) } : {}),
+        ...(options.clientRequestsPerMinute
+            ? { [CONFIG_CHATGPT_REQUESTS_PER_MINUTE]: String(options.clientRequestsPerMinute) }
+            : {}),
         [CONFIG_API_PLATFORM_ADMIN_KEY]: org.adminKey,
         [CONFIG_API_PLATFORM_BASE_URL]: emulator.apiBaseUrl,
     });
@@ -108,20 +148,29 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
         },
         writesSince: (from) => api(from).filter((r) => WRITE.has(r.method)),
         requestsSince: (from) => api(from),
-        pushUser: (email) => scim("Users", {
-            schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: email, active: true,
-            name: { givenName: email.split("@")[0], familyName: "Test" }, emails: [{ value: email, primary: true }],
-        }),
-        pushGroup: (name, memberIds = []) => scim("Groups", {
-            schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: name, members: memberIds.map((value) => ({ value })),
-        }),
+        pushUser: (email) =>
+            scim("Users", {
+                schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+                userName: email,
+                active: true,
+                name: { givenName: email.split("@")[0], familyName: "Test" },
+                emails: [{ value: email, primary: true }],
+            }),
+        pushGroup: (name, memberIds = []) =>
+            scim("Groups", {
+                schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                displayName: name,
+                members: memberIds.map((value) => ({ value })),
+            }),
         list: async (p) => {
             const items: any[] = [];
             let after = "";
             for (;;) {
                 const sep = p.includes("?") ? "&" : "?";
-                const res = await fetch(`${workspaceBase}${p}${sep}limit=100${after ? `&after=${after}` : ""}`, { headers: auth });
-                const page = await res.json() as any;
+                const res = await fetch(`${workspaceBase}${p}${sep}limit=100${after ? `&after=${after}` : ""}`, {
+                    headers: auth,
+                });
+                const page = (await res.json()) as any;
                 if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${JSON.stringify(page)}`);
                 items.push(...page.data);
                 if (!page.has_more) return items;
@@ -130,7 +179,9 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Wo
         },
         call: async (method, p, body) => {
             const res = await fetch(`${workspaceBase}${p}`, {
-                method, headers: { ...auth, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body),
+                method,
+                headers: { ...auth, "Content-Type": "application/json" },
+                body: body === undefined ? undefined : JSON.stringify(body),
             });
             const text = await res.text();
             return { status: res.status, body: text ? JSON.parse(text) : undefined };
@@ -156,9 +207,14 @@ export interface Applied {
  * there is no state, else diff and update only when diff reports changes. A failure leaves the
  * state as it was (the providers hand no partial state to the engine).
  */
-export async function applyResource(provider: AnyProvider, state: Applied | undefined, inputs: Record<string, unknown>): Promise<Applied> {
+export async function applyResource(
+    provider: AnyProvider,
+    state: Applied | undefined,
+    inputs: Record<string, unknown>,
+): Promise<Applied> {
     const checked = await provider.check!(state?.outs ?? {}, inputs);
-    if (checked.failures && checked.failures.length > 0) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+    if (checked.failures && checked.failures.length > 0)
+        throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
     const news = checked.inputs as Record<string, unknown>;
     if (!state) {
         const created = await provider.create(news);
@@ -166,7 +222,8 @@ export async function applyResource(provider: AnyProvider, state: Applied | unde
     }
     const diff = await provider.diff!(state.id, state.outs, news);
     if (!diff.changes) return state;
-    if (diff.replaces && diff.replaces.length > 0) throw new Error(`unexpected replacement of ${diff.replaces.join(", ")}`);
+    if (diff.replaces && diff.replaces.length > 0)
+        throw new Error(`unexpected replacement of ${diff.replaces.join(", ")}`);
     const updated = await provider.update!(state.id, state.outs, news);
     return { id: state.id, outs: updated.outs };
 }

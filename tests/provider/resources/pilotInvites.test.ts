@@ -27,11 +27,18 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
         await p.configure!(ws.configureRequest());
         return p;
     }
-    const pending = async () => (await ws.list("/invites")).filter((i) => i.status === "pending").map((i) => `${i.email}`).sort();
+    const pending = async () =>
+        (await ws.list("/invites"))
+            .filter((i) => i.status === "pending")
+            .map((i) => `${i.email}`)
+            .sort();
 
     it("check: a UUID, email addresses, each once (case-insensitive)", async () => {
         const p = await provider();
-        const result = await p.check!({} as any, { workspaceId: WORKSPACE_ID, emails: ["a@lincoln.k12.us", "not an address", "A@lincoln.k12.us"] });
+        const result = await p.check!({} as any, {
+            workspaceId: WORKSPACE_ID,
+            emails: ["a@lincoln.k12.us", "not an address", "A@lincoln.k12.us"],
+        });
         assert.deepEqual(result.failures, [
             { property: "emails.1", reason: "each test user is an email address" },
             { property: "emails.2", reason: "A@lincoln.k12.us is listed twice" },
@@ -57,22 +64,34 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
         // Delete revokes only this stack's invite: the hand-made invite and the member stay.
         await p.delete!(created.id, created.outs as any);
         assert.deepEqual(await pending(), ["office.pilot@staff.lincoln.k12.us"]);
-        assert.deepEqual((await ws.list("/users")).map((u) => u.email), ["it.pilot@lincoln.k12.us"]);
+        assert.deepEqual(
+            (await ws.list("/users")).map((u) => u.email),
+            ["it.pilot@lincoln.k12.us"],
+        );
     });
 
     it("update invites added testers and revokes removed ones it invited; read reports an accepted invite as covered and a revoked one as drift; 404 on delete is success", async () => {
         const p = await provider();
         const created = await p.create({ workspaceId: WORKSPACE_ID, emails: TESTERS.slice(0, 2) });
         const ids = created.outs!.createdInvites;
-        assert.deepEqual(await p.diff!(created.id, created.outs!, { workspaceId: WORKSPACE_ID, emails: ["TEACHER.pilot@lincoln.k12.us", "it.pilot@lincoln.k12.us"] }), { changes: false, replaces: [] });
+        assert.deepEqual(
+            await p.diff!(created.id, created.outs!, {
+                workspaceId: WORKSPACE_ID,
+                emails: ["TEACHER.pilot@lincoln.k12.us", "it.pilot@lincoln.k12.us"],
+            }),
+            { changes: false, replaces: [] },
+        );
         const news = { workspaceId: WORKSPACE_ID, emails: [TESTERS[1], TESTERS[2]] };
         assert.deepEqual(await p.diff!(created.id, created.outs!, news), { changes: true, replaces: [] });
         let mark = ws.emulator.requestLog.length;
         const updated = await p.update!(created.id, created.outs!, news);
-        assert.deepEqual(ws.writesSince(mark).map((r) => `${r.method} ${r.path.replace(/invites\/.+$/, "invites/{id}")}`), [
-            `DELETE /v1/manage/workspaces/${WORKSPACE_ID}/invites/{id}`,
-            `POST /v1/manage/workspaces/${WORKSPACE_ID}/invites`,
-        ]);
+        assert.deepEqual(
+            ws.writesSince(mark).map((r) => `${r.method} ${r.path.replace(/invites\/.+$/, "invites/{id}")}`),
+            [
+                `DELETE /v1/manage/workspaces/${WORKSPACE_ID}/invites/{id}`,
+                `POST /v1/manage/workspaces/${WORKSPACE_ID}/invites`,
+            ],
+        );
         assert.equal(updated.outs!.createdInvites["teacher.pilot@lincoln.k12.us"], ids["teacher.pilot@lincoln.k12.us"]);
         assert.deepEqual(await pending(), ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"]);
 
@@ -84,12 +103,29 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
         assert.deepEqual(read.props!.createdInvites, {}, "neither invite is pending any more");
         assert.equal((await p.diff!(created.id, read.props as any, news)).changes, true);
         const healed = await p.update!(created.id, read.props as any, news);
-        assert.deepEqual(Object.keys(healed.outs!.createdInvites), ["office.pilot@staff.lincoln.k12.us"], "invited again, the member is not");
+        assert.deepEqual(
+            Object.keys(healed.outs!.createdInvites),
+            ["office.pilot@staff.lincoln.k12.us"],
+            "invited again, the member is not",
+        );
 
         mark = ws.emulator.requestLog.length;
-        await p.delete!(created.id, { ...healed.outs, createdInvites: { ...healed.outs!.createdInvites, "gone@lincoln.k12.us": "invite-gone" } } as any);
-        assert.deepEqual(ws.writesSince(mark).map((r) => `${r.method} ${r.status}`).sort(), ["DELETE 200", "DELETE 404"]);
-        assert.deepEqual((await ws.list("/users")).map((u) => u.email), ["teacher.pilot@lincoln.k12.us"], "a member is never removed");
+        await p.delete!(created.id, {
+            ...healed.outs,
+            createdInvites: { ...healed.outs!.createdInvites, "gone@lincoln.k12.us": "invite-gone" },
+        } as any);
+        assert.deepEqual(
+            ws
+                .writesSince(mark)
+                .map((r) => `${r.method} ${r.status}`)
+                .sort(),
+            ["DELETE 200", "DELETE 404"],
+        );
+        assert.deepEqual(
+            (await ws.list("/users")).map((u) => u.email),
+            ["teacher.pilot@lincoln.k12.us"],
+            "a member is never removed",
+        );
     });
 
     it("create never duplicates after a lost answer: it looks before posting again (8 seeded runs, 35% of answers lost)", async () => {
@@ -102,8 +138,16 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
             ws.emulator.setFaults({ rateLostAnswer: 0 });
             lostPosts += ws.requestsSince(0).filter((r) => r.method === "POST" && r.fault === "lost_answer").length;
             const invites = (await ws.list("/invites")).map((i) => i.email).sort();
-            assert.deepEqual(invites, TESTERS.map((e) => e.toLowerCase()).sort(), `seed ${seed}: each tester invited exactly once`);
-            assert.deepEqual(Object.keys(created.outs!.createdInvites).sort(), TESTERS.map((e) => e.toLowerCase()).sort(), `seed ${seed}: every invite recorded as this stack's`);
+            assert.deepEqual(
+                invites,
+                TESTERS.map((e) => e.toLowerCase()).sort(),
+                `seed ${seed}: each tester invited exactly once`,
+            );
+            assert.deepEqual(
+                Object.keys(created.outs!.createdInvites).sort(),
+                TESTERS.map((e) => e.toLowerCase()).sort(),
+                `seed ${seed}: every invite recorded as this stack's`,
+            );
         }
         assert.ok(lostPosts >= 2, `some invite POSTs lost their answer (${lostPosts})`);
     });
@@ -113,7 +157,10 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
         ws = await startWorkspace({ maxObjectsPerWorkspace: 1, now: clock.now });
         const p = await provider();
         await assert.rejects(p.create({ workspaceId: WORKSPACE_ID, emails: TESTERS }), (err: Error) => {
-            assert.match(err.message, /^PilotInvites: POST \/manage\/workspaces\/\S+\/invites failed .*; the 1 invite\(s\) this apply had sent were revoked again; run `pulumi up` again$/);
+            assert.match(
+                err.message,
+                /^PilotInvites: POST \/manage\/workspaces\/\S+\/invites failed .*; the 1 invite\(s\) this apply had sent were revoked again; run `pulumi up` again$/,
+            );
             return true;
         });
         assert.deepEqual(await pending(), [], "the invite sent before the failure was revoked");

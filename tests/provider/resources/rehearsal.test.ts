@@ -17,7 +17,10 @@ interface Spec {
 }
 
 function district(groupCount: number): Spec {
-    const groups = Array.from({ length: groupCount }, (_, i) => `ROLLOUT_SCHOOL_School${String(i + 1).padStart(3, "0")}`);
+    const groups = Array.from(
+        { length: groupCount },
+        (_, i) => `ROLLOUT_SCHOOL_School${String(i + 1).padStart(3, "0")}`,
+    );
     return {
         baseline: 1000,
         limits: groups.map((group, i) => ({ group, credits: 2000 + 100 * i })),
@@ -33,11 +36,22 @@ type State = Record<string, Applied | undefined>;
  * had; the first failure is rethrown after the others ran.
  */
 async function apply(ws: Workspace, spec: Spec, state: State): Promise<State> {
-    const configured = async <P extends { configure?: (r: any) => Promise<void> }>(p: P) => { await p.configure!(ws.configureRequest()); return p; };
+    const configured = async <P extends { configure?: (r: any) => Promise<void> }>(p: P) => {
+        await p.configure!(ws.configureRequest());
+        return p;
+    };
     const next: State = { ...state };
     const work: [string, any, Record<string, unknown>][] = [
-        ["baseline", await configured(workspaceUsageLimitProvider()), { workspaceId: WORKSPACE_ID, credits: spec.baseline }],
-        ["groups", await configured(groupUsageLimitsProvider()), { workspaceId: WORKSPACE_ID, limits: spec.limits, groupWaitSeconds: 5, groupPollSeconds: 0.05 }],
+        [
+            "baseline",
+            await configured(workspaceUsageLimitProvider()),
+            { workspaceId: WORKSPACE_ID, credits: spec.baseline },
+        ],
+        [
+            "groups",
+            await configured(groupUsageLimitsProvider()),
+            { workspaceId: WORKSPACE_ID, limits: spec.limits, groupWaitSeconds: 5, groupPollSeconds: 0.05 },
+        ],
         ["invites", await configured(pilotInvitesProvider()), { workspaceId: WORKSPACE_ID, emails: spec.testers }],
     ];
     let failure: unknown;
@@ -53,7 +67,12 @@ async function apply(ws: Workspace, spec: Spec, state: State): Promise<State> {
 }
 
 /** Applies again until an apply succeeds, as a person re-running `pulumi up` would; the applies it took. */
-async function converge(ws: Workspace, spec: Spec, state: State, maxApplies = 6): Promise<{ state: State; applies: number; errors: string[] }> {
+async function converge(
+    ws: Workspace,
+    spec: Spec,
+    state: State,
+    maxApplies = 6,
+): Promise<{ state: State; applies: number; errors: string[] }> {
     const errors: string[] = [];
     for (let applies = 1; ; applies++) {
         try {
@@ -84,8 +103,12 @@ async function live(ws: Workspace) {
         const rule = (await ws.call("GET", `/usage_limits/groups/${g.id}`)).body.override_monthly_usage_limit;
         limits[g.name] = rule ? rule.limit_amount.amount : null;
     }
-    const invites = (await ws.list("/invites")).filter((i) => i.status === "pending").map((i) => i.email).sort();
-    const baseline = (await ws.call("GET", "/usage_limits/workspace")).body.override_monthly_usage_limit?.limit_amount.amount;
+    const invites = (await ws.list("/invites"))
+        .filter((i) => i.status === "pending")
+        .map((i) => i.email)
+        .sort();
+    const baseline = (await ws.call("GET", "/usage_limits/workspace")).body.override_monthly_usage_limit?.limit_amount
+        .amount;
     return { limits, invites, baseline };
 }
 
@@ -108,15 +131,29 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
         const first = ws.requestsSince(start);
         const seen = await live(ws);
         assert.deepEqual(seen.limits, Object.fromEntries(spec.limits.map((l) => [l.group, l.credits])));
-        assert.deepEqual(seen.invites, ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"], "the tester SCIM provisioned is a member: not invited");
+        assert.deepEqual(
+            seen.invites,
+            ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"],
+            "the tester SCIM provisioned is a member: not invited",
+        );
         assert.equal(seen.baseline, 1000);
         assert.deepEqual(state.invites!.outs.skipped, ["it.pilot@lincoln.k12.us"]);
 
         const mid = ws.emulator.requestLog.length;
         const again = await apply(ws, spec, state);
-        assert.deepEqual(ws.requestsSince(mid), [], "a no-op re-apply decides everything from state: no request at all");
+        assert.deepEqual(
+            ws.requestsSince(mid),
+            [],
+            "a no-op re-apply decides everything from state: no request at all",
+        );
         assert.deepEqual(again, state);
-        const routes = (rs: { method: string; route?: string }[]) => Object.entries(rs.reduce((m, r) => ({ ...m, [`${r.method} ${r.route}`]: (m[`${r.method} ${r.route}`] ?? 0) + 1 }), {} as Record<string, number>));
+        const routes = (rs: { method: string; route?: string }[]) =>
+            Object.entries(
+                rs.reduce(
+                    (m, r) => ({ ...m, [`${r.method} ${r.route}`]: (m[`${r.method} ${r.route}`] ?? 0) + 1 }),
+                    {} as Record<string, number>,
+                ),
+            );
         console.log(`      first apply: ${first.length} requests ${JSON.stringify(routes(first))}; second apply: 0`);
     });
 
@@ -139,7 +176,13 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
             ws.emulator.reset();
             await scimPush(ws, spec);
             const start = ws.emulator.requestLog.length;
-            ws.emulator.setFaults({ rate429: 0.1, rate5xx: 0.1, rateLostAnswer: 0.05, retryAfterSeconds: RETRY_AFTER_SECONDS, seed });
+            ws.emulator.setFaults({
+                rate429: 0.1,
+                rate5xx: 0.1,
+                rateLostAnswer: 0.05,
+                retryAfterSeconds: RETRY_AFTER_SECONDS,
+                seed,
+            });
             const { state, applies } = await converge(ws, spec, {});
             ws.emulator.setFaults({ rate429: 0, rate5xx: 0, rateLostAnswer: 0 });
             const window = ws.requestsSince(start);
@@ -147,17 +190,36 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
             faulted += window.filter((r) => r.fault !== undefined).length;
             lostCreates += window.filter((r) => r.fault === "lost_answer" && r.method === "POST").length;
             reruns += applies - 1;
-            assert.deepEqual(window.filter((r) => r.status === 429 && r.fault === undefined), [], `seed ${seed}: no 429 from the route limit itself`);
+            assert.deepEqual(
+                window.filter((r) => r.status === 429 && r.fault === undefined),
+                [],
+                `seed ${seed}: no 429 from the route limit itself`,
+            );
             const askedToWait = window.filter((r) => r.fault === "rate_limited" || r.fault === "unavailable").length;
             if (askedToWait > 0) {
-                assert.ok(clock.since(t0) >= RETRY_AFTER_SECONDS * 1000, `seed ${seed}: a 429/503 answer's Retry-After was honoured (${clock.since(t0)} virtual ms)`);
+                assert.ok(
+                    clock.since(t0) >= RETRY_AFTER_SECONDS * 1000,
+                    `seed ${seed}: a 429/503 answer's Retry-After was honoured (${clock.since(t0)} virtual ms)`,
+                );
             }
 
             const seen = await live(ws);
-            assert.deepEqual(seen.limits, Object.fromEntries(spec.limits.map((l) => [l.group, l.credits])), `seed ${seed}: every limit set, none lost`);
-            assert.deepEqual(seen.invites, ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"], `seed ${seed}: each tester invited exactly once`);
+            assert.deepEqual(
+                seen.limits,
+                Object.fromEntries(spec.limits.map((l) => [l.group, l.credits])),
+                `seed ${seed}: every limit set, none lost`,
+            );
+            assert.deepEqual(
+                seen.invites,
+                ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"],
+                `seed ${seed}: each tester invited exactly once`,
+            );
             assert.equal(seen.baseline, 1000, `seed ${seed}`);
-            assert.deepEqual(Object.keys(state.invites!.outs.createdInvites).sort(), ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"], `seed ${seed}: both invites recorded, so destroy revokes them`);
+            assert.deepEqual(
+                Object.keys(state.invites!.outs.createdInvites).sort(),
+                ["office.pilot@staff.lincoln.k12.us", "teacher.pilot@lincoln.k12.us"],
+                `seed ${seed}: both invites recorded, so destroy revokes them`,
+            );
             const mid = ws.emulator.requestLog.length;
             await apply(ws, spec, state);
             assert.deepEqual(ws.requestsSince(mid), [], `seed ${seed}: converged, the next apply makes 0 requests`);
@@ -165,10 +227,17 @@ describe("provider/resources rehearsal: SCIM push, then apply, against the emula
         }
         assert.ok(faulted / total >= 0.18, `faults were injected (${faulted} of ${total})`);
         assert.ok(lostCreates >= 1, "some invite POSTs lost their answer");
-        const busiest = Math.max(...Object.values(clock.busiestWindow((p) => p.replace(/\/(groups|invites|users)\/[^/]+/g, "/$1/{id}"))));
-        assert.ok(busiest <= 100, `the clients never sent more than 100 requests on one route in any 60 s window (${busiest})`);
+        const busiest = Math.max(
+            ...Object.values(clock.busiestWindow((p) => p.replace(/\/(groups|invites|users)\/[^/]+/g, "/$1/{id}"))),
+        );
+        assert.ok(
+            busiest <= 100,
+            `the clients never sent more than 100 requests on one route in any 60 s window (${busiest})`,
+        );
         const waited = clock.since(began);
-        console.log(`      ${seeds} seeds: ${faulted} of ${total} requests faulted (${Math.round((100 * faulted) / total)}%), ${lostCreates} invite POST answers lost, ` +
-            `${reruns} re-runs of \`pulumi up\` needed; ${(waited / 60000).toFixed(1)} min of virtual time`);
+        console.log(
+            `      ${seeds} seeds: ${faulted} of ${total} requests faulted (${Math.round((100 * faulted) / total)}%), ${lostCreates} invite POST answers lost, ` +
+                `${reruns} re-runs of \`pulumi up\` needed; ${(waited / 60000).toFixed(1)} min of virtual time`,
+        );
     });
 });

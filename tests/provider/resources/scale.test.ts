@@ -36,39 +36,75 @@ describe("provider/resources scale: 1,000 group limits paced under the route lim
         const clock = new VirtualClock();
         uninstall = installProviderTestClock(clock);
         ws = await startWorkspace({ requestsPerMinute: LIMIT, clientRequestsPerMinute: LIMIT, now: clock.now });
-        const names = Array.from({ length: GROUPS }, (_, i) => `ROLLOUT_SCHOOL_School${String(i + 1).padStart(4, "0")}`);
+        const names = Array.from(
+            { length: GROUPS },
+            (_, i) => `ROLLOUT_SCHOOL_School${String(i + 1).padStart(4, "0")}`,
+        );
         for (const name of names) await ws.pushGroup(name);
         const p = groupUsageLimitsProvider();
         await p.configure!(ws.configureRequest());
         const progress: string[] = [];
-        console.error = (line: unknown) => { progress.push(String(line)); };
+        console.error = (line: unknown) => {
+            progress.push(String(line));
+        };
         const start = ws.emulator.requestLog.length;
         const began = clock.now();
-        const created = await p.create({ workspaceId: WORKSPACE_ID, limits: names.map((group, i) => ({ group, credits: 1000 + i })), groupWaitSeconds: 5, groupPollSeconds: 1 });
+        const created = await p.create({
+            workspaceId: WORKSPACE_ID,
+            limits: names.map((group, i) => ({ group, credits: 1000 + i })),
+            groupWaitSeconds: 5,
+            groupPollSeconds: 1,
+        });
         const virtualMs = clock.since(began);
         console.error = original;
 
         const requests = ws.requestsSince(start);
-        assert.deepEqual(requests.filter((r) => r.status === 429), [], "the emulator answered no 429: the client never went over the route limit");
+        assert.deepEqual(
+            requests.filter((r) => r.status === 429),
+            [],
+            "the emulator answered no 429: the client never went over the route limit",
+        );
         const patches = requests.filter((r) => r.method === "PATCH");
         assert.equal(patches.length, GROUPS, "one PATCH per group, no more");
-        assert.equal(clock.busiestWindow(template)[PATCH_ROUTE], Math.min(GROUPS, LIMIT),
-            `never more than ${LIMIT} PATCHes in any 60 s window, and the client used the whole budget`);
+        assert.equal(
+            clock.busiestWindow(template)[PATCH_ROUTE],
+            Math.min(GROUPS, LIMIT),
+            `never more than ${LIMIT} PATCHes in any 60 s window, and the client used the whole budget`,
+        );
         const windows = Math.ceil(GROUPS / LIMIT) - 1;
-        assert.equal(virtualMs, windows * 60000, `${GROUPS} PATCHes at ${LIMIT}/min wait ${windows} full windows, no more`);
+        assert.equal(
+            virtualMs,
+            windows * 60000,
+            `${GROUPS} PATCHes at ${LIMIT}/min wait ${windows} full windows, no more`,
+        );
         assert.equal(Object.keys(created.outs!.groupIds).length, GROUPS);
         const sample = [0, Math.floor(GROUPS / 2), GROUPS - 1];
         for (const i of sample) {
             const id = created.outs!.groupIds[names[i]];
-            assert.equal((await ws.call("GET", `/usage_limits/groups/${id}`)).body.override_monthly_usage_limit.limit_amount.amount, 1000 + i);
+            assert.equal(
+                (await ws.call("GET", `/usage_limits/groups/${id}`)).body.override_monthly_usage_limit.limit_amount
+                    .amount,
+                1000 + i,
+            );
         }
         const lines = progress.filter((l) => l.startsWith("progress: GroupUsageLimits"));
-        const expected = Array.from({ length: Math.floor(GROUPS / 50) }, (_, i) => `progress: GroupUsageLimits (${GROUPS} groups): ${(i + 1) * 50}/${GROUPS} done after `);
-        assert.deepEqual(lines.map((l) => l.replace(/\d+ s$/, "")), expected);
-        assert.equal(lines.at(-1), `progress: GroupUsageLimits (${GROUPS} groups): ${GROUPS}/${GROUPS} done after ${windows * 60} s`,
-            "progress counts the time the apply waited");
+        const expected = Array.from(
+            { length: Math.floor(GROUPS / 50) },
+            (_, i) => `progress: GroupUsageLimits (${GROUPS} groups): ${(i + 1) * 50}/${GROUPS} done after `,
+        );
+        assert.deepEqual(
+            lines.map((l) => l.replace(/\d+ s$/, "")),
+            expected,
+        );
+        assert.equal(
+            lines.at(-1),
+            `progress: GroupUsageLimits (${GROUPS} groups): ${GROUPS}/${GROUPS} done after ${windows * 60} s`,
+            "progress counts the time the apply waited",
+        );
         const lists = requests.filter((r) => r.method === "GET").length;
-        console.log(`      ${GROUPS} group limits at ${LIMIT}/min: ${(virtualMs / 60000).toFixed(1)} min of virtual time, ${patches.length} PATCH + ${lists} GET, ` +
-            `0 answered 429, busiest 60 s window ${clock.busiestWindow(template)[PATCH_ROUTE]} PATCHes (Node ${process.version})`);
+        console.log(
+            `      ${GROUPS} group limits at ${LIMIT}/min: ${(virtualMs / 60000).toFixed(1)} min of virtual time, ${patches.length} PATCH + ${lists} GET, ` +
+                `0 answered 429, busiest 60 s window ${clock.busiestWindow(template)[PATCH_ROUTE]} PATCHes (Node ${process.version})`,
+        );
     });
 });
