@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
     ChatGptAdminClient,
     DEFAULT_CHATGPT_ADMIN_BASE_URL,
@@ -20,6 +21,26 @@ export interface WorkspaceTarget {
 
 /** Schema of `adminKeyConfigKey`: a config key name, never a key. */
 export const ADMIN_KEY_CONFIG_KEY_PATTERN = /^adminKey(-[a-z0-9][a-z0-9-]*)?$/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The check schema of a WorkspaceTarget, for every resource on the ChatGPT admin API. Built when called
+ * (never at module load), like the resources' own schemas, so that nothing of zod is serialized.
+ */
+export function workspaceTargetShape() {
+    return {
+        workspaceId: z
+            .string()
+            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
+        adminKeyConfigKey: z
+            .string()
+            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
+                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
+            })
+            .optional(),
+    };
+}
 
 /**
  * The ChatGPT admin API client for one workspace, built inside a provider method call from

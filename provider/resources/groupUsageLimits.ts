@@ -12,7 +12,7 @@ import {
     withConfigure,
 } from "./common";
 import {
-    ADMIN_KEY_CONFIG_KEY_PATTERN,
+    workspaceTargetShape,
     DEFAULT_GROUP_POLL_SECONDS,
     DEFAULT_GROUP_WAIT_SECONDS,
     chatgptClient,
@@ -66,19 +66,10 @@ export interface GroupUsageLimitsOutputs extends GroupUsageLimitsInputs {
 const LABEL = "GroupUsageLimits";
 /** Requests in flight at once; the client paces them under the route limit. */
 const PARALLEL = 8;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function groupUsageLimitsSchema() {
     return z.object({
-        workspaceId: z
-            .string()
-            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
-        adminKeyConfigKey: z
-            .string()
-            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
-                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
-            })
-            .optional(),
+        ...workspaceTargetShape(),
         limits: z
             .array(
                 z.object({

@@ -12,7 +12,7 @@ import {
     sleep,
     withConfigure,
 } from "./common";
-import { ADMIN_KEY_CONFIG_KEY_PATTERN, chatgptClient, isNotFoundError } from "./chatgptWorkspace";
+import { workspaceTargetShape, chatgptClient, isNotFoundError } from "./chatgptWorkspace";
 
 /**
  * Invites the SSO test users of a pilot (000 §2 "start with a small group of invited test users";
@@ -44,7 +44,6 @@ export interface PilotInvitesOutputs extends PilotInvitesInputs {
 }
 
 const LABEL = "PilotInvites";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Posts of one invite before giving up (each after looking whether the last one arrived). */
 const POST_ATTEMPTS = 4;
 
@@ -52,15 +51,7 @@ const key = (email: string) => email.trim().toLowerCase();
 
 export function pilotInvitesSchema() {
     return z.object({
-        workspaceId: z
-            .string()
-            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
-        adminKeyConfigKey: z
-            .string()
-            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
-                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
-            })
-            .optional(),
+        ...workspaceTargetShape(),
         emails: z.array(z.email({ error: "each test user is an email address" })).superRefine((emails, ctx) => {
             const seen = new Set<string>();
             emails.forEach((e, i) => {

@@ -1,13 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { RESOURCE_MODULE, checkWith, keyNameChanged, inContext, warn, withConfigure } from "./common";
-import {
-    ADMIN_KEY_CONFIG_KEY_PATTERN,
-    chatgptClient,
-    creditRule,
-    isNotFoundError,
-    overrideCredits,
-} from "./chatgptWorkspace";
+import { workspaceTargetShape, chatgptClient, creditRule, isNotFoundError, overrideCredits } from "./chatgptWorkspace";
 
 /**
  * The workspace's default monthly credit limit, the baseline every member has unless a group grants
@@ -31,19 +25,10 @@ export interface WorkspaceUsageLimitOutputs extends WorkspaceUsageLimitInputs {
 }
 
 const LABEL = "WorkspaceUsageLimit";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function workspaceUsageLimitSchema() {
     return z.object({
-        workspaceId: z
-            .string()
-            .regex(UUID, { error: "workspaceId must be the workspace's UUID (admin console → Workspace settings)" }),
-        adminKeyConfigKey: z
-            .string()
-            .regex(ADMIN_KEY_CONFIG_KEY_PATTERN, {
-                error: "adminKeyConfigKey is a config key name: adminKey or adminKey-<workspace key>",
-            })
-            .optional(),
+        ...workspaceTargetShape(),
         credits: z.number().finite().min(0, { error: "a credit limit is 0 or more" }),
     });
 }
