@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TenantConfig } from "../../core/config/model";
-import { IdpSide, IdpSideArgs, WorkspaceIdpSide } from "../idp/types";
-import { idpSideOutputs } from "../idp/outputs";
+import { IdpSide, IdpSideArgs } from "../idp/types";
+import { idpSide, idpSideOutputs } from "../idp/outputs";
 import {
     groupsChildName,
     perWorkspaceAliases,
@@ -103,20 +103,7 @@ export class EntraIdentity extends pulumi.ComponentResource {
             );
         }
 
-        this.side = {
-            sso: this.ssoApp && {
-                appId: this.ssoApp.appId,
-                metadataUrl: this.ssoApp.metadataUrl,
-                entityId: this.ssoApp.entityId,
-                certificateThumbprint: this.ssoApp.certificateThumbprint,
-            },
-            workspaces: this.workspaces.map((w): WorkspaceIdpSide => ({
-                key: w.key,
-                scim: w.scimApp && { appId: w.scimApp.appId, manualSteps: w.scimApp.manualSteps },
-                groups: w.accessGroups.groups,
-                pushedGroupsReady: w.accessGroups.scimAssignments,
-            })),
-        };
+        this.side = idpSide(this.ssoApp, this.workspaces, (_w, i) => this.workspaces[i].accessGroups.scimAssignments);
         this.registerOutputs(idpSideOutputs(this.side));
     }
 }

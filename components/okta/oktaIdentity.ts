@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { IdpSide, IdpSideArgs, WorkspaceIdpSide } from "../idp/types";
+import { IdpSide, IdpSideArgs } from "../idp/types";
 import {
     groupsChildName,
     perWorkspaceAliases,
@@ -8,7 +8,7 @@ import {
     ssoAppDisplayName,
     ssoChildName,
 } from "../idp/names";
-import { idpSideOutputs } from "../idp/outputs";
+import { idpSide, idpSideOutputs } from "../idp/outputs";
 import { OktaAccessGroups } from "./accessGroups";
 import { oktaClaimSources } from "./claims";
 import { OktaSamlApp } from "./samlApp";
@@ -79,20 +79,7 @@ export class OktaIdentity extends pulumi.ComponentResource {
             );
         }
 
-        this.side = {
-            sso: this.ssoApp && {
-                appId: this.ssoApp.appId,
-                metadataUrl: this.ssoApp.metadataUrl,
-                entityId: this.ssoApp.entityId,
-                certificateThumbprint: this.ssoApp.certificateThumbprint,
-            },
-            workspaces: this.workspaces.map((w): WorkspaceIdpSide => ({
-                key: w.key,
-                scim: w.scimApp && { appId: w.scimApp.appId, manualSteps: w.scimApp.manualSteps },
-                groups: w.accessGroups.groups,
-                pushedGroupsReady: w.accessGroups.pushedGroupsReady,
-            })),
-        };
+        this.side = idpSide(this.ssoApp, this.workspaces, (_w, i) => this.workspaces[i].accessGroups.pushedGroupsReady);
         this.registerOutputs(idpSideOutputs(this.side));
     }
 }
