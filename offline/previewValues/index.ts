@@ -1,8 +1,7 @@
 import { FakeInvokes, FakeOutputs } from "../recordingEngine";
 import { entraFakeInvokes, entraFakeOutputs } from "./entra";
 import { oktaFakeInvokes, oktaFakeOutputs } from "./okta";
-import { workspaceFakeOutputs } from "./workspace";
 
 /** Placeholder values for what providers compute at apply time, so the plan can show hand-offs. */
-export const previewFakeOutputs: FakeOutputs = { ...entraFakeOutputs, ...oktaFakeOutputs, ...workspaceFakeOutputs };
+export const previewFakeOutputs: FakeOutputs = { ...entraFakeOutputs, ...oktaFakeOutputs };
 export const previewFakeInvokes: FakeInvokes = { ...entraFakeInvokes, ...oktaFakeInvokes };
