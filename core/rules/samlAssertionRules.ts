@@ -1,4 +1,7 @@
 import { Finding, Rule, finding, listing } from "./types";
+import { SSO6_WHY, SSO7_WHY } from "../config/ruleText";
+
+export { SSO6_WHY, SSO7_WHY };
 
 /** The attributes every assertion carries (SSO-7). */
 export const REQUIRED_CLAIMS = ["email", "given_name", "family_name"] as const;
@@ -44,10 +47,6 @@ export function encryptionSettings(value: unknown, path = ""): string[] {
     });
 }
 
-export const SSO6_WHY =
-    "ChatGPT cannot read encrypted SAML assertions: sign-in fails for every user because their email and " +
-    "names cannot be read.";
-
 /**
  * SSO-7: which required claims a mapping drops or blanks. `sources` maps a claim name to its source
  * (a string or a list of strings). When `complete` is true the mapping is everything that is sent, so
@@ -57,10 +56,6 @@ export function droppedClaims(sources: Record<string, unknown>, complete: boolea
     const usable = (v: unknown) => (typeof v === "string" && v.trim() !== "") || (Array.isArray(v) && v.some(usable));
     return REQUIRED_CLAIMS.filter((claim) => (claim in sources ? !usable(sources[claim]) : complete));
 }
-
-export const SSO7_WHY =
-    "Without given_name and family_name (and email as the identifier), users' display names show as email " +
-    "addresses and people are hard to tell apart.";
 
 export function droppedClaimsMessage(dropped: readonly RequiredClaim[]): string {
     return (
