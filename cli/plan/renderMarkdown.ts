@@ -1,3 +1,4 @@
+import { ConfigProblem } from "../../core/config/problems";
 import { Finding } from "../../core/rules";
 import { PlanResult } from "./runPlan";
 import { shortType, SYSTEMS, systemOf } from "./systems";
@@ -20,6 +21,14 @@ function findingItem(f: Finding): string[] {
     return [`- **${f.id}** ${code(f.path)}: ${f.message}`, `  - Why: ${f.why}`, `  - Fix: ${f.fix}`];
 }
 
+/** A config problem reads like a finding: the rule it enforces (or `config`), why and how to fix it. */
+function problemItem(p: ConfigProblem): string[] {
+    const lines = [`- **${p.rule ?? "config"}** ${code(p.path)}: ${cell(p.message)}`];
+    if (p.why) lines.push(`  - Why: ${cell(p.why)}`);
+    if (p.fix) lines.push(`  - Fix: ${cell(p.fix)}`);
+    return lines;
+}
+
 function summaryLine(plan: PlanResult): string {
     const count = (s: Finding["severity"]) => plan.findings.filter((f) => f.severity === s).length;
     const checks = `${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "note")}`;
@@ -40,8 +49,8 @@ export function renderPlanMarkdown(plan: PlanResult, stackFile: string, runbookP
         out.push(`${plan.config.name} (${plan.config.idp === "entra" ? "Microsoft Entra ID" : "Okta"})`, "");
     out.push(summaryLine(plan), "");
     if (plan.problems.length > 0) {
-        out.push("### Configuration problems", "", "| Path | Problem |", "| --- | --- |");
-        for (const p of plan.problems) out.push(`| ${code(p.path)} | ${cell(p.message)} |`);
+        out.push("### Configuration problems", "");
+        for (const p of plan.problems) out.push(...problemItem(p));
         out.push("");
     }
     const blocking = plan.findings.filter((f) => f.severity !== "info");

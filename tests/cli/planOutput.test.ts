@@ -71,4 +71,20 @@ describe("chatgpt-identity plan output formats", () => {
             fs.readFileSync(GOLDEN_MARKDOWN, "utf8").replaceAll(path.relative(process.cwd(), EXAMPLE), "<stack file>"),
         );
     });
+
+    it("--format markdown shows a problem that enforces a rule with its rule id, why and fix", async () => {
+        const stack = path.join(dir, "Pulumi.encrypted.yaml");
+        const example = fs.readFileSync(EXAMPLE, "utf8");
+        fs.writeFileSync(
+            stack,
+            example.replace("      stage: testing\n", "      stage: testing\n      assertionEncryption: true\n"),
+        );
+        const { code, out } = await run("plan", stack, "--no-runbook", "--format", "markdown");
+        assert.equal(code, 1);
+        const lines = out.split("\n");
+        const at = lines.findIndex((l) => l.startsWith("- **SSO-6** `workspace.sso.assertionEncryption`: "));
+        assert.ok(at > 0, out);
+        assert.match(lines[at + 1], /^ {2}- Why: .*encrypted SAML assertions/i);
+        assert.match(lines[at + 2], /^ {2}- Fix: /);
+    });
 });
