@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { identityFromConfig } from "../program";
+import { TenantIdentity } from "../workspaceIdentity";
 
 // The multi-language surface (`pulumi package add`, for Python, YAML, Go and C#): explicit input
 // interfaces, because Pulumi derives the package schema from these declarations. The values are
@@ -145,9 +146,27 @@ export function workspaceConfigFromInputs(args: Resolved): Record<string, unknow
     return withoutUndefined(config) as Record<string, unknown>;
 }
 
+/** The inputs as plain data, or undefined when any of them is still an Output, a promise or unknown. */
+function plainInputs(value: unknown): Resolved | undefined {
+    const plain = (v: unknown): boolean => {
+        if (pulumi.Output.isInstance(v) || pulumi.isUnknown(v) || v instanceof Promise) return false;
+        if (Array.isArray(v)) return v.every(plain);
+        if (typeof v === "object" && v !== null) return Object.values(v).every(plain);
+        return true;
+    };
+    return plain(value) ? (value as Resolved) : undefined;
+}
+
 /**
  * The whole ChatGPT identity setup for programs in other languages: the same component tree, with
  * the same logical names, as a TypeScript stack whose top-level component has this name.
+ *
+ * Literal inputs (a YAML program's or a Python program's values, as the examples write them) are
+ * plain data here: the children are registered at once and `pulumi preview` shows every one of them.
+ * Limitation: when an input (other than `scimToken`) is the output of another resource, the children
+ * can only be registered once that value is known, inside an apply; a preview in which it is still
+ * unknown shows the Identity component without its children. Give the component literal values or
+ * stack config.
  */
 export class Identity extends pulumi.ComponentResource {
     /** The TXT records for domain verification. */
@@ -162,17 +181,22 @@ export class Identity extends pulumi.ComponentResource {
     constructor(name: string, args: IdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("chatgpt-identity:index:Identity", name, {}, opts);
         const { scimToken, ...values } = args;
-        // Inputs from another language arrive as Outputs; the config is plain data, known at preview.
-        const identity = pulumi.output(values).apply((resolved) => {
-            const config = workspaceConfigFromInputs(resolved as Resolved);
-            const scimTokens = scimToken === undefined ? {} : { default: pulumi.secret(scimToken) };
-            return identityFromConfig(name, { form: "workspace", config, secrets: { scimTokens } }, { parent: this });
-        });
+        const scimTokens = scimToken === undefined ? {} : { default: pulumi.secret(scimToken) };
+        const build = (resolved: Resolved) =>
+            identityFromConfig(
+                name,
+                { form: "workspace", config: workspaceConfigFromInputs(resolved), secrets: { scimTokens } },
+                { parent: this },
+            );
+        const plain = plainInputs(values);
+        const tree = plain ? build(plain) : pulumi.output(values).apply((resolved) => build(resolved as Resolved));
+        const field = <T>(pick: (i: TenantIdentity) => pulumi.Output<T>): pulumi.Output<T> =>
+            tree instanceof TenantIdentity ? pick(tree) : tree.apply(pick);
         const fields = {
-            txtRecords: identity.apply((i) => i.txtRecords) as pulumi.Output<TxtRecordOutput[]>,
-            dnsHandoff: identity.apply((i) => i.dnsHandoff),
-            ssoMetadataUrl: identity.apply((i) => i.ssoMetadataUrl.apply((u) => u ?? "")),
-            scimManualSteps: identity.apply((i) => i.scimManualSteps),
+            txtRecords: field((i) => i.txtRecords) as pulumi.Output<TxtRecordOutput[]>,
+            dnsHandoff: field((i) => i.dnsHandoff),
+            ssoMetadataUrl: field((i) => i.ssoMetadataUrl.apply((u) => u ?? "")),
+            scimManualSteps: field((i) => i.scimManualSteps),
         };
         Object.assign(this, fields);
         this.registerOutputs(fields);

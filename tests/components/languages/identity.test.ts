@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { Identity, workspaceConfigFromInputs } from "../../../components/languages";
+import { ConfigError } from "../../../core/config/problems";
 import { identityFromConfig } from "../../../components/program";
 import { previewFakeInvokes, previewFakeOutputs } from "../../../offline/previewValues/index";
 import { RecordingEngine } from "../../../offline/recordingEngine";
@@ -84,5 +86,27 @@ describe("components/languages Identity: the multi-language component", () => {
             records?.map((r) => r.domain),
             ["lincoln.k12.us", "staff.lincoln.k12.us"],
         );
+    });
+
+    it("builds its children at once from literal inputs: a bad config throws from the constructor, nothing registered", async () => {
+        let engine: RecordingEngine | undefined;
+        await assert.rejects(
+            record(() => {
+                engine = new RecordingEngine({ preview: true, ...fakes }).install();
+                return new Identity("identity", { ...yamlExampleInputs(), domains: [] });
+            }),
+            (e: unknown) => e instanceof ConfigError && e.problems.some((p) => p.path.includes("domains")),
+        );
+        assert.deepEqual(tree(engine!), []);
+    });
+
+    it("builds the same tree when an input is another resource's output, once that output is known", async () => {
+        const literal = await record(() => new Identity("identity", yamlExampleInputs()), fakes);
+        const inputs = yamlExampleInputs();
+        const withOutput = await record(
+            () => new Identity("identity", { ...inputs, name: pulumi.output(inputs.name as string) }),
+            fakes,
+        );
+        assert.deepEqual(tree(withOutput.engine), tree(literal.engine));
     });
 });
