@@ -5,6 +5,7 @@ import { Finding } from "../core/rules";
 import { DEFAULT_WORKSPACE_KEY } from "../core/config/normalize";
 import { TxtRecordRequest, TxtRecordResult } from "./dns/adapter";
 import { DomainTxtRecords } from "./dns/domainTxtRecords";
+import { perWorkspaceAliases } from "./idp/names";
 import { IdpSecrets, IdpSide, IdpSideArgs } from "./idp/types";
 // Types only: the modules are required on demand (see idpSideBuilder, loadWorkspaceSide).
 import type { ApiPlatformAccess, ChatGptWorkspace } from "./workspace";
@@ -159,7 +160,8 @@ export class TenantIdentity extends pulumi.ComponentResource {
                               workspace,
                               pushedGroupsReady: this.idp.workspaces[i].pushedGroupsReady,
                           },
-                          { parent: this },
+                          // Moved to the tenant form as `default`: the same resources (usage limits, invites).
+                          { parent: this, aliases: perWorkspaceAliases(`${name}-workspace`, config, workspace) },
                       ),
                   ]
                 : [],

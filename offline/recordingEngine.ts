@@ -37,6 +37,8 @@ export interface RecordedResource {
     deleteBeforeReplace: boolean;
     retainOnDelete: boolean;
     protect: boolean;
+    /** Names of the resource's aliases (`aliases: [{ name }]`), in option order. */
+    aliasNames: string[];
 }
 
 export interface RecordedInvoke {
@@ -101,6 +103,9 @@ export class RecordingEngine {
                 deleteBeforeReplace: req.getDeletebeforereplace?.() ?? false,
                 retainOnDelete: req.getRetainondelete?.() ?? false,
                 protect: req.getProtect?.() ?? false,
+                aliasNames: (req.getAliasesList?.() ?? [])
+                    .map((a: any) => a.getSpec?.()?.getName?.() as string | undefined)
+                    .filter((n: string | undefined): n is string => Boolean(n)),
             });
             return register(req, callback);
         };
@@ -115,6 +120,7 @@ export class RecordingEngine {
             deleteBeforeReplace: boolean;
             retainOnDelete: boolean;
             protect: boolean;
+            aliasNames: string[];
         }
     >();
 
@@ -125,6 +131,7 @@ export class RecordingEngine {
             deleteBeforeReplace: false,
             retainOnDelete: false,
             protect: false,
+            aliasNames: [],
         };
         this.pendingParents.delete(key);
         const inputs = unwrapSecrets(args.inputs ?? {}) as Record<string, any>;
@@ -143,6 +150,7 @@ export class RecordingEngine {
             deleteBeforeReplace: meta.deleteBeforeReplace,
             retainOnDelete: meta.retainOnDelete,
             protect: meta.protect,
+            aliasNames: meta.aliasNames,
         });
         const fake = this.options.fakeOutputs?.[args.type]?.(inputs, args.name) ?? {};
         return { id: args.custom === false ? undefined : `${args.name}-id`, state: { ...args.inputs, ...fake } };

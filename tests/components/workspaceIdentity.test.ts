@@ -285,3 +285,39 @@ describe("TenantIdentity: a tenant with two workspaces (tenant form)", () => {
         );
     });
 });
+
+describe("TenantIdentity: a one-workspace stack moved to the tenant form (workspace keyed default)", () => {
+    it("every per-workspace component, the workspace side too, answers to its workspace-form name (nothing replaced)", async () => {
+        const raw = parse(fs.readFileSync(repoPath("examples", "entra-district", "Pulumi.lincoln.yaml"), "utf8"))
+            .config["chatgpt-identity:workspace"];
+        const { name, idp, domains, dns, sso, ...workspace } = raw;
+        const { apiPlatformSsoEnabled, ...tenantSso } = sso;
+        const config = loadTenantConfig(
+            {
+                name,
+                idp,
+                domains,
+                dns,
+                sso: tenantSso,
+                apiPlatform: { ssoEnabled: apiPlatformSsoEnabled },
+                workspaces: [
+                    { ...workspace, key: "default", name, workspaceId: WORKSPACE_ID(1), manageWorkspace: true },
+                ],
+            },
+            "tenant",
+        );
+        const { engine } = await record(
+            () => new TenantIdentity("identity", { config, secrets: { scimTokens: { default: "tok" } } }),
+            fakes,
+        );
+        const aliased = engine.resources
+            .filter((r) => r.aliasNames.length > 0)
+            .map((r) => `${r.name} <- ${r.aliasNames.join(", ")}`)
+            .sort();
+        assert.deepEqual(aliased, [
+            "identity-entra-groups-default <- identity-entra-groups",
+            "identity-entra-scim-default <- identity-entra-scim",
+            "identity-workspace-default <- identity-workspace",
+        ]);
+    });
+});
