@@ -12,6 +12,7 @@ import { PlanResult, runPlan } from "./plan/runPlan";
 import { LivePlanIo, livePlanFacts } from "./plan/live";
 import { readStackFile, StackFileConfig, StackFileError } from "./plan/stackFile";
 import { RunbookWriteError, writeRunbookFile } from "./runbookFile";
+import { terminalSafe } from "./terminalText";
 import { processVerifyIo, verifyMain, VerifyIo } from "./verify";
 
 export { DEFAULT_RUNBOOK, DEFAULT_STACK_FILE, UsageError };
@@ -66,9 +67,9 @@ function render(plan: PlanResult, options: PlanOptions, shownPath: string, runbo
         case "json":
             return `${renderVersionedPlanJson(plan, shownPath, runbookPath)}\n`;
         case "markdown":
-            return renderPlanMarkdown(plan, shownPath, runbookPath);
+            return terminalSafe(renderPlanMarkdown(plan, shownPath, runbookPath));
         case "text":
-            return `${renderPlanText(plan, shownPath)}\n`;
+            return terminalSafe(`${renderPlanText(plan, shownPath)}\n`);
     }
 }
 
@@ -107,10 +108,10 @@ async function liveFacts(
         client: io.client,
     });
     if (live.kind === "unreadable") {
-        for (const u of live.unreadable) err(`chatgpt-identity: ${u.message}\n`);
+        for (const u of live.unreadable) err(terminalSafe(`chatgpt-identity: ${u.message}\n`));
         return { code: EXIT.workspaceUnreadable };
     }
-    for (const note of live.notes) err(`chatgpt-identity: ${note}\n`);
+    for (const note of live.notes) err(terminalSafe(`chatgpt-identity: ${note}\n`));
     return { facts: live.facts };
 }
 

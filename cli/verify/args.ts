@@ -22,6 +22,8 @@ export class VerifyUsageError extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Options without a value: `--strict=false` is refused, not read as `--strict` and a stack file "false". */
+const FLAGS = new Set(["--strict", "--details", "--help"]);
 
 export function isLoopbackUrl(url: string): boolean {
     try {
@@ -39,7 +41,9 @@ export function isLoopbackUrl(url: string): boolean {
 export function parseVerifyArgs(argv: readonly string[]): VerifyCommandOptions | "help" {
     const args = argv.flatMap((a) => {
         const eq = a.indexOf("=");
-        return a.startsWith("--") && eq > 2 ? [a.slice(0, eq), a.slice(eq + 1)] : [a];
+        if (!a.startsWith("--") || eq <= 2) return [a];
+        if (FLAGS.has(a.slice(0, eq))) throw new VerifyUsageError(`${a.slice(0, eq)} takes no value`);
+        return [a.slice(0, eq), a.slice(eq + 1)];
     });
     const options: VerifyCommandOptions = { format: "text", strict: false, details: false };
     for (let i = 0; i < args.length; i++) {

@@ -8,6 +8,7 @@ import { adminKeys } from "./adminKeys";
 import { VerifyCommandOptions, VerifyUsageError, parseVerifyArgs, resolveStackFile } from "./args";
 import { VERIFY_EXIT } from "./exitCodes";
 import { loadVerifyConfig } from "./loadConfig";
+import { terminalSafe } from "../terminalText";
 import { progressLine } from "./progress";
 import { renderVerifyJson, renderVerifyText } from "./render";
 import { VERIFY_USAGE } from "./usage";
@@ -41,7 +42,7 @@ export function usageErrorText(message: string): string {
     return `chatgpt-identity verify: ${message}\nTry \`chatgpt-identity verify --help\` for the options.\n`;
 }
 
-/** 0 holds; 4 when any workspace was not read (the result is incomplete); 1 on errors (with --strict, warnings). */
+/** 0 holds; 5 when any workspace was not read (the result is incomplete); 1 on errors (with --strict, warnings). */
 export function verifyExitCode(report: VerifyReport, strict: boolean): number {
     if (report.unreadable.length > 0) return VERIFY_EXIT.unreadable;
     const blocking = report.findings.some((f) => f.severity === "error" || (strict && f.severity === "warning"));
@@ -70,7 +71,9 @@ export async function runVerifyCommand(options: VerifyCommandOptions, io: Verify
     const shown = path.relative(io.cwd, stackFile) || stackFile;
     if (!loaded.ok) {
         io.stderr(
-            `The configuration in ${shown} has problems; nothing was read:\n${formatProblems(loaded.problems)}\n`,
+            terminalSafe(
+                `The configuration in ${shown} has problems; nothing was read:\n${formatProblems(loaded.problems)}\n`,
+            ),
         );
         return VERIFY_EXIT.findings;
     }
@@ -130,8 +133,10 @@ export async function runVerifyCommand(options: VerifyCommandOptions, io: Verify
                 `: set ${keySource.whereFrom(u.workspace)} to the workspace's Admin key (Admin Console → ` +
                 `Credentials → Admin keys)`;
     }
-    io.stdout(`${options.format === "json" ? renderVerifyJson(report, shown) : renderVerifyText(report, shown)}\n`);
-    for (const u of report.unreadable) io.stderr(`${u.message}\n`);
+    io.stdout(
+        `${options.format === "json" ? renderVerifyJson(report, shown) : terminalSafe(renderVerifyText(report, shown))}\n`,
+    );
+    for (const u of report.unreadable) io.stderr(terminalSafe(`${u.message}\n`));
     return verifyExitCode(report, options.strict);
 }
 

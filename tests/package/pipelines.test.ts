@@ -15,6 +15,9 @@ describe("package: the copyable GitOps pipelines", function () {
         const planSteps = JSON.stringify(pr.jobs.plan.steps);
         assert.match(planSteps, /chatgpt-identity plan \\"\$STACK_FILE\\" --format markdown --no-runbook/);
         assert.match(planSteps, /gh pr comment/);
+        // pulumi/actions comments as github-actions[bot] too: the plan edits only the comment with its marker.
+        assert.doesNotMatch(planSteps, /--edit-last/, "--edit-last would overwrite the pulumi preview comment");
+        assert.match(planSteps, /startswith\(env\.MARKER\)/);
         assert.equal(
             pr.jobs.preview.steps.find((s: { uses?: string }) => s.uses?.startsWith("pulumi/actions@")).with.command,
             "preview",

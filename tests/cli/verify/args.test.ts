@@ -59,6 +59,9 @@ describe("cli verify: arguments", () => {
             `--workspace-id must be the workspace's UUID from the admin console, not "lincoln"`,
         );
         refuses(["--bogus"], "Unknown option --bogus");
+        // Not --strict plus a stack file named "false" (as node:util.parseArgs refuses it for plan).
+        refuses(["--strict=false"], "--strict takes no value");
+        refuses(["Pulumi.a.yaml", "--details=yes"], "--details takes no value");
         refuses(["a.yaml", "b.yaml"], 'Only one stack file can be verified at a time (got "a.yaml" and "b.yaml")');
         refuses(["--admin-key-env"], "--admin-key-env needs a value");
         refuses(
