@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { dnsServerProblem } from "../../verify/dnsRecords";
 
 export interface VerifyCommandOptions {
@@ -22,8 +23,6 @@ export class VerifyUsageError extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Options without a value: `--strict=false` is refused, not read as `--strict` and a stack file "false". */
-const FLAGS = new Set(["--strict", "--details", "--help"]);
 
 export function isLoopbackUrl(url: string): boolean {
     try {
@@ -34,69 +33,84 @@ export function isLoopbackUrl(url: string): boolean {
     }
 }
 
+const OPTIONS = {
+    help: { type: "boolean", short: "h" },
+    strict: { type: "boolean" },
+    details: { type: "boolean" },
+    format: { type: "string" },
+    "dns-server": { type: "string" },
+    workspace: { type: "string" },
+    "workspace-id": { type: "string" },
+    "admin-key-env": { type: "string" },
+    "base-url": { type: "string" },
+    "admin-key": { type: "string" },
+} as const;
+
+/** node:util.parseArgs, with its errors turned into usage errors that name the option. */
+function parse(argv: readonly string[]) {
+    try {
+        return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+        const code = (e as { code?: string }).code;
+        const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
+        const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "";
+        if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new VerifyUsageError(`Unknown option ${option}`);
+        if (/does not take an argument/.test(message)) throw new VerifyUsageError(`${option} takes no value`);
+        if (/argument missing/.test(message)) throw new VerifyUsageError(`${option} needs a value`);
+        throw new VerifyUsageError(message);
+    }
+}
+
 /**
  * Parses the arguments after `verify` (`--format json` and `--format=json` alike). Throws VerifyUsageError (exit 2);
  * "help" for -h/--help.
  */
 export function parseVerifyArgs(argv: readonly string[]): VerifyCommandOptions | "help" {
-    const args = argv.flatMap((a) => {
-        const eq = a.indexOf("=");
-        if (!a.startsWith("--") || eq <= 2) return [a];
-        if (FLAGS.has(a.slice(0, eq))) throw new VerifyUsageError(`${a.slice(0, eq)} takes no value`);
-        return [a.slice(0, eq), a.slice(eq + 1)];
-    });
-    const options: VerifyCommandOptions = { format: "text", strict: false, details: false };
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const value = () => {
-            const v = args[++i];
-            if (v === undefined || v.startsWith("--")) throw new VerifyUsageError(`${arg} needs a value`);
-            return v;
-        };
-        if (arg === "-h" || arg === "--help") return "help";
-        else if (arg === "--strict") options.strict = true;
-        else if (arg === "--details") options.details = true;
-        else if (arg === "--format") {
-            const f = value();
-            if (f !== "text" && f !== "json") throw new VerifyUsageError(`--format must be text or json, not "${f}"`);
-            options.format = f;
-        } else if (arg === "--dns-server") {
-            const server = value();
-            const problem = dnsServerProblem(server);
-            if (problem) throw new VerifyUsageError(`--dns-server: ${problem}`);
-            options.dnsServer = server;
-        } else if (arg === "--workspace") options.workspace = value();
-        else if (arg === "--workspace-id") {
-            const id = value();
-            if (!UUID.test(id))
-                throw new VerifyUsageError(
-                    `--workspace-id must be the workspace's UUID from the admin console, not "${id}"`,
-                );
-            options.workspaceId = id.toLowerCase();
-        } else if (arg === "--admin-key-env") {
-            const name = value();
-            if (!ENV_NAME.test(name))
-                throw new VerifyUsageError(
-                    `--admin-key-env takes the name of an environment variable, such as CHATGPT_ADMIN_KEY`,
-                );
-            options.adminKeyEnv = name;
-        } else if (arg === "--base-url") {
-            const url = value();
-            if (!/^https?:\/\//.test(url))
-                throw new VerifyUsageError(`--base-url must be an http(s) URL such as https://api.chatgpt.com/v1`);
-            options.baseUrl = url;
-        } else if (arg === "--admin-key") {
-            i++;
-            if (args[i] === undefined || args[i].startsWith("--"))
-                throw new VerifyUsageError("--admin-key needs a value");
-            options.adminKey = args[i];
-        } else if (arg.startsWith("-")) throw new VerifyUsageError(`Unknown option ${arg}`);
-        else if (options.stackFile !== undefined) {
-            throw new VerifyUsageError(
-                `Only one stack file can be verified at a time (got "${options.stackFile}" and "${arg}")`,
-            );
-        } else options.stackFile = arg;
+    const { values, positionals } = parse(argv);
+    if (values.help) return "help";
+    const options: VerifyCommandOptions = {
+        format: "text",
+        strict: values.strict === true,
+        details: values.details === true,
+    };
+    if (values.format !== undefined) {
+        if (values.format !== "text" && values.format !== "json")
+            throw new VerifyUsageError(`--format must be text or json, not "${values.format}"`);
+        options.format = values.format;
     }
+    if (values["dns-server"] !== undefined) {
+        const problem = dnsServerProblem(values["dns-server"]);
+        if (problem) throw new VerifyUsageError(`--dns-server: ${problem}`);
+        options.dnsServer = values["dns-server"];
+    }
+    if (values.workspace !== undefined) options.workspace = values.workspace;
+    if (values["workspace-id"] !== undefined) {
+        const id = values["workspace-id"];
+        if (!UUID.test(id))
+            throw new VerifyUsageError(
+                `--workspace-id must be the workspace's UUID from the admin console, not "${id}"`,
+            );
+        options.workspaceId = id.toLowerCase();
+    }
+    if (values["admin-key-env"] !== undefined) {
+        if (!ENV_NAME.test(values["admin-key-env"]))
+            throw new VerifyUsageError(
+                `--admin-key-env takes the name of an environment variable, such as CHATGPT_ADMIN_KEY`,
+            );
+        options.adminKeyEnv = values["admin-key-env"];
+    }
+    if (values["base-url"] !== undefined) {
+        if (!/^https?:\/\//.test(values["base-url"]))
+            throw new VerifyUsageError(`--base-url must be an http(s) URL such as https://api.chatgpt.com/v1`);
+        options.baseUrl = values["base-url"];
+    }
+    if (values["admin-key"] !== undefined) options.adminKey = values["admin-key"];
+    if (positionals.length > 1) {
+        throw new VerifyUsageError(
+            `Only one stack file can be verified at a time (got ${positionals.map((p) => `"${p}"`).join(" and ")})`,
+        );
+    }
+    if (positionals.length === 1) options.stackFile = positionals[0];
     if (options.adminKey !== undefined && !(options.baseUrl && isLoopbackUrl(options.baseUrl))) {
         throw new VerifyUsageError(
             "--admin-key is accepted only with a loopback --base-url (the local emulator); for a real workspace " +
