@@ -88,12 +88,16 @@ export function creditRule(credits: number): LimitRule {
     return { type: "limited", limit_amount: { amount: credits, unit: "credit" } };
 }
 
-/** The credits of an override; null when the object inherits; "unlimited" when set so by hand. */
-export function overrideCredits(limit: UsageLimit): number | null | "unlimited" {
+/**
+ * The credits of an override; null when the object inherits; otherwise what a rule set by hand that is not a credit
+ * limit says ("unlimited", "50 usd"), never to be mistaken for the same number of credits.
+ */
+export function overrideCredits(limit: UsageLimit): number | null | string {
     const rule = limit.override_monthly_usage_limit;
     if (!rule) return null;
     if (rule.type === "unlimited") return "unlimited";
-    return rule.limit_amount.amount;
+    const { amount, unit } = rule.limit_amount;
+    return unit === "credit" ? amount : `${amount} ${unit}`;
 }
 
 export const DEFAULT_GROUP_WAIT_SECONDS = 300;

@@ -66,14 +66,19 @@ function isPending(invite: WorkspaceInvite): boolean {
     return invite.status === undefined || invite.status === "pending";
 }
 
-/** Who is in the workspace already: member emails and pending invites by email (lower case). */
+/**
+ * Who is in the workspace already: member emails, pending invites by email (lower case), and the ids of every
+ * pending invite (an email may have two: this stack's and one someone sent later).
+ */
 async function lookAround(
     client: ChatGptAdminClient,
-): Promise<{ members: Set<string>; invites: Map<string, WorkspaceInvite> }> {
+): Promise<{ members: Set<string>; invites: Map<string, WorkspaceInvite>; pendingIds: Set<string> }> {
     const [users, invites] = await Promise.all([client.listUsers(), client.listInvites()]);
+    const pending = invites.filter(isPending);
     return {
         members: new Set(users.map((u) => key(u.email))),
-        invites: new Map(invites.filter(isPending).map((i) => [key(i.email), i])),
+        invites: new Map(pending.map((i) => [key(i.email), i])),
+        pendingIds: new Set(pending.map((i) => i.id)),
     };
 }
 
@@ -203,7 +208,7 @@ export function pilotInvitesProvider(): pulumi.dynamic.ResourceProvider<PilotInv
                     if (isNotFoundError(e)) return {};
                     throw e;
                 }
-                const pendingIds = new Set([...seen.invites.values()].map((i) => i.id));
+                const pendingIds = seen.pendingIds;
                 // Ours while still pending; an accepted invite becomes a member, a revoked one is drift.
                 const created = new Map(
                     Object.entries(props.createdInvites ?? {}).filter(([, inviteId]) => pendingIds.has(inviteId)),

@@ -32,6 +32,8 @@ export interface ProviderSettings {
      * host only.
      */
     configGet?: (key: string) => string | undefined;
+    /** The per-workspace admin keys `configGet` has returned so far, so that errors can redact them. */
+    adminKeysRead?: () => string[];
     chatgptAdminKey?: string;
     chatgptApiBaseUrl?: string;
     chatgptRequestsPerMinute?: number;
@@ -51,8 +53,14 @@ function positive(value: unknown): number | undefined {
 
 /** Reads the provider's settings from the config handed to `configure`. */
 export function readProviderSettings(config: pulumi.dynamic.Config): ProviderSettings {
+    const adminKeysRead = new Set<string>();
     return {
-        configGet: (key: string) => text(config.get(key)),
+        configGet: (key: string) => {
+            const value = text(config.get(key));
+            if (value && key.startsWith(`${CONFIG_CHATGPT_ADMIN_KEY}-`)) adminKeysRead.add(value);
+            return value;
+        },
+        adminKeysRead: () => [...adminKeysRead],
         chatgptAdminKey: text(config.get(CONFIG_CHATGPT_ADMIN_KEY)),
         chatgptApiBaseUrl: text(config.get(CONFIG_CHATGPT_API_BASE_URL)),
         chatgptRequestsPerMinute: positive(config.get(CONFIG_CHATGPT_REQUESTS_PER_MINUTE)),
@@ -121,6 +129,7 @@ export function apiPlatformCredentials(
 export function knownSecrets(settings: ProviderSettings | undefined, env: NodeJS.ProcessEnv = process.env): string[] {
     return [
         settings?.chatgptAdminKey,
+        ...(settings?.adminKeysRead?.() ?? []),
         settings?.apiPlatformAdminKey,
         env[ENV_CHATGPT_ADMIN_KEY],
         env[ENV_API_PLATFORM_ADMIN_KEY],

@@ -20,8 +20,8 @@ export interface WorkspaceUsageLimitInputs {
 }
 
 export interface WorkspaceUsageLimitOutputs extends WorkspaceUsageLimitInputs {
-    /** The override found before this stack set it: credits, "unlimited", or null (inherited). */
-    replacedCredits: number | "unlimited" | null;
+    /** The override found before this stack set it: credits, "unlimited" (or another unit, "50 usd"), or null. */
+    replacedCredits: number | string | null;
 }
 
 const LABEL = "WorkspaceUsageLimit";
@@ -54,7 +54,7 @@ export function workspaceUsageLimitProvider(): pulumi.dynamic.ResourceProvider<
                 const before = overrideCredits(await client.getWorkspaceUsageLimit());
                 if (before !== null && before !== inputs.credits) {
                     warn(
-                        `${LABEL}: the workspace limit was ${before === "unlimited" ? "unlimited" : `${before} credits`}, set outside this stack; it becomes ${inputs.credits} (config usageLimit)`,
+                        `${LABEL}: the workspace limit was ${typeof before === "number" ? `${before} credits` : before}, set outside this stack; it becomes ${inputs.credits} (config usageLimit)`,
                     );
                 }
                 if (before !== inputs.credits) await client.setWorkspaceUsageLimit(creditRule(inputs.credits));
@@ -116,7 +116,7 @@ export interface WorkspaceUsageLimitArgs {
 export class WorkspaceUsageLimit extends pulumi.dynamic.Resource {
     declare readonly workspaceId: pulumi.Output<string>;
     declare readonly credits: pulumi.Output<number>;
-    declare readonly replacedCredits: pulumi.Output<number | "unlimited" | null>;
+    declare readonly replacedCredits: pulumi.Output<number | string | null>;
 
     constructor(name: string, args: WorkspaceUsageLimitArgs, opts?: pulumi.CustomResourceOptions) {
         super(provider, name, { ...args, replacedCredits: undefined }, opts, RESOURCE_MODULE, "WorkspaceUsageLimit");

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { SlidingWindowPacer } from "../../../clients/shared/pacer";
+import { ChatGptAdminClient } from "../../../clients/chatgptAdmin";
+import { SlidingWindowPacer, sharedPacer } from "../../../clients/shared/pacer";
 import { fakeClock, virtualClock } from "../chatgptAdmin/scriptedServer";
 
 /** The most requests any window of `windowMs` holds, over sorted send times. */
@@ -67,6 +68,18 @@ describe("clients/shared pacer", () => {
         pacer.pause("GET /users", 3000);
         await pacer.acquire("GET /users");
         assert.equal(clock.now(), 7000, "an earlier pause does not shorten or extend anything");
+    });
+
+    it("clients built per call (one per provider method) for the same workspace share one budget", async () => {
+        const workspaceId = "7d1f0c2e-5b7a-4c3e-9f10-2a4b6c8d0e1f";
+        const baseUrl = "https://pacer-sharing.invalid/v1";
+        const fetchStub = (async () =>
+            new Response(JSON.stringify({ data: [], has_more: false }), { status: 200 })) as typeof fetch;
+        const client = () => new ChatGptAdminClient({ workspaceId, baseUrl, adminKey: () => "k", fetch: fetchStub });
+        await Promise.all([client().listUsers(), client().listUsers(), client().listGroups()]);
+        const budget = sharedPacer(`${baseUrl}|${workspaceId}`, 100);
+        assert.equal(budget.inWindow("GET /users"), 2);
+        assert.equal(budget.inWindow("GET /groups"), 1);
     });
 
     it("refuses a limit below one", () => {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { forEachLimited } from "../../../provider/resources/common";
+import { forEachLimited, inContext } from "../../../provider/resources/common";
+import { chatgptCredentials, readProviderSettings } from "../../../provider/resources/providerSettings";
 
 describe("provider/resources common: forEachLimited", () => {
     it("runs at most `limit` items at a time and every item once", async () => {
@@ -38,5 +39,25 @@ describe("provider/resources common: forEachLimited", () => {
             },
         );
         assert.deepEqual(started, [1, 2], "no item started after the failure");
+    });
+});
+
+describe("provider/resources common: inContext", () => {
+    it("redacts a tenant-form workspace's own Admin key (chatgpt-identity:adminKey-<key>) from any error", async () => {
+        const key = "sk-admin-north-0123456789";
+        const values: Record<string, string> = { "chatgpt-identity:adminKey-north": key };
+        const settings = readProviderSettings({ get: (k) => values[k], require: (k) => values[k] });
+        const credentials = chatgptCredentials(settings, "adminKey-north", {});
+        assert.equal(credentials.adminKey(), key);
+        await assert.rejects(
+            inContext(
+                "GroupUsageLimits",
+                () => settings,
+                async () => {
+                    throw new Error(`the proxy echoed Bearer ${key}`);
+                },
+            ),
+            (e: Error) => e.message === "GroupUsageLimits: the proxy echoed Bearer [redacted]",
+        );
     });
 });

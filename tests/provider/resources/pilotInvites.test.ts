@@ -70,6 +70,19 @@ describe("provider/resources PilotInvites (emulator over HTTP, ChatGPT admin API
         );
     });
 
+    it("read keeps this stack's invite when someone invites the same tester again, so delete still revokes it", async () => {
+        const p = await provider();
+        const created = await p.create({ workspaceId: WORKSPACE_ID, emails: [TESTERS[1]] });
+        const ours = created.outs!.createdInvites["teacher.pilot@lincoln.k12.us"];
+        const byHand = await ws.call("POST", "/invites", { email: TESTERS[1] });
+        assert.equal(byHand.status, 200);
+        const read = await p.read!(created.id, created.outs as any);
+        assert.deepEqual(read.props!.createdInvites, { "teacher.pilot@lincoln.k12.us": ours });
+        await p.delete!(created.id, read.props as any);
+        const left = (await ws.list("/invites")).filter((i) => i.status === "pending").map((i) => i.id);
+        assert.deepEqual(left, [byHand.body.id], "only the hand-made invite stays");
+    });
+
     it("update invites added testers and revokes removed ones it invited; read reports an accepted invite as covered and a revoked one as drift; 404 on delete is success", async () => {
         const p = await provider();
         const created = await p.create({ workspaceId: WORKSPACE_ID, emails: TESTERS.slice(0, 2) });
