@@ -5,20 +5,19 @@ import { ConfigProblem } from "../problems";
 import { SCIM7_WHY, SSO9_WHY } from "../ruleText";
 import { collisions } from "./collisions";
 
-/** A SCIM base URL as compared for SCIM-7: host lowered, no trailing slash. */
+/**
+ * A SCIM base URL as compared for SCIM-7: without case (two console URLs that differ only in case are one
+ * copied twice), no trailing slash, no fragment.
+ */
 function scimUrlIdentity(url: string): string {
     try {
         const parsed = new URL(url);
-        return `${parsed.protocol}//${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
+        return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`.toLowerCase();
     } catch {
-        return url;
+        return url.toLowerCase();
     }
 }
 
-/**
- * Workspace identity collisions, SCIM per workspace (SCIM-7), workspace ids, test users, invites, and the
- * workspace keys named by facts.unmanagedUsers.
- */
 export function workspaceProblems(config: TenantDraft): ConfigProblem[] {
     const root = config.path;
     const ws = config.workspaces;

@@ -163,4 +163,20 @@ describe("config: logical-name collisions are problems naming both paths", () =>
             ],
         );
     });
+
+    it("SCIM base URLs that differ only in case or a trailing slash are one URL (SCIM-7)", () => {
+        const scim = (baseUrl: string) => ({ scim: { enabled: true, baseUrl } });
+        assert.deepEqual(
+            problems(
+                tenant(
+                    scim("https://api.chatgpt.com/v1/scim/WS-Riverside"),
+                    scim("https://API.chatgpt.com/v1/scim/ws-riverside/"),
+                ),
+                "tenant",
+            ),
+            [
+                'tenant.workspaces[0].scim.baseUrl and tenant.workspaces[1].scim.baseUrl: two workspaces share the SCIM base URL "https://api.chatgpt.com/v1/scim/WS-Riverside"',
+            ],
+        );
+    });
 });
