@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { loadTenantConfig } from "../../../core/config/load";
-import { minimalTenant, minimalWorkspace as minimal, problems } from "./support";
+import { minimalTenant, minimalWorkspace as minimal, problemObjects, problems } from "./support";
 
 const tenant = (staff: object, students: object = {}) => ({
     ...minimalTenant,
@@ -178,5 +178,27 @@ describe("config: logical-name collisions are problems naming both paths", () =>
                 'tenant.workspaces[0].scim.baseUrl and tenant.workspaces[1].scim.baseUrl: two workspaces share the SCIM base URL "https://api.chatgpt.com/v1/scim/WS-Riverside"',
             ],
         );
+    });
+
+    it("a SCIM token key that names another secret or the stack config itself", () => {
+        const scim = (tokenKey: string) => ({
+            scim: { enabled: true, baseUrl: `https://api.chatgpt.com/v1/scim/${tokenKey}`, tokenKey },
+        });
+        const holds: Record<string, string> = {
+            adminKey: "the ChatGPT admin key",
+            "adminKey-students": "the ChatGPT admin key of workspace students",
+            apiPlatformAdminKey: "the API Platform admin key",
+            tenant: "the stack config itself",
+            workspace: "the stack config itself",
+        };
+        for (const [key, what] of Object.entries(holds)) {
+            assert.deepEqual(problemObjects(tenant(scim(key)), "tenant"), [
+                {
+                    path: "tenant.workspaces[0].scim.tokenKey",
+                    message: `"${key}" is the config key of ${what}, not a SCIM token`,
+                    fix: "Remove scim.tokenKey to use the default scimToken-<key>, the workspace's own secret.",
+                },
+            ]);
+        }
     });
 });
