@@ -201,4 +201,22 @@ describe("config: logical-name collisions are problems naming both paths", () =>
             ]);
         }
     });
+
+    it("a group referenced in other case is told to write the declared name (declaring it would collide)", () => {
+        const fixes = problemObjects({
+            ...minimal,
+            groups: [{ dimension: "ROLE", group: "Staff" }],
+            sso: { testGroup: "role_staff" },
+            customRoles: [{ name: "P", grants: ["publish-gpts"], groups: ["Role_Staff"] }],
+            apiPlatform: {
+                roles: [{ name: "R", permissions: ["p"] }],
+                roleMappings: [{ group: "ROLE_STAFF", roles: ["R"] }],
+            },
+        }).map((p) => `${p.path}: ${p.fix}`);
+        assert.deepEqual(fixes, [
+            "workspace.sso.testGroup: Write ROLE_Staff exactly as the group is declared.",
+            "workspace.customRoles[0].groups[0]: Write ROLE_Staff exactly as the group is declared.",
+            "workspace.apiPlatform.roleMappings[0].group: Write ROLE_Staff exactly as the group is declared.",
+        ]);
+    });
 });
