@@ -15,7 +15,7 @@ import { ADMIN_KEY, API_PLATFORM_ADMIN_KEY, fromTenantForm, fromWorkspaceForm, S
 import { describeValue, didYouMean, formatPath, quote } from "./paths";
 import { prescan } from "./prescan";
 import { ConfigError, ConfigProblem, uniqueProblems } from "./problems";
-import { ROLE1_GRANTS, RuleText, SSO1_STAGE } from "./ruleText";
+import { ROLE1_GRANTS, RuleText, SSO1_STAGE, SSO6_ENCRYPTION } from "./ruleText";
 
 export { ADMIN_KEY_ENV, API_PLATFORM_ADMIN_KEY_ENV, CONFIG_NAMESPACE, SecretsPresent };
 
@@ -45,11 +45,12 @@ function zodProblems(error: z.ZodError, root: ConfigForm): ConfigProblem[] {
     });
 }
 
-/** The domain rule a schema problem at `path` enforces: the stage (SSO-1), the grants (ROLE-1). */
+/** The domain rule a schema problem at `path` enforces: the stage (SSO-1), encryption (SSO-6), the grants (ROLE-1). */
 function schemaRule(path: readonly PropertyKey[]): RuleText | undefined {
     const last = path[path.length - 1];
     const parent = path[path.length - 2];
     if (parent === "sso" && last === "stage") return SSO1_STAGE;
+    if (parent === "sso" && last === "assertionEncryption") return SSO6_ENCRYPTION;
     if (path.includes("customRoles") && path.includes("grants")) return ROLE1_GRANTS;
     return undefined;
 }

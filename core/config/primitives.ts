@@ -134,6 +134,14 @@ export function httpsUrl(from: string) {
 
 export function httpsUrlProblem(value: string): string | undefined {
     if (/\s/.test(value)) return `must be a URL without spaces, got ${quote(value)}`;
+    const nonAscii = value.match(/[^\x21-\x7e]/u)?.[0];
+    if (nonAscii !== undefined) {
+        const code = `U+${(nonAscii.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+        return (
+            `must be plain ASCII as the console shows it, but it contains ${quote(nonAscii)} (${code}), got ` +
+            quote(value)
+        );
+    }
     let url: URL;
     try {
         url = new URL(value);

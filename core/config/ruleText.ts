@@ -66,3 +66,11 @@ export const ROLE1_GRANTS: RuleText = {
     why: ROLE1_WHY,
     fix: "Grant at least one of publish-gpts, publish-skills, higher-credit-limit or feature:<name>.",
 };
+
+export const SSO6_ENCRYPTION: RuleText = {
+    rule: "SSO-6",
+    why: SSO6_WHY,
+    fix:
+        "Remove sso.assertionEncryption or set it to false; assertions are protected by TLS and the signing " +
+        "certificate.",
+};

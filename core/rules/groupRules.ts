@@ -34,22 +34,24 @@ export const grp3LocalGroupDuplicates: Rule = {
         if (!workspace.scim.enabled || workspace.groups.length === 0) return [];
         const localGroups = fact("localGroups");
         if (localGroups === undefined) return [];
-        const local = new Set(localGroups);
-        return declaredGroupNames(workspace).flatMap((name, i) =>
-            local.has(name)
+        const local = new Map(localGroups.map((g) => [g.toLowerCase(), g]));
+        return declaredGroupNames(workspace).flatMap((name, i) => {
+            const localName = local.get(name.toLowerCase());
+            return localName !== undefined
                 ? [
                       finding("GRP-3", "warning", wsPath("groups", i), {
                           message:
-                              `A local workspace group named ${name} already exists; SCIM will push a ` +
-                              `second group with the same name.`,
+                              `A local workspace group named ${localName} already exists; SCIM will push a ` +
+                              `second group with the same name` +
+                              `${localName === name ? "" : ` (${name}; names compare without case)`}.`,
                           why: "Two groups with one name split members, roles and analytics between them.",
                           fix:
                               `Move the local group's members and role mappings to the SCIM group in ` +
                               `${IDP_DISPLAY_NAMES[config.idp]}, then delete the local group.`,
                       }),
                   ]
-                : [],
-        );
+                : [];
+        });
     },
 };
 

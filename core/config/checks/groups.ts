@@ -160,6 +160,17 @@ function crossWorkspaceGroups(
     return problems;
 }
 
+/** The declared group a reference names in other case (`role_staff` for `ROLE_Staff`), for its fix. */
+function sameWithoutCase(reference: string, declared: readonly string[]): string | undefined {
+    return declared.find((name) => name.toLowerCase() === reference.toLowerCase());
+}
+
+/** The fix of a reference to an undeclared group: write a declared name exactly, or declare the group. */
+function undeclaredGroupFix(reference: string, declared: readonly string[], declare: string): string {
+    const match = sameWithoutCase(reference, declared);
+    return match === undefined ? declare : `Write ${match} exactly as the group is declared.`;
+}
+
 function testGroupProblems(config: TenantDraft, declared: Declared[]): ConfigProblem[] {
     const testGroup = config.sso.testGroup;
     if (testGroup === undefined || declared.some((d) => d.shown === testGroup)) return [];
@@ -171,7 +182,11 @@ function testGroupProblems(config: TenantDraft, declared: Declared[]): ConfigPro
                 `(${declared.map((d) => d.shown).join(", ") || "none"})`,
             rule: "SSO-2",
             why: SSO2_WHY,
-            fix: `Declare ${testGroup} under a workspace's groups, or set sso.testGroup to a declared group.`,
+            fix: undeclaredGroupFix(
+                testGroup,
+                declared.map((d) => d.shown),
+                `Declare ${testGroup} under a workspace's groups, or set sso.testGroup to a declared group.`,
+            ),
         },
     ];
 }
@@ -231,9 +246,12 @@ function customRoleProblems(config: TenantDraft): ConfigProblem[] {
                         `(${names.join(", ") || "none"}); custom roles are mapped to pushed groups only`,
                     rule: "ROLE-2",
                     why: ROLE2_WHY,
-                    fix:
+                    fix: undeclaredGroupFix(
+                        group,
+                        names,
                         `Declare ${group} under the groups of workspace ${quote(ws.name)} (SCIM pushes it), or map ` +
-                        `one of its declared groups.`,
+                            `one of its declared groups.`,
+                    ),
                 });
             });
             problems.push(
@@ -286,7 +304,11 @@ function apiPlatformProblems(config: TenantDraft, declared: Declared[]): ConfigP
                 message: `${quote(m.group)} is not one of the declared groups (${groupNames.join(", ") || "none"})`,
                 rule: "ROLE-2",
                 why: ROLE2_WHY,
-                fix: `Declare ${m.group} under a workspace's groups (SCIM pushes it), or map one of the declared groups.`,
+                fix: undeclaredGroupFix(
+                    m.group,
+                    groupNames,
+                    `Declare ${m.group} under a workspace's groups (SCIM pushes it), or map one of the declared groups.`,
+                ),
             });
         }
         m.roles.forEach((role, ri) => {

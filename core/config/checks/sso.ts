@@ -2,7 +2,7 @@ import { at, TenantDraft } from "../draft";
 import { IdpKind } from "../forms";
 import { quote } from "../paths";
 import { ConfigProblem } from "../problems";
-import { SSO12_WHY, SSO6_WHY, SSO7_WHY } from "../ruleText";
+import { SSO12_WHY, SSO6_ENCRYPTION, SSO7_WHY } from "../ruleText";
 
 /** The claim sources components use when `sso.claims` leaves one out. */
 export const DEFAULT_CLAIM_SOURCES: Record<IdpKind, { email: string; given_name: string; family_name: string }> = {
@@ -126,11 +126,7 @@ export function ssoProblems(config: TenantDraft): ConfigProblem[] {
         problems.push({
             path: at(root, "sso", "assertionEncryption"),
             message: "asks for encrypted SAML assertions, which ChatGPT does not support",
-            rule: "SSO-6",
-            why: SSO6_WHY,
-            fix:
-                "Remove sso.assertionEncryption or set it to false; assertions are protected by TLS and the signing " +
-                "certificate.",
+            ...SSO6_ENCRYPTION,
         });
     }
     const defaults = DEFAULT_CLAIM_SOURCES[config.idp];

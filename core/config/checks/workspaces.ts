@@ -1,18 +1,31 @@
 import { slug } from "../../naming/slug";
 import { at, TenantDraft } from "../draft";
+import { ADMIN_KEY, API_PLATFORM_ADMIN_KEY } from "../normalize";
 import { quote } from "../paths";
 import { ConfigProblem } from "../problems";
 import { SCIM7_WHY, SSO9_WHY } from "../ruleText";
 import { collisions } from "./collisions";
 
-/** A SCIM base URL as compared for SCIM-7: host lowered, no trailing slash. */
+/**
+ * A SCIM base URL as compared for SCIM-7: without case (two console URLs that differ only in case are one
+ * copied twice), no trailing slash, no fragment.
+ */
 function scimUrlIdentity(url: string): string {
     try {
         const parsed = new URL(url);
-        return `${parsed.protocol}//${parsed.host.toLowerCase()}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`;
+        return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, "")}${parsed.search}`.toLowerCase();
     } catch {
-        return url;
+        return url.toLowerCase();
     }
+}
+
+/** What a config key that is not this workspace's SCIM token holds, or undefined when it may hold one. */
+function otherConfigKey(key: string): string | undefined {
+    if (key === ADMIN_KEY) return "the ChatGPT admin key";
+    if (key.startsWith(`${ADMIN_KEY}-`)) return `the ChatGPT admin key of workspace ${key.slice(ADMIN_KEY.length + 1)}`;
+    if (key === API_PLATFORM_ADMIN_KEY) return "the API Platform admin key";
+    if (key === "workspace" || key === "tenant") return "the stack config itself";
+    return undefined;
 }
 
 /**
@@ -93,6 +106,14 @@ export function workspaceProblems(config: TenantDraft): ConfigProblem[] {
                 path: at(w.path, "scim", "baseUrl"),
                 message:
                     "required when scim.enabled is true: copy the SCIM base URL from the ChatGPT Directory Sync wizard",
+            });
+        }
+        const heldThere = otherConfigKey(w.scim.tokenKey);
+        if (heldThere !== undefined && config.form === "tenant") {
+            problems.push({
+                path: at(w.path, "scim", "tokenKey"),
+                message: `${quote(w.scim.tokenKey)} is the config key of ${heldThere}, not a SCIM token`,
+                fix: "Remove scim.tokenKey to use the default scimToken-<key>, the workspace's own secret.",
             });
         }
         if (config.form === "workspace" && w.scim.tokenKey !== "scimToken") {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { loadTenantConfig } from "../../../core/config/load";
-import { minimalTenant, minimalWorkspace as minimal, problems } from "./support";
+import { minimalTenant, minimalWorkspace as minimal, problemObjects, problems } from "./support";
 
 const tenant = (staff: object, students: object = {}) => ({
     ...minimalTenant,
@@ -162,5 +162,61 @@ describe("config: logical-name collisions are problems naming both paths", () =>
                 'workspace.groups[0].members[0] and workspace.groups[0].members[1]: member "A@lincoln.k12.us" is listed twice (addresses compare without case: "a@lincoln.k12.us")',
             ],
         );
+    });
+
+    it("SCIM base URLs that differ only in case or a trailing slash are one URL (SCIM-7)", () => {
+        const scim = (baseUrl: string) => ({ scim: { enabled: true, baseUrl } });
+        assert.deepEqual(
+            problems(
+                tenant(
+                    scim("https://api.chatgpt.com/v1/scim/WS-Riverside"),
+                    scim("https://API.chatgpt.com/v1/scim/ws-riverside/"),
+                ),
+                "tenant",
+            ),
+            [
+                'tenant.workspaces[0].scim.baseUrl and tenant.workspaces[1].scim.baseUrl: two workspaces share the SCIM base URL "https://api.chatgpt.com/v1/scim/WS-Riverside"',
+            ],
+        );
+    });
+
+    it("a SCIM token key that names another secret or the stack config itself", () => {
+        const scim = (tokenKey: string) => ({
+            scim: { enabled: true, baseUrl: `https://api.chatgpt.com/v1/scim/${tokenKey}`, tokenKey },
+        });
+        const holds: Record<string, string> = {
+            adminKey: "the ChatGPT admin key",
+            "adminKey-students": "the ChatGPT admin key of workspace students",
+            apiPlatformAdminKey: "the API Platform admin key",
+            tenant: "the stack config itself",
+            workspace: "the stack config itself",
+        };
+        for (const [key, what] of Object.entries(holds)) {
+            assert.deepEqual(problemObjects(tenant(scim(key)), "tenant"), [
+                {
+                    path: "tenant.workspaces[0].scim.tokenKey",
+                    message: `"${key}" is the config key of ${what}, not a SCIM token`,
+                    fix: "Remove scim.tokenKey to use the default scimToken-<key>, the workspace's own secret.",
+                },
+            ]);
+        }
+    });
+
+    it("a group referenced in other case is told to write the declared name (declaring it would collide)", () => {
+        const fixes = problemObjects({
+            ...minimal,
+            groups: [{ dimension: "ROLE", group: "Staff" }],
+            sso: { testGroup: "role_staff" },
+            customRoles: [{ name: "P", grants: ["publish-gpts"], groups: ["Role_Staff"] }],
+            apiPlatform: {
+                roles: [{ name: "R", permissions: ["p"] }],
+                roleMappings: [{ group: "ROLE_STAFF", roles: ["R"] }],
+            },
+        }).map((p) => `${p.path}: ${p.fix}`);
+        assert.deepEqual(fixes, [
+            "workspace.sso.testGroup: Write ROLE_Staff exactly as the group is declared.",
+            "workspace.customRoles[0].groups[0]: Write ROLE_Staff exactly as the group is declared.",
+            "workspace.apiPlatform.roleMappings[0].group: Write ROLE_Staff exactly as the group is declared.",
+        ]);
     });
 });

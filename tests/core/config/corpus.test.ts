@@ -243,6 +243,23 @@ function mutants(config: Json, form: ConfigForm): Mutant[] {
             [...second, "scim", "baseUrl"],
         );
         add(
+            "shared SCIM base URL in other case, with a trailing slash (SCIM-7)",
+            set(
+                config,
+                [...second, "scim", "baseUrl"],
+                `${String(get(config, [...first, "scim", "baseUrl"]))
+                    .toUpperCase()
+                    .replace(/^HTTPS/, "https")}/`,
+            ),
+            [...first, "scim", "baseUrl"],
+            [...second, "scim", "baseUrl"],
+        );
+        add("SCIM token key naming the admin key", set(config, [...first, "scim", "tokenKey"], "adminKey"), [
+            ...first,
+            "scim",
+            "tokenKey",
+        ]);
+        add(
             "shared SCIM token key (SCIM-7)",
             set(set(config, [...first, "scim", "tokenKey"], "scimToken"), [...second, "scim", "tokenKey"], "scimToken"),
             [...first, "scim", "tokenKey"],

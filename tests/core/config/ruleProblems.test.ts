@@ -225,6 +225,18 @@ describe("config: gate problems that enforce a rule carry its id, why and fix (t
     };
     const GROUPS = [{ dimension: "ROLE", group: "Staff" }];
 
+    it("SSO-6: a wrong type for assertionEncryption carries the rule, why and fix too", () => {
+        assert.deepEqual(problemObjects({ ...minimal, sso: { assertionEncryption: "yes" } }), [
+            {
+                path: "workspace.sso.assertionEncryption",
+                message: 'expected false (ChatGPT cannot read encrypted assertions), got a string ("yes")',
+                rule: "SSO-6",
+                why: "Encrypted SAML assertions are not supported: ChatGPT cannot read the attributes, so sign-in fails for every user.",
+                fix: "Remove sso.assertionEncryption or set it to false; assertions are protected by TLS and the signing certificate.",
+            },
+        ]);
+    });
+
     it("SSO-1: a stage that is not one of the four, and on/off switches instead of the one stage", () => {
         assert.deepEqual(gate("workspace", { ...minimal, sso: { stage: "on" } }), [
             {

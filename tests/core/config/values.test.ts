@@ -96,6 +96,19 @@ describe("config: wrong types, unknown keys and strings that reach people", () =
         ]);
     });
 
+    it("URLs with a look-alike (non-ASCII) letter are refused: the console's URLs are plain ASCII", () => {
+        assert.deepEqual(
+            problems({
+                ...minimal,
+                sso: { entityId: "https://ch\u0430tgpt.com/sp", acsUrl: "https://chatgpt.com/\u0430cs" },
+            }),
+            [
+                'workspace.sso.entityId: must be the Entity ID from the ChatGPT SSO wizard, an https:// URL or a urn: name, got "https://ch\u0430tgpt.com/sp"',
+                'workspace.sso.acsUrl: must be plain ASCII as the console shows it, but it contains "\u0430" (U+0430), got "https://chatgpt.com/\u0430cs"; copy the URL from the ChatGPT SSO wizard',
+            ],
+        );
+    });
+
     it("domains and workspace ids are lowered; other values are kept as written", () => {
         const config = loadTenantConfig(
             { ...minimal, domains: [{ name: "Lincoln.K12.us" }], sso: { testUsers: ["Dana@lincoln.k12.us"] } },

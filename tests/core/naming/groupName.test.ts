@@ -92,6 +92,20 @@ describe("group naming: corrections (GRP-1)", () => {
         );
     });
 
+    it("swappedPartsSuggestion: a school or district-office department as DIMENSION", () => {
+        assert.deepEqual(swappedPartsSuggestion({ dimension: "MATH", group: "Teachers" }), {
+            parts: { dimension: "SUBJECT", group: "Math-Teachers" },
+            name: "SUBJECT_Math-Teachers",
+            reason: 'DIMENSION "MATH" looks like a GROUP (a department, role or team name), not a dimension such as SUBJECT',
+        });
+        assert.equal(
+            swappedPartsSuggestion({ dimension: "SCIENCE", group: "Lincoln" })?.name,
+            "SUBJECT_Science-Lincoln",
+        );
+        assert.equal(swappedPartsSuggestion({ dimension: "PAYROLL", group: "Staff" })?.name, "FUNCTION_Payroll-Staff");
+        assert.equal(swappedPartsSuggestion({ dimension: "SUBJECT", group: "Math" }), undefined);
+    });
+
     it("swappedPartsSuggestion: nothing for parts that look right, open dimensions included", () => {
         assert.equal(swappedPartsSuggestion({ usage: "ROLLOUT", dimension: "ROLE", group: "Teachers" }), undefined);
         assert.equal(swappedPartsSuggestion({ dimension: "GRADE9", group: "Students" }), undefined);

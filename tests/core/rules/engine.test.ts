@@ -263,6 +263,17 @@ describe("rules: facts (issue 9)", () => {
         ]);
     });
 
+    it("GRP-3 compares group names without case, as the config gate does", () => {
+        const facts = { ...CLEAN_FACTS, localGroups: ["analytics_function_support"] };
+        assert.deepEqual(
+            findingsOf("GRP-3", config, facts).map((f) => f.message),
+            [
+                "A local workspace group named analytics_function_support already exists; SCIM will push a second " +
+                    "group with the same name (ANALYTICS_FUNCTION_Support; names compare without case).",
+            ],
+        );
+    });
+
     it("the config's facts section counts as given, and facts passed in win over it", () => {
         const withConfigFacts = { ...config, facts: { ...CLEAN_FACTS, domainsHeldElsewhere: ["lincoln.k12.us"] } };
         assert.deepEqual(summary(findingsOf("DOM-3", withConfigFacts)), ["DOM-3 error workspace.domains[0].name"]);
