@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiPlatformGroupRoles } from "../../provider/resources/apiPlatformGroupRoles";
 import { ApiPlatformRole } from "../../provider/resources/apiPlatformRole";
+import { slug } from "../../core/naming/slug";
 import { ApiPlatformSpec } from "./config";
 
 export const API_PLATFORM_ACCESS_TYPE = "chatgpt-identity:apiPlatform:Access";
@@ -10,13 +11,6 @@ export interface ApiPlatformAccessArgs {
     apiPlatform: ApiPlatformSpec;
     /** Resources after which SCIM may have pushed the groups to the API Platform organization. Default none. */
     pushedGroupsReady?: pulumi.Resource[];
-}
-
-function slug(text: string): string {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "");
 }
 
 /**
