@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_KEY } from "../config/normalize";
 import { STANDING_INFO_IDS } from "./engine";
 import { Finding, Severity, plural } from "./types";
 
@@ -43,7 +44,11 @@ export function formatFindings(findings: readonly Finding[], title = "Preflight:
     const standing = findings.filter(isStanding);
     if (standing.length > 0) {
         lines.push("", "What this plan means for users (one line each; why and fix in --format json):");
-        for (const f of standing) lines.push(`  [${f.id}] ${f.message}`);
+        for (const f of standing) {
+            // A one-workspace stack has no workspace to name; in a tenant, a per-workspace line says whose it is.
+            const whose = f.workspace && f.workspace !== DEFAULT_WORKSPACE_KEY ? ` (workspace ${f.workspace})` : "";
+            lines.push(`  [${f.id}]${whose} ${f.message}`);
+        }
     }
     return lines.join("\n");
 }

@@ -83,6 +83,31 @@ describe("IdP SDKs are optional peers, loaded only for the IdP a stack chooses (
         });
     });
 
+    it("the package entry and a plan with no managed workspace never load the openai SDK", () => {
+        const seen = runInFreshNode<Record<string, boolean>>(`
+            const loaded = () => Object.keys(require.cache).some((k) => k.includes("node_modules/openai/"));
+            const pkg = require("./components");
+            const seen = { atImport: loaded() };
+            const { main } = require("./cli/main");
+            main(["plan", ${ENTRA_STACK}, "--format=json", "--no-runbook"], () => undefined, () => undefined, { env: {} })
+                .then((code) => {
+                    seen.planOk = code === 0;
+                    seen.afterPlan = loaded();
+                    seen.workspaceNamespace = typeof pkg.workspace.ChatGptWorkspace === "function";
+                    seen.afterNamespace = loaded();
+                    console.log(JSON.stringify(seen));
+                    process.exit(0);
+                });
+        `);
+        assert.deepEqual(seen, {
+            atImport: false,
+            planOk: true,
+            afterPlan: false,
+            workspaceNamespace: true,
+            afterNamespace: true,
+        });
+    });
+
     it("without @pulumi/azuread: the Okta stack plans, the Entra stack is one problem naming `npm install @pulumi/azuread`", () => {
         const okta = runInFreshNode<Seen>(block("@pulumi/azuread") + planScript(OKTA_STACK));
         assert.equal(okta.code, 0);
